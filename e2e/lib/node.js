@@ -1,0 +1,144 @@
+// Starts real seoul-node processes on free local ports and connects stock @polkadot/api clients.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/seoul-chain/target');
+/** The node binary under test; `scripts/test.sh` builds it. */
+export const NODE_BIN = process.env.SEOUL_NODE ?? path.join(targetDir, 'release/seoul-node');
+
+/** The well-known node keys and PeerIds of the local test network (runtime presets). */
+export const LOCAL_VALIDATORS = ['alice', 'bob', 'charlie', 'dave'].map((name, index) => ({
+  name,
+  nodeKey: (index + 1).toString(16).padStart(64, '0'),
+  peerId: [
+    '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp',
+    '12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD',
+    '12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x',
+    '12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st',
+  ][index],
+}));
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 500, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+/** Calls a JSON-RPC method over HTTP. */
+export async function rpc(port, method, params = []) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+  });
+  const body = await response.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/**
+ * Starts `seoul-node` with `args` on free RPC, p2p and Prometheus ports and waits until its RPC
+ * answers. The returned handle stops the node and removes its temporary base path.
+ */
+export async function startNode(args, { basePath, p2pPort, name = 'node' } = {}) {
+  const rpcPort = await freePort();
+  const prometheusPort = await freePort();
+  p2pPort ??= await freePort();
+  const ownBasePath = !basePath;
+  basePath ??= mkdtempSync(path.join(os.tmpdir(), `seoul-${name}-`));
+  const fullArgs = [
+    ...args,
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--prometheus-port', String(prometheusPort),
+    '--no-telemetry',
+  ];
+  const child = spawn(NODE_BIN, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const logs = [];
+  child.stderr.on('data', (chunk) => {
+    logs.push(...chunk.toString().split('\n').filter(Boolean));
+    if (logs.length > 400) logs.splice(0, logs.length - 400);
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const node = {
+    name, child, rpcPort, p2pPort, prometheusPort, basePath, logs, exited,
+    url: `ws://127.0.0.1:${rpcPort}`,
+    /** Stops the node (SIGTERM) and waits for it to exit. */
+    async stop({ keepBasePath = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      if (ownBasePath && !keepBasePath) rmSync(basePath, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitFor(async () => {
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+      return rpc(rpcPort, 'system_health');
+    }, { timeoutMs: 120_000, what: `${name} RPC` });
+  } catch (error) {
+    await node.stop();
+    throw new Error(`${error.message}\n${logs.slice(-30).join('\n')}`);
+  }
+  return node;
+}
+
+/** A stock @polkadot/api client, with no custom types registered. */
+export function connect(node) {
+  return ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true, throwOnConnect: true });
+}
+
+/** The number of the node's last finalised block. */
+export async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  return (await api.rpc.chain.getHeader(hash)).number.toNumber();
+}
+
+/**
+ * Signs and submits `tx`, resolving once it is in a block with its events; rejects with the
+ * decoded module error if the call failed.
+ */
+export function submit(tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe;
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (!status.isInBlock) return;
+      unsubscribe?.();
+      if (dispatchError) {
+        const reason = dispatchError.isModule
+          ? (({ section, name }) => `${section}.${name}`)(tx.registry.findMetaError(dispatchError.asModule))
+          : dispatchError.type;
+        reject(new Error(reason));
+      } else {
+        resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
+      }
+    }).then((unsub) => { unsubscribe = unsub; }, reject);
+  });
+}

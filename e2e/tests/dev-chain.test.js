@@ -1,0 +1,128 @@
+// `seoul-node --dev` driven by a stock @polkadot/api client: blocks, chain properties,
+// metadata, a transfer and a City Council motion, with every event decoded.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { connect, finalizedNumber, rpc, startNode, submit, waitFor } from '../lib/node.js';
+
+const SS58_PREFIX = 8282;
+const PALLETS = [
+  'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
+  'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo',
+];
+
+describe('development chain', () => {
+  let node;
+  let api;
+  let keyring;
+  const touchedBlocks = [];
+
+  before(async () => {
+    node = await startNode(['--dev'], { name: 'dev' });
+    api = await connect(node);
+    keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('produces and finalises blocks', async () => {
+    await waitFor(async () => (await finalizedNumber(api)) >= 2, { timeoutMs: 90_000, what: 'block #2 finalised' });
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    assert.ok(best >= 2, `best block ${best}`);
+  });
+
+  test('system_properties has the symbol, decimals and address prefix', async () => {
+    const properties = await rpc(node.rpcPort, 'system_properties');
+    assert.deepEqual(properties, { ss58Format: SS58_PREFIX, tokenDecimals: 6, tokenSymbol: 'SCN' });
+    assert.equal(api.consts.system.ss58Prefix.toNumber(), SS58_PREFIX);
+    assert.equal(api.registry.chainSS58, SS58_PREFIX);
+  });
+
+  test('the metadata lists the pallets, each documented', async () => {
+    const pallets = api.runtimeMetadata.asLatest.pallets;
+    assert.deepEqual(pallets.map((pallet) => pallet.name.toString()), PALLETS);
+    const ours = pallets.find((pallet) => pallet.name.toString() === 'ValidatorSet');
+    assert.ok(ours.docs.length > 0, 'ValidatorSet has pallet docs');
+    const undocumented = [];
+    const check = (kind, items) => items.forEach(({ name, docs }) => docs.length || undocumented.push(`${kind} ${name}`));
+    check('call', Object.values(api.tx.validatorSet).map((call) => call.meta));
+    check('event', Object.values(api.events.validatorSet).map((e) => e.meta));
+    check('error', Object.values(api.errors.validatorSet).map((e) => e.meta));
+    check('storage', Object.values(api.query.validatorSet).map((q) => q.creator.meta));
+    assert.deepEqual(undocumented, []);
+  });
+
+  test('a stock signer transfers S-coins', async () => {
+    const alice = keyring.addFromUri('//Alice');
+    const bob = keyring.addFromUri('//Bob');
+    const before = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    const amount = 12_345_000n; // 12.345 SCN
+    const { blockHash, events } = await submit(api.tx.balances.transferKeepAlive(bob.address, amount), alice);
+    touchedBlocks.push(blockHash);
+    const transfer = events.find((event) => api.events.balances.Transfer.is(event));
+    assert.ok(transfer, 'Balances.Transfer event');
+    assert.equal(transfer.data.from.toString(), alice.address);
+    assert.equal(transfer.data.to.toString(), bob.address);
+    assert.equal(transfer.data.amount.toBigInt(), amount);
+    assert.ok(events.some((event) => api.events.transactionPayment.TransactionFeePaid.is(event)));
+    const after = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    assert.equal(after - before, amount);
+  });
+
+  test('an operator registers session keys it proves it owns', async () => {
+    const eve = keyring.addFromUri('//Eve');
+    const generated = await rpc(node.rpcPort, 'author_rotateKeysWithOwner', [u8aToHex(eve.publicKey)]);
+    const { blockHash } = await submit(api.tx.session.setKeys(generated.keys, generated.proof), eve);
+    touchedBlocks.push(blockHash);
+    const stored = await api.query.session.nextKeys(eve.address);
+    assert.ok(stored.isSome);
+    assert.equal(stored.unwrap().toHex(), generated.keys);
+    await assert.rejects(
+      submit(api.tx.session.setKeys(generated.keys, '0x00'), keyring.addFromUri('//Ferdie')),
+      /session\.InvalidProof/,
+    );
+  });
+
+  test('a City Council motion carried by two of three members executes', async () => {
+    const [alice, bob] = ['//Alice', '//Bob'].map((uri) => keyring.addFromUri(uri));
+    const owner = keyring.addFromUri('//Ferdie');
+    const peerId = `0x${'07'.repeat(38)}`;
+    const proposal = api.tx.nodeAuthorization.addWellKnownNode(peerId, owner.address);
+    const length = proposal.method.encodedLength;
+    const proposed = await submit(api.tx.council.propose(2, proposal, length), alice);
+    touchedBlocks.push(proposed.blockHash);
+    const { proposalIndex, proposalHash } = proposed.events.find((event) => api.events.council.Proposed.is(event)).data;
+    touchedBlocks.push((await submit(api.tx.council.vote(proposalHash, proposalIndex, true), bob)).blockHash);
+    const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(proposal, length)).weight;
+    const closed = await submit(api.tx.council.close(proposalHash, proposalIndex, weight, length), alice);
+    touchedBlocks.push(closed.blockHash);
+    const executed = closed.events.find((event) => api.events.council.Executed.is(event));
+    assert.ok(executed, 'Council.Executed event');
+    assert.ok(executed.data.result.isOk, `motion result ${executed.data.result.toString()}`);
+    assert.ok(closed.events.some((event) => api.events.nodeAuthorization.NodeAdded.is(event)));
+    const wellKnown = await api.query.nodeAuthorization.wellKnownNodes();
+    assert.ok(wellKnown.map((node) => node.toHex()).includes(peerId));
+  });
+
+  test('a signed account that is not the council gets BadOrigin', async () => {
+    const ferdie = keyring.addFromUri('//Ferdie');
+    await assert.rejects(submit(api.tx.validatorSet.removeValidator(ferdie.address), ferdie), /BadOrigin/);
+  });
+
+  test('every event of those blocks decodes with the stock types', async () => {
+    assert.ok(touchedBlocks.length >= 5);
+    for (const hash of touchedBlocks) {
+      const events = await (await api.at(hash)).query.system.events();
+      assert.ok(events.length > 0);
+      for (const { event } of events) {
+        assert.ok(api.events[event.section]?.[event.method], `${event.section}.${event.method} is in the metadata`);
+        assert.doesNotThrow(() => JSON.stringify(event.toHuman()));
+      }
+    }
+  });
+});

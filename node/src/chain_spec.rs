@@ -1,0 +1,265 @@
+//! Chain specifications: the development chain, the local test network, and the city's
+//! production network built from its network file.
+
+use codec::Decode;
+use sc_service::ChainType;
+use seoul_primitives::{
+	currency::{SCN, TOKEN_DECIMALS, TOKEN_SYMBOL},
+	AccountId, SS58_PREFIX,
+};
+use seoul_runtime::{
+	genesis_config_presets::{network_genesis, NetworkGenesis, Operator},
+	SessionKeys, WASM_BINARY,
+};
+use serde::Deserialize;
+use sp_core::crypto::Ss58Codec;
+use std::{collections::BTreeSet, path::Path, str::FromStr};
+
+/// A chain specification of this chain; it has no client extensions.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// The properties wallets and the explorer read to show amounts and addresses.
+pub fn chain_properties() -> sc_chain_spec::Properties {
+	let mut properties = sc_chain_spec::Properties::new();
+	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
+	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
+	properties.insert("ss58Format".into(), SS58_PREFIX.into());
+	properties
+}
+
+fn runtime_code() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| "the runtime was built without its WASM binary".to_string())
+}
+
+/// The development chain: Alice validates alone; sudo is Alice.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(runtime_code()?, None)
+		.with_name("Seoul Civic Chain Development")
+		.with_id("seoul_dev")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_properties(chain_properties())
+		.build())
+}
+
+/// The local test network: Alice, Bob, Charlie and Dave validate on well-known node keys.
+pub fn local_testnet_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(runtime_code()?, None)
+		.with_name("Seoul Civic Chain Local Testnet")
+		.with_id("seoul_local")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(chain_properties())
+		.build())
+}
+
+/// The city's network file, from which `production-spec` builds the production chain spec.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NetworkFile {
+	/// The chain's name, shown by wallets and the explorer.
+	pub name: String,
+	/// The chain's id, which names its database folder.
+	pub id: String,
+	/// The network protocol id; defaults to the chain id.
+	#[serde(default)]
+	pub protocol_id: Option<String>,
+	/// Multiaddresses of the nodes a new node connects to first.
+	#[serde(default)]
+	pub boot_nodes: Vec<String>,
+	/// The validator operators.
+	pub operators: Vec<OperatorEntry>,
+	/// The City Council's members (SS58 addresses).
+	pub council: Vec<String>,
+	/// Initial balances, e.g. for the fees of the first council motions.
+	#[serde(default)]
+	pub endowments: Vec<EndowmentEntry>,
+}
+
+/// One validator operator in the network file.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OperatorEntry {
+	/// The operator's account (SS58).
+	pub account: String,
+	/// The session keys, as `author_rotateKeysWithOwner` returned them (`0x` + 128 hex digits).
+	pub session_keys: String,
+	/// The PeerId of the operator's node, as `seoul-node key inspect-node-key` prints it.
+	pub peer_id: String,
+}
+
+/// An initial balance in the network file.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EndowmentEntry {
+	/// The account (SS58).
+	pub account: String,
+	/// Whole S-coins.
+	pub scn: u64,
+}
+
+fn parse_account(what: &str, address: &str) -> Result<AccountId, String> {
+	AccountId::from_ss58check(address)
+		.map_err(|error| format!("{what}: `{address}` is not an SS58 address ({error:?})"))
+}
+
+fn parse_operator(index: usize, entry: &OperatorEntry) -> Result<Operator, String> {
+	let what = format!("operator {}", index + 1);
+	let account = parse_account(&format!("{what} account"), &entry.account)?;
+	let key_bytes = entry
+		.session_keys
+		.strip_prefix("0x")
+		.and_then(|digits| hex::decode(digits).ok())
+		.filter(|bytes| bytes.len() == 64)
+		.ok_or_else(|| format!("{what} sessionKeys: expected 0x and 128 hex digits"))?;
+	let keys = SessionKeys::decode(&mut &key_bytes[..])
+		.map_err(|error| format!("{what} sessionKeys: {error}"))?;
+	let peer_id = sc_network::PeerId::from_str(&entry.peer_id)
+		.map_err(|error| format!("{what} peerId: `{}` is not a PeerId ({error})", entry.peer_id))?;
+	Ok(Operator { account, aura: keys.aura, grandpa: keys.grandpa, peer_id: peer_id.to_bytes() })
+}
+
+/// Checks the network file and turns it into the runtime's genesis description.
+pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, String> {
+	if file.operators.is_empty() {
+		return Err("the network file lists no operators".into());
+	}
+	if file.council.is_empty() {
+		return Err("the network file lists no council member".into());
+	}
+	let operators = file
+		.operators
+		.iter()
+		.enumerate()
+		.map(|(index, entry)| parse_operator(index, entry))
+		.collect::<Result<Vec<_>, _>>()?;
+	let distinct = |values: Vec<Vec<u8>>| values.iter().collect::<BTreeSet<_>>().len() == values.len();
+	if !distinct(operators.iter().map(|op| op.account.as_ref().to_vec()).collect()) {
+		return Err("two operators share an account".into());
+	}
+	if !distinct(operators.iter().map(|op| op.peer_id.clone()).collect()) {
+		return Err("two operators share a PeerId".into());
+	}
+	let council = file
+		.council
+		.iter()
+		.enumerate()
+		.map(|(index, address)| parse_account(&format!("council member {}", index + 1), address))
+		.collect::<Result<Vec<_>, _>>()?;
+	let endowments = file
+		.endowments
+		.iter()
+		.enumerate()
+		.map(|(index, entry)| {
+			let account = parse_account(&format!("endowment {}", index + 1), &entry.account)?;
+			Ok((account, u128::from(entry.scn) * SCN))
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	Ok(NetworkGenesis { operators, council, endowments, sudo: None })
+}
+
+/// The production chain spec described by the network file at `path`: no sudo key, governed by
+/// the council.
+pub fn production_chain_spec(path: &Path) -> Result<ChainSpec, String> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|error| format!("cannot read the network file {}: {error}", path.display()))?;
+	let file: NetworkFile = serde_json::from_str(&text)
+		.map_err(|error| format!("the network file {} is not valid: {error}", path.display()))?;
+	let genesis = network_genesis_from_file(&file)?;
+	let boot_nodes = file
+		.boot_nodes
+		.iter()
+		.map(|address| {
+			address.parse().map_err(|error| format!("boot node `{address}`: {error}"))
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	Ok(ChainSpec::builder(runtime_code()?, None)
+		.with_name(&file.name)
+		.with_id(&file.id)
+		.with_protocol_id(file.protocol_id.as_deref().unwrap_or(&file.id))
+		.with_chain_type(ChainType::Live)
+		.with_boot_nodes(boot_nodes)
+		.with_genesis_config(network_genesis(genesis))
+		.with_properties(chain_properties())
+		.build())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sc_chain_spec::ChainSpec as _;
+
+	const ALICE: &str = "5GrwvaDef5KtwcVyXLj7WkU9AnKpTMkVkoTYUwGKvmDbFhhY";
+
+	fn network_file(extra_operator: &str) -> String {
+		format!(
+			r#"{{
+				"name": "Seoul Civic Chain", "id": "seoul",
+				"bootNodes": ["/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"],
+				"operators": [{{
+					"account": "{ALICE}",
+					"sessionKeys": "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee",
+					"peerId": "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"
+				}}{extra_operator}],
+				"council": ["{ALICE}"],
+				"endowments": [{{ "account": "{ALICE}", "scn": 10 }}]
+			}}"#
+		)
+	}
+
+	fn parse(text: &str) -> Result<NetworkGenesis, String> {
+		network_genesis_from_file(&serde_json::from_str(text).map_err(|e| e.to_string())?)
+	}
+
+	#[test]
+	fn a_network_file_becomes_a_genesis_without_sudo() {
+		let genesis = parse(&network_file("")).unwrap();
+		assert_eq!(genesis.operators.len(), 1);
+		assert_eq!(genesis.sudo, None);
+		assert_eq!(genesis.endowments[0].1, 10 * SCN);
+		assert_eq!(
+			genesis.operators[0].peer_id,
+			seoul_runtime::genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec()
+		);
+	}
+
+	#[test]
+	fn a_production_spec_has_the_chain_properties_and_no_sudo() {
+		let path = std::env::temp_dir().join(format!("seoul-network-{}.json", std::process::id()));
+		std::fs::write(&path, network_file("")).unwrap();
+		let spec = production_chain_spec(&path).unwrap();
+		std::fs::remove_file(&path).unwrap();
+		assert_eq!(spec.chain_type(), ChainType::Live);
+		assert_eq!(spec.properties()["ss58Format"], SS58_PREFIX);
+		assert_eq!(spec.properties()["tokenSymbol"], "SCN");
+		let json: serde_json::Value = serde_json::from_str(&spec.as_json(false).unwrap()).unwrap();
+		let genesis = &json["genesis"]["runtimeGenesis"]["config"];
+		assert_eq!(genesis["sudo"]["key"], serde_json::Value::Null);
+		assert_eq!(genesis["validatorSet"]["initialValidators"][0], ALICE);
+		// The raw form runs the runtime's genesis build, which checks the genesis as a whole.
+		assert!(spec.as_json(true).is_ok());
+	}
+
+	#[test]
+	fn bad_network_files_are_refused_with_the_reason() {
+		let same_node_again = r#", {
+			"account": "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+			"sessionKeys": "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee",
+			"peerId": "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"
+		}"#;
+		let duplicate = network_file(same_node_again);
+		assert_eq!(parse(&duplicate).unwrap_err(), "two operators share a PeerId");
+		assert!(parse(&network_file("").replace(ALICE, "5Bad"))
+			.unwrap_err()
+			.contains("operator 1 account: `5Bad` is not an SS58 address"));
+		assert!(parse(&network_file("").replace("0xd435", "0x"))
+			.unwrap_err()
+			.contains("operator 1 sessionKeys"));
+		assert!(parse(&network_file("").replace("12D3KooWEyopp", "nope"))
+			.unwrap_err()
+			.contains("operator 1 peerId"));
+		assert!(parse(&network_file("").replace("\"council\": [", "\"councl\": ["))
+			.unwrap_err()
+			.contains("unknown field `councl`"));
+	}
+}

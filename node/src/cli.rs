@@ -1,0 +1,76 @@
+//! The command line: `seoul-node [run options]` or `seoul-node <subcommand>`.
+
+use std::path::PathBuf;
+
+/// The node's command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A subcommand; without one, the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of the running node.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}
+
+/// The node's subcommands.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate keys, inspect them, insert session keys into the keystore.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (prefer `export-chain-spec`).
+	#[deprecated(note = "build-spec will be removed; use export-chain-spec")]
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export a chain specification.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Build the city's production chain specification from a network file listing the
+	/// operators and the council (see docs/OPERATORS.md).
+	ProductionSpec(ProductionSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Benchmark the runtime's pallets, blocks, extrinsics, storage and this machine.
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// `seoul-node production-spec`: the production chain spec from the city's network file.
+#[derive(Debug, clap::Parser)]
+pub struct ProductionSpecCmd {
+	/// The network file (JSON): name, id, boot nodes, operators, council, endowments.
+	#[arg(long, value_name = "FILE")]
+	pub network: PathBuf,
+
+	/// Write the spec in raw form (storage keys and values), as distributed to operators.
+	#[arg(long)]
+	pub raw: bool,
+
+	/// Where to write the spec; standard output if omitted.
+	#[arg(long, value_name = "FILE")]
+	pub output: Option<PathBuf>,
+}

@@ -1,0 +1,16 @@
+//! `seoul-node`: a validator, full or archive node of the Seoul civic chain.
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() {
+	// Errors end the process with one clear line and a non-zero exit, never a panic trace.
+	if let Err(error) = command::run() {
+		eprintln!("Error: {error}");
+		std::process::exit(1);
+	}
+}

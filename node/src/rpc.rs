@@ -1,0 +1,49 @@
+//! The node's own JSON-RPC methods, beside those every Substrate node serves (`system_*`,
+//! `chain_*`, `state_*`, `author_*`, `chainHead_v1_*`, …).
+//!
+//! Each pallet whose reads wallets, services or auditors need adds its module here, built on the
+//! pallet's runtime API, so that the explorer and the RPC see the same answers.
+
+use std::sync::Arc;
+
+use jsonrpsee::RpcModule;
+use sc_transaction_pool_api::TransactionPool;
+use seoul_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// What the RPC methods need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, to call runtime APIs at a block.
+	pub client: Arc<C>,
+	/// The transaction pool, for the next nonce of an account.
+	pub pool: Arc<P>,
+}
+
+/// Builds the node's RPC methods: account nonces (`system_accountNextIndex`) and fee queries
+/// (`payment_queryInfo`, `payment_queryFeeDetails`).
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client).into_rpc())?;
+	Ok(module)
+}

@@ -1,0 +1,137 @@
+//! A test runtime with `pallet-session` driven by this pallet, sessions of five blocks.
+
+use crate as pallet_validator_set;
+use frame_support::{
+	derive_impl,
+	traits::{ConstU64, OnFinalize, OnInitialize},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// Blocks per session in the tests.
+pub const SESSION_LENGTH: u64 = 5;
+/// The operators at genesis.
+pub const GENESIS_VALIDATORS: [u64; 3] = [1, 2, 3];
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeHoldReason,
+		RuntimeFreezeReason,
+		RuntimeTask
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(3)]
+	pub type Session = pallet_session;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_validator_set::config_preludes::TestDefaultConfig)]
+impl pallet_validator_set::Config for Test {
+	type UpdateOrigin = EnsureRoot<u64>;
+	type SessionKeys = Session;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = RegisterTestKeys;
+}
+
+impl pallet_session::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = u64;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU64<SESSION_LENGTH>, ConstU64<0>>;
+	type NextSessionRotation =
+		pallet_session::PeriodicSessions<ConstU64<SESSION_LENGTH>, ConstU64<0>>;
+	type SessionManager = ValidatorSet;
+	type SessionHandler = pallet_session::TestSessionHandler;
+	type Keys = UintAuthorityId;
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	type Currency = Balances;
+	type KeyDeposit = ConstU64<0>;
+}
+
+/// Registers session keys the way an operator does, with `Session::set_keys`.
+pub fn register_keys(who: u64) {
+	frame_support::assert_ok!(Session::set_keys(
+		RuntimeOrigin::signed(who),
+		UintAuthorityId(who),
+		Vec::new()
+	));
+}
+
+/// Benchmark accounts get their session keys through `Session::set_keys`.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct RegisterTestKeys;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64> for RegisterTestKeys {
+	fn register_session_keys(who: &u64) {
+		frame_system::Pallet::<Test>::inc_providers(who);
+		register_keys(*who);
+	}
+}
+
+/// A chain whose genesis has [`GENESIS_VALIDATORS`] with session keys, at block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=10).map(|who| (who, 100)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> { initial_validators: GENESIS_VALIDATORS.to_vec() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	pallet_session::GenesisConfig::<Test> {
+		keys: GENESIS_VALIDATORS.iter().map(|&who| (who, who, UintAuthorityId(who))).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs blocks until `block` is initialised, as the executive would.
+pub fn run_to_block(block: u64) {
+	while System::block_number() < block {
+		let now = System::block_number();
+		Session::on_finalize(now);
+		System::on_finalize(now);
+		System::set_block_number(now + 1);
+		System::on_initialize(now + 1);
+		Session::on_initialize(now + 1);
+	}
+}
+
+/// Runs blocks until session `index` has started.
+pub fn run_to_session(index: u32) {
+	while Session::current_index() < index {
+		run_to_block(System::block_number() + 1);
+	}
+}

@@ -1,0 +1,234 @@
+//! Tests of the validator set: its calls, their errors and origins, and the session boundary.
+
+use crate::{mock::*, ChangePending, Error, Event, Validators};
+use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use sp_runtime::DispatchError;
+
+fn validators() -> Vec<u64> {
+	Validators::<Test>::get().into_inner()
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::ValidatorSet(event) => Some(event),
+			_ => None,
+		})
+		.next_back()
+		.expect("a validator-set event")
+}
+
+mod genesis {
+	use super::*;
+	use sp_runtime::BuildStorage;
+
+	#[test]
+	fn genesis_validators_author_the_first_sessions() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(validators(), GENESIS_VALIDATORS.to_vec());
+			assert_eq!(Session::validators(), GENESIS_VALIDATORS.to_vec());
+			assert!(!ChangePending::<Test>::get());
+			assert_ok!(ValidatorSet::do_try_state());
+		});
+	}
+
+	#[test]
+	fn integrity_test_passes() {
+		new_test_ext().execute_with(ValidatorSet::integrity_test);
+	}
+
+	#[test]
+	#[should_panic(expected = "duplicate account in the initial validators")]
+	fn genesis_refuses_duplicates() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> { initial_validators: vec![1, 1] }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+	}
+
+	#[test]
+	#[should_panic(expected = "more initial validators than MaxValidators")]
+	fn genesis_refuses_too_many() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> { initial_validators: (1..=11).collect() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+	}
+
+	#[test]
+	#[should_panic(expected = "fewer initial validators than MinValidators")]
+	fn genesis_refuses_too_few() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> { initial_validators: vec![] }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+	}
+}
+
+mod add_validator {
+	use super::*;
+
+	#[test]
+	fn adds_an_operator_with_session_keys() {
+		new_test_ext().execute_with(|| {
+			register_keys(4);
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+			assert_eq!(validators(), vec![1, 2, 3, 4]);
+			assert!(ChangePending::<Test>::get());
+			assert_eq!(last_event(), Event::ValidatorAdded { who: 4 });
+			assert_ok!(ValidatorSet::do_try_state());
+		});
+	}
+
+	#[test]
+	fn keeps_the_set_sorted() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2));
+			register_keys(2);
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 2));
+			assert_eq!(validators(), vec![1, 2, 3]);
+			assert_ok!(ValidatorSet::do_try_state());
+		});
+	}
+
+	#[test]
+	fn refuses_a_signed_origin() {
+		new_test_ext().execute_with(|| {
+			register_keys(4);
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::signed(1), 4),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_an_operator_without_session_keys() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::root(), 4),
+				Error::<Test>::NoSessionKeys
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_a_duplicate() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::root(), 2),
+				Error::<Test>::AlreadyValidator
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_more_than_the_maximum() {
+		new_test_ext().execute_with(|| {
+			for who in 4..=10 {
+				register_keys(who);
+				assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), who));
+			}
+			frame_system::Pallet::<Test>::inc_providers(&11);
+			register_keys(11);
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::root(), 11),
+				Error::<Test>::TooManyValidators
+			);
+		});
+	}
+}
+
+mod remove_validator {
+	use super::*;
+
+	#[test]
+	fn removes_an_operator() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2));
+			assert_eq!(validators(), vec![1, 3]);
+			assert!(ChangePending::<Test>::get());
+			assert_eq!(last_event(), Event::ValidatorRemoved { who: 2 });
+		});
+	}
+
+	#[test]
+	fn refuses_a_signed_origin() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				ValidatorSet::remove_validator(RuntimeOrigin::signed(1), 2),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_an_unknown_account() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				ValidatorSet::remove_validator(RuntimeOrigin::root(), 7),
+				Error::<Test>::NotValidator
+			);
+		});
+	}
+
+	#[test]
+	fn keeps_the_minimum() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2));
+			assert_noop!(
+				ValidatorSet::remove_validator(RuntimeOrigin::root(), 3),
+				Error::<Test>::TooFewValidators
+			);
+			assert_eq!(validators(), vec![3]);
+		});
+	}
+}
+
+mod session_boundary {
+	use super::*;
+
+	#[test]
+	fn an_addition_validates_from_the_session_after_next() {
+		new_test_ext().execute_with(|| {
+			run_to_session(1);
+			register_keys(4);
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+
+			run_to_session(2);
+			assert_eq!(Session::validators(), vec![1, 2, 3]);
+			assert_eq!(last_event(), Event::NewSetQueued { active_from: 3, count: 4 });
+			assert!(!ChangePending::<Test>::get());
+
+			run_to_session(3);
+			assert_eq!(Session::validators(), vec![1, 2, 3, 4]);
+		});
+	}
+
+	#[test]
+	fn a_removal_stops_validating_from_the_session_after_next() {
+		new_test_ext().execute_with(|| {
+			run_to_session(1);
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+
+			run_to_session(2);
+			assert_eq!(Session::validators(), vec![1, 2, 3]);
+
+			run_to_session(3);
+			assert_eq!(Session::validators(), vec![2, 3]);
+		});
+	}
+
+	#[test]
+	fn an_unchanged_set_is_not_handed_again() {
+		new_test_ext().execute_with(|| {
+			run_to_session(3);
+			assert!(System::events()
+				.iter()
+				.all(|record| !matches!(record.event, RuntimeEvent::ValidatorSet(_))));
+			assert_eq!(Session::validators(), GENESIS_VALIDATORS.to_vec());
+		});
+	}
+}

@@ -1,0 +1,73 @@
+//! # Seoul primitives
+//!
+//! The types and constants that the runtime, the node and every pallet of the Seoul civic chain
+//! agree on: accounts, balances, blocks and the S-coin's denomination. The traits through which
+//! pallets meet (roles, membership) live here too as they are added, so that no pallet reads
+//! another's storage.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// A transaction signature: sr25519, ed25519 or ECDSA, as the signer chooses.
+pub type Signature = MultiSignature;
+
+/// An account: the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// An amount of S-coin in its smallest unit (see [`currency`]).
+pub type Balance = u128;
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// How many transactions an account has signed.
+pub type Nonce = u32;
+
+/// A block or extrinsic hash.
+pub type Hash = sp_core::H256;
+
+/// The S-coin, the chain's native currency.
+///
+/// 1 SCN is worth 1 won of rewards. Six decimals leave room for fees far below a won while every
+/// realistic balance (up to 9 billion SCN) stays exact in a JavaScript `Number`.
+pub mod currency {
+	use super::Balance;
+
+	/// The token symbol shown by wallets and the explorer.
+	pub const TOKEN_SYMBOL: &str = "SCN";
+	/// Decimal places of one SCN.
+	pub const TOKEN_DECIMALS: u8 = 6;
+	/// One SCN (one won of rewards) in the smallest unit.
+	pub const SCN: Balance = 1_000_000;
+	/// A thousandth of an SCN.
+	pub const MILLI_SCN: Balance = SCN / 1_000;
+	/// A millionth of an SCN, the smallest unit.
+	pub const MICRO_SCN: Balance = 1;
+	/// The smallest balance an account may hold: 0.001 SCN. On a permissioned chain the city's
+	/// membership, not a deposit, keeps the state small, so the deposit stays far below a won and
+	/// no citizen ever loses a whole coin to dust.
+	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_SCN;
+}
+
+/// The address prefix of the chain (SS58), free in the SS58 registry (ss58-registry 1.51.0).
+pub const SS58_PREFIX: u16 = 8282;
+
+/// Time, measured in blocks of [`MILLISECS_PER_BLOCK`].
+pub mod time {
+	use super::BlockNumber;
+
+	/// The target block time: one block every six seconds.
+	pub const MILLISECS_PER_BLOCK: u64 = 6_000;
+	/// The Aura slot; it cannot change once the chain runs.
+	pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+	/// Blocks per minute.
+	pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+	/// Blocks per hour.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// Blocks per day.
+	pub const DAYS: BlockNumber = HOURS * 24;
+}

@@ -1,0 +1,32 @@
+//! The pallets `seoul-node benchmark pallet` measures, and what their benchmarks need from the
+//! runtime.
+
+use crate::{AccountId, Runtime, Session, SessionKeys};
+use codec::Encode;
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_validator_set, ValidatorSet]
+);
+
+/// Registers session keys for benchmark accounts the way an operator does: generated in the
+/// keystore, proven and set with `Session::set_keys`.
+pub struct SessionKeysHelper;
+impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysHelper {
+	fn register_session_keys(who: &AccountId) {
+		frame_system::Pallet::<Runtime>::inc_providers(who);
+		let generated = SessionKeys::generate(&who.encode(), None);
+		Session::set_keys(
+			frame_system::RawOrigin::Signed(who.clone()).into(),
+			generated.keys,
+			generated.proof.encode(),
+		)
+		.expect("freshly generated keys with their proof are accepted");
+	}
+}

@@ -1,0 +1,189 @@
+//! Genesis of the chain: the `development` and `local_testnet` presets, and
+//! [`network_genesis`], from which both presets and the city's production chain spec
+//! (`seoul-node production-spec`) are built.
+
+use crate::{
+	AccountId, Balance, BalancesConfig,
+	CouncilMembershipConfig, NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig, SCN,
+};
+use alloc::{vec, vec::Vec};
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::OpaquePeerId;
+use sp_genesis_builder::PresetId;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// A validator operator known at genesis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Operator {
+	/// The operator's account; it sets session keys and owns its node.
+	pub account: AccountId,
+	/// The block-authoring key.
+	pub aura: AuraId,
+	/// The finality key.
+	pub grandpa: GrandpaId,
+	/// The libp2p PeerId of the operator's node, as bytes.
+	pub peer_id: Vec<u8>,
+}
+
+/// Everything a network's genesis is made of.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NetworkGenesis {
+	/// The validator operators, each with its node on the well-known node list.
+	pub operators: Vec<Operator>,
+	/// The City Council's members.
+	pub council: Vec<AccountId>,
+	/// Initial balances, e.g. to pay the fees of the first council motions.
+	pub endowments: Vec<(AccountId, Balance)>,
+	/// The superuser; `None` on production networks, which the council governs.
+	pub sudo: Option<AccountId>,
+}
+
+/// Builds a genesis from `network`, as the JSON of a `RuntimeGenesisConfig`.
+///
+/// Aura and GRANDPA get their authorities from `Session`, which gets the validators from
+/// `ValidatorSet`, so that the three never disagree.
+pub fn network_genesis(network: NetworkGenesis) -> Value {
+	let config = RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: network.endowments, ..Default::default() },
+		validator_set: ValidatorSetConfig {
+			initial_validators: network.operators.iter().map(|op| op.account.clone()).collect(),
+		},
+		session: SessionConfig {
+			keys: network
+				.operators
+				.iter()
+				.map(|op| {
+					let keys = SessionKeys { aura: op.aura.clone(), grandpa: op.grandpa.clone() };
+					(op.account.clone(), op.account.clone(), keys)
+				})
+				.collect(),
+			..Default::default()
+		},
+		node_authorization: NodeAuthorizationConfig {
+			nodes: network
+				.operators
+				.iter()
+				.map(|op| (OpaquePeerId(op.peer_id.clone()), op.account.clone()))
+				.collect(),
+		},
+		council_membership: CouncilMembershipConfig {
+			members: network.council.try_into().expect("at most CouncilMaxMembers members"),
+			..Default::default()
+		},
+		sudo: SudoConfig { key: network.sudo },
+		..Default::default()
+	};
+	serde_json::to_value(config).expect("a genesis config serialises to JSON")
+}
+
+/// The well-known node keys of the development and local test networks: node `i` (1-based) has
+/// the ed25519 secret `0x00…0i`, so anyone can start it with `--node-key 00…0i`. Never use them
+/// on a real network.
+pub const DEV_NODE_PEER_IDS: [[u8; 38]; 4] = [
+	// 12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+	peer_id(hex_literal(b"4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29")),
+	// 12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD
+	peer_id(hex_literal(b"7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674")),
+	// 12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x
+	peer_id(hex_literal(b"f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b")),
+	// 12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st
+	peer_id(hex_literal(b"fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b")),
+];
+
+/// The libp2p PeerId of an ed25519 node key: an identity multihash of its protobuf public key.
+const fn peer_id(public_key: [u8; 32]) -> [u8; 38] {
+	let mut bytes = [0u8; 38];
+	let prefix = [0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	let mut i = 0;
+	while i < 6 {
+		bytes[i] = prefix[i];
+		i += 1;
+	}
+	while i < 38 {
+		bytes[i] = public_key[i - 6];
+		i += 1;
+	}
+	bytes
+}
+
+/// Decodes 64 hex digits at compile time.
+const fn hex_literal(hex: &[u8; 64]) -> [u8; 32] {
+	const fn nibble(digit: u8) -> u8 {
+		match digit {
+			b'0'..=b'9' => digit - b'0',
+			b'a'..=b'f' => digit - b'a' + 10,
+			_ => panic!("not a lowercase hex digit"),
+		}
+	}
+	let mut bytes = [0u8; 32];
+	let mut i = 0;
+	while i < 32 {
+		bytes[i] = nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]);
+		i += 1;
+	}
+	bytes
+}
+
+/// A development operator: the keyring's account and Aura (sr25519) key, its GRANDPA (ed25519)
+/// key, and the `index`-th well-known node.
+fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) -> Operator {
+	Operator {
+		account: sr25519.to_account_id(),
+		aura: sr25519.public().into(),
+		grandpa: ed25519.public().into(),
+		peer_id: DEV_NODE_PEER_IDS[index].to_vec(),
+	}
+}
+
+/// A test network: sudo Alice, council Alice, Bob and Charlie, a million SCN for every keyring
+/// account.
+fn test_network(operators: Vec<Operator>) -> Value {
+	network_genesis(NetworkGenesis {
+		operators,
+		council: vec![
+			Sr25519Keyring::Alice.to_account_id(),
+			Sr25519Keyring::Bob.to_account_id(),
+			Sr25519Keyring::Charlie.to_account_id(),
+		],
+		endowments: Sr25519Keyring::iter()
+			.map(|key| (key.to_account_id(), 1_000_000 * SCN))
+			.collect(),
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+	})
+}
+
+/// The development chain: Alice validates alone.
+pub fn development_genesis() -> Value {
+	test_network(vec![dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)])
+}
+
+/// The local test network: Alice, Bob, Charlie and Dave validate, each on its well-known node.
+pub fn local_testnet_genesis() -> Value {
+	test_network(vec![
+		dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0),
+		dev_operator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
+		dev_operator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
+		dev_operator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 3),
+	])
+}
+
+/// The JSON genesis of the preset `id`, if the runtime has one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let genesis = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	Some(serde_json::to_vec(&genesis).expect("a genesis serialises to JSON"))
+}
+
+/// The presets the runtime has.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,201 @@
+//! # Seoul civic chain runtime
+//!
+//! The state transition function of the city's permissioned chain. Validators are the city's
+//! operators ([`ValidatorSet`], Aura and GRANDPA through [`Session`]); only nodes the city knows
+//! may connect ([`NodeAuthorization`]); the City Council ([`Council`], its members kept by
+//! [`CouncilMembership`]) governs through [`configs::CityOrigin`], the one privileged origin of
+//! every pallet. The native currency is the S-coin (`SCN`, [`seoul_primitives::currency`]).
+//!
+//! The runtime is laid out as:
+//! - `configs/`: each pallet's configuration, grouped by concern;
+//! - `apis.rs`: the runtime APIs the node, wallets and the explorer call;
+//! - `genesis_config_presets.rs`: the `development` and `local_testnet` genesis, and the
+//!   genesis builder used for production chain specs;
+//! - `benchmarks.rs`: the pallets measured by `seoul-node benchmark pallet`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime` expands to deeply nested types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+#[cfg(test)]
+mod tests;
+
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256, MultiAddress};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use seoul_primitives::{
+	currency::{EXISTENTIAL_DEPOSIT, SCN},
+	time::{DAYS, HOURS, MILLISECS_PER_BLOCK, MINUTES, SLOT_DURATION},
+	AccountId, Balance, BlockNumber, Hash, Nonce, Signature,
+};
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types for the node, which must not depend on the runtime's exact extrinsic format.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator registers with `Session::set_keys`: one for each consensus engine.
+	pub struct SessionKeys {
+		/// Block authoring (sr25519).
+		pub aura: Aura,
+		/// Finality voting (ed25519).
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version; wallets and the explorer read it to know how to encode transactions.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
+	impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version of the runtime compiled natively, for the node's CLI.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// How a transaction names an account.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The checks every signed transaction passes, in order. None adds bytes a stock wallet does not
+/// know how to sign: polkadot.js apps, its extension, @polkadot/api and subxt all sign as is.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+);
+
+/// An extrinsic as submitted to the chain.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations run on the next runtime upgrade, beside the pallets' own.
+type Migrations = ();
+
+/// Dispatches blocks and transactions to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	/// The Seoul civic chain runtime.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks and events.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	/// The block's time, set by its author.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// S-coin balances.
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+
+	/// Fees for accounts outside the fee-free quota.
+	#[runtime::pallet_index(3)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// The operators the city chose to validate. Before `Session`, whose genesis reads it.
+	#[runtime::pallet_index(4)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Session keys and the rotation of the validator set. Before `Aura` and `Grandpa`, whose
+	/// authorities its genesis sets.
+	#[runtime::pallet_index(5)]
+	pub type Session = pallet_session;
+
+	/// Block authoring in turns (proof of authority).
+	#[runtime::pallet_index(6)]
+	pub type Aura = pallet_aura;
+
+	/// Finality.
+	#[runtime::pallet_index(7)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// The nodes the city allows on its network.
+	#[runtime::pallet_index(8)]
+	pub type NodeAuthorization = pallet_node_authorization;
+
+	/// The City Council's motions and votes.
+	#[runtime::pallet_index(9)]
+	pub type Council = pallet_collective<Instance1>;
+
+	/// Who sits on the City Council.
+	#[runtime::pallet_index(10)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	/// Batches of calls.
+	#[runtime::pallet_index(11)]
+	pub type Utility = pallet_utility;
+
+	/// A superuser for development and test networks; a production chain has no key.
+	#[runtime::pallet_index(12)]
+	pub type Sudo = pallet_sudo;
+}

@@ -1,0 +1,363 @@
+//! Runtime tests: genesis presets, the City Council's privileged origin, and validator changes
+//! through council motions.
+
+use crate::{
+	genesis_config_presets, AccountId, Council,
+	CouncilMembership, NodeAuthorization, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
+	RuntimeOrigin, Session, SessionKeys, System, ValidatorSet,
+};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	genesis_builder_helper::build_state,
+	traits::{Get, IntegrityTest, UnfilteredDispatchable},
+};
+use sp_core::OpaquePeerId;
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
+use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+use sp_runtime::{traits::Hash as _, DispatchError};
+use std::sync::Arc;
+
+/// A chain started from the genesis preset `preset`, with a keystore for session keys.
+fn chain_from_preset(preset: &str) -> sp_io::TestExternalities {
+	let json = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| build_state::<RuntimeGenesisConfig>(json).expect("preset builds"));
+	ext.register_extension(KeystoreExt(Arc::new(MemoryKeystore::new())));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn local_chain() -> sp_io::TestExternalities {
+	chain_from_preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+}
+
+fn account(key: Sr25519Keyring) -> AccountId {
+	key.to_account_id()
+}
+
+/// Registers session keys for `who`, as an operator does with `author_rotateKeysWithOwner`.
+fn register_session_keys(who: Sr25519Keyring) -> SessionKeys {
+	let generated = SessionKeys::generate(&account(who).encode(), None);
+	assert_ok!(Session::set_keys(
+		RuntimeOrigin::signed(account(who)),
+		generated.keys.clone(),
+		generated.proof.encode()
+	));
+	generated.keys
+}
+
+/// Proposes `call` to the council as Alice, has `ayes` vote for it, and closes the motion.
+/// Returns the result the call was dispatched with, if the motion passed.
+fn council_motion(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Option<Result<(), DispatchError>> {
+	let length = call.encoded_size() as u32;
+	let threshold = 2;
+	let proposal_hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(account(Alice)),
+		threshold,
+		Box::new(call.clone()),
+		length
+	));
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get() - 1;
+	for voter in ayes {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*voter)), proposal_hash, index, true));
+	}
+	let _ = Council::close(
+		RuntimeOrigin::signed(account(Alice)),
+		proposal_hash,
+		index,
+		call.get_dispatch_info().call_weight,
+		length,
+	);
+	System::events().into_iter().rev().find_map(|record| match record.event {
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
+		_ => None,
+	})
+}
+
+mod genesis_presets {
+	use super::*;
+	use sp_core::Pair;
+
+	#[test]
+	fn every_preset_builds_and_keeps_its_invariants() {
+		for preset in genesis_config_presets::preset_names() {
+			let name = core::str::from_utf8(preset.as_ref()).unwrap().to_owned();
+			chain_from_preset(&name).execute_with(|| {
+				crate::AllPalletsWithSystem::integrity_test();
+				assert_ok!(pallet_validator_set::Pallet::<Runtime>::do_try_state());
+				#[cfg(feature = "try-runtime")]
+				assert_ok!(<crate::AllPalletsWithSystem as frame_support::traits::TryState<
+					crate::BlockNumber,
+				>>::try_state(1, frame_support::traits::TryStateSelect::All));
+				let validators = pallet_validator_set::Validators::<Runtime>::get();
+				assert_eq!(Session::validators(), validators.to_vec(), "preset {name}");
+				assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators.len());
+				assert_eq!(crate::Grandpa::grandpa_authorities().len(), validators.len());
+			});
+		}
+	}
+
+	#[test]
+	fn local_testnet_has_four_validators_on_well_known_nodes() {
+		local_chain().execute_with(|| {
+			let mut expected = vec![account(Alice), account(Bob), account(Charlie), account(Dave)];
+			expected.sort();
+			assert_eq!(pallet_validator_set::Validators::<Runtime>::get().to_vec(), expected);
+			let nodes = pallet_node_authorization::WellKnownNodes::<Runtime>::get();
+			assert_eq!(nodes.len(), 4);
+			for peer_id in genesis_config_presets::DEV_NODE_PEER_IDS {
+				let peer_id = OpaquePeerId(peer_id.to_vec());
+				assert!(nodes.contains(&peer_id));
+				assert!(pallet_node_authorization::Owners::<Runtime>::get(&peer_id).is_some());
+			}
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Alice)));
+			assert_eq!(
+				pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().len(),
+				3
+			);
+			assert_eq!(
+				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
+				3
+			);
+		});
+	}
+
+	#[test]
+	fn development_chain_has_alice_validating_alone() {
+		chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			assert_eq!(Session::validators(), vec![account(Alice)]);
+		});
+	}
+
+	#[test]
+	fn a_network_without_sudo_has_no_key() {
+		let json = genesis_config_presets::network_genesis(genesis_config_presets::NetworkGenesis {
+			operators: vec![genesis_config_presets::Operator {
+				account: account(Alice),
+				aura: Sr25519Keyring::Alice.public().into(),
+				grandpa: sp_keyring::Ed25519Keyring::Alice.public().into(),
+				peer_id: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
+			}],
+			council: vec![account(Bob)],
+			endowments: vec![],
+			sudo: None,
+		});
+		let mut ext = sp_io::TestExternalities::default();
+		ext.execute_with(|| {
+			build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&json).unwrap()).unwrap();
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		});
+	}
+
+	#[test]
+	fn the_node_key_peer_ids_are_those_of_the_well_known_keys() {
+		for (index, peer_id) in genesis_config_presets::DEV_NODE_PEER_IDS.iter().enumerate() {
+			let mut secret = [0u8; 32];
+			secret[31] = index as u8 + 1;
+			let public = sp_core::ed25519::Pair::from_seed(&secret).public();
+			assert_eq!(peer_id[..6], [0x00, 0x24, 0x08, 0x01, 0x12, 0x20]);
+			assert_eq!(peer_id[6..], public.0);
+		}
+	}
+
+}
+
+mod city_origin {
+	use super::*;
+
+	/// Every call that needs the City Council, with arguments that would otherwise succeed.
+	fn privileged_calls() -> Vec<RuntimeCall> {
+		let node = OpaquePeerId(vec![1, 2, 3]);
+		vec![
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				who: account(Eve),
+			}),
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+				who: account(Alice),
+			}),
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+				node: node.clone(),
+				owner: account(Eve).into(),
+			}),
+			RuntimeCall::NodeAuthorization(
+				pallet_node_authorization::Call::remove_well_known_node {
+					node: OpaquePeerId(genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec()),
+				},
+			),
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::swap_well_known_node {
+				remove: OpaquePeerId(genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec()),
+				add: node.clone(),
+			}),
+			RuntimeCall::NodeAuthorization(
+				pallet_node_authorization::Call::reset_well_known_nodes {
+					nodes: vec![(node, account(Eve))],
+				},
+			),
+			RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+				who: account(Eve).into(),
+			}),
+			RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
+				who: account(Charlie).into(),
+			}),
+			RuntimeCall::CouncilMembership(pallet_membership::Call::swap_member {
+				remove: account(Charlie).into(),
+				add: account(Eve).into(),
+			}),
+			RuntimeCall::CouncilMembership(pallet_membership::Call::reset_members {
+				members: vec![account(Eve)],
+			}),
+			RuntimeCall::CouncilMembership(pallet_membership::Call::set_prime {
+				who: account(Bob).into(),
+			}),
+			RuntimeCall::CouncilMembership(pallet_membership::Call::clear_prime {}),
+			RuntimeCall::Council(pallet_collective::Call::disapprove_proposal {
+				proposal_hash: Default::default(),
+			}),
+			RuntimeCall::Council(pallet_collective::Call::kill {
+				proposal_hash: Default::default(),
+			}),
+		]
+	}
+
+	#[test]
+	fn a_signed_account_gets_bad_origin_on_every_privileged_call() {
+		local_chain().execute_with(|| {
+			register_session_keys(Eve);
+			for call in privileged_calls() {
+				for signer in [Alice, Ferdie] {
+					let result = call.clone().dispatch_bypass_filter(RuntimeOrigin::signed(account(signer)));
+					assert_eq!(
+						result.map_err(|error| error.error),
+						Err(DispatchError::BadOrigin),
+						"{call:?} signed by {signer:?}"
+					);
+				}
+			}
+		});
+	}
+
+	#[test]
+	fn a_third_of_the_council_is_not_enough() {
+		local_chain().execute_with(|| {
+			register_session_keys(Eve);
+			let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				who: account(Eve),
+			});
+			let length = call.encoded_size() as u32;
+			// A threshold of one executes at once, with the origin of one member out of three.
+			assert_ok!(Council::propose(
+				RuntimeOrigin::signed(account(Alice)),
+				1,
+				Box::new(call),
+				length
+			));
+			let executed = System::events().into_iter().find_map(|record| match record.event {
+				RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+					Some(result)
+				},
+				_ => None,
+			});
+			assert_eq!(executed, Some(Err(DispatchError::BadOrigin)));
+			assert!(!pallet_validator_set::Validators::<Runtime>::get().contains(&account(Eve)));
+		});
+	}
+
+	#[test]
+	fn two_thirds_of_the_council_pass_a_privileged_call() {
+		local_chain().execute_with(|| {
+			let node = OpaquePeerId(vec![7; 38]);
+			let call =
+				RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+					node: node.clone(),
+					owner: account(Eve).into(),
+				});
+			assert_eq!(council_motion(call, &[Alice, Bob]), Some(Ok(())));
+			assert!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&node));
+		});
+	}
+
+	#[test]
+	fn root_passes_a_privileged_call() {
+		local_chain().execute_with(|| {
+			assert_ok!(CouncilMembership::add_member(RuntimeOrigin::root(), account(Eve).into()));
+			assert!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get()
+				.contains(&account(Eve)));
+			assert_ok!(NodeAuthorization::remove_well_known_node(
+				RuntimeOrigin::root(),
+				OpaquePeerId(genesis_config_presets::DEV_NODE_PEER_IDS[3].to_vec())
+			));
+		});
+	}
+}
+
+mod validator_changes {
+	use super::*;
+
+	fn rotate_to_session(index: u32) {
+		while Session::current_index() < index {
+			Session::rotate_session();
+		}
+	}
+
+	#[test]
+	fn a_council_motion_adds_a_validator_from_the_session_after_next() {
+		local_chain().execute_with(|| {
+			let keys = register_session_keys(Eve);
+			let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				who: account(Eve),
+			});
+			assert_eq!(council_motion(call, &[Alice, Bob]), Some(Ok(())));
+			System::assert_has_event(RuntimeEvent::ValidatorSet(
+				pallet_validator_set::Event::ValidatorAdded { who: account(Eve) },
+			));
+
+			rotate_to_session(1);
+			System::assert_has_event(RuntimeEvent::ValidatorSet(
+				pallet_validator_set::Event::NewSetQueued { active_from: 2, count: 5 },
+			));
+			assert!(!Session::validators().contains(&account(Eve)));
+			assert!(!pallet_aura::Authorities::<Runtime>::get().contains(&keys.aura));
+
+			rotate_to_session(2);
+			assert!(Session::validators().contains(&account(Eve)));
+			assert!(pallet_aura::Authorities::<Runtime>::get().contains(&keys.aura));
+			let scheduled = pallet_grandpa::PendingChange::<Runtime>::get()
+				.expect("GRANDPA schedules the new authority set");
+			assert!(scheduled.next_authorities.iter().any(|(id, _)| *id == keys.grandpa));
+		});
+	}
+
+	#[test]
+	fn a_council_motion_removes_a_validator_from_the_session_after_next() {
+		local_chain().execute_with(|| {
+			let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+				who: account(Dave),
+			});
+			assert_eq!(council_motion(call, &[Alice, Bob]), Some(Ok(())));
+			rotate_to_session(1);
+			assert!(Session::validators().contains(&account(Dave)));
+			rotate_to_session(2);
+			assert!(!Session::validators().contains(&account(Dave)));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		});
+	}
+
+	#[test]
+	fn the_minimum_holds() {
+		local_chain().execute_with(|| {
+			let minimum: u32 = <Runtime as pallet_validator_set::Config>::MinValidators::get();
+			let mut validators = pallet_validator_set::Validators::<Runtime>::get().to_vec();
+			while validators.len() as u32 > minimum {
+				let who = validators.pop().unwrap();
+				assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), who));
+			}
+			assert_noop!(
+				ValidatorSet::remove_validator(RuntimeOrigin::root(), validators[0].clone()),
+				pallet_validator_set::Error::<Runtime>::TooFewValidators
+			);
+		});
+	}
+}

@@ -1,0 +1,65 @@
+# Shared by the scripts: installs what a fresh Debian machine with rustup lacks, and locates the
+# build. Source it; do not run it.
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Builds live outside the work tree, so that every checkout (and CI) reuses them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/seoul-chain/target}"
+NODE_BIN="$CARGO_TARGET_DIR/release/seoul-node"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=0
+apt_install() {
+	if [ "$apt_updated" -eq 0 ]; then
+		log "apt-get update"
+		as_root apt-get update -qq
+		apt_updated=1
+	fi
+	log "apt-get install $*"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# The Rust targets and components the runtime's WASM build and the checks need.
+ensure_rust() {
+	command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
+	local installed
+	installed="$(rustup target list --installed)"
+	for target in wasm32v1-none wasm32-unknown-unknown; do
+		grep -qx "$target" <<<"$installed" || rustup target add "$target"
+	done
+	installed="$(rustup component list --installed)"
+	for component in rust-src rustfmt clippy; do
+		grep -q "^$component" <<<"$installed" || rustup component add "$component"
+	done
+}
+
+# Debian packages the build needs: protoc for the networking crates, a C toolchain and perl for
+# the vendored OpenSSL of the WebRTC transport.
+ensure_build_packages() {
+	local missing=()
+	command -v protoc >/dev/null || missing+=(protobuf-compiler)
+	command -v cc >/dev/null || missing+=(build-essential)
+	command -v make >/dev/null || missing+=(make)
+	command -v perl >/dev/null || missing+=(perl)
+	command -v git >/dev/null || missing+=(git)
+	command -v curl >/dev/null || missing+=(curl)
+	if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+}
+
+# Node.js and npm, for the end-to-end tests (@polkadot/api).
+ensure_nodejs() {
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		apt_install nodejs npm
+	fi
+}
+
+build_node() {
+	log "cargo build --release -p seoul-node (target: $CARGO_TARGET_DIR)"
+	(cd "$REPO_ROOT" && cargo build --release --locked -p seoul-node)
+}

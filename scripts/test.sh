@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test: formatting, clippy (also with the
+# runtime-benchmarks and try-runtime features), the pallet and runtime tests with benchmarks and
+# try-state, the node's tests, and the end-to-end tests against real nodes.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+ensure_rust
+ensure_build_packages
+ensure_nodejs
+
+step() { log "$*"; "$@"; }
+
+step cargo fmt --all --check
+
+# Checks compile the runtime natively; its WASM is built once, with the node, below.
+export SKIP_WASM_BUILD=1
+step cargo clippy --locked --release --workspace --all-targets -- -D warnings
+step cargo clippy --locked --release --workspace --all-targets \
+	--features runtime-benchmarks,try-runtime -- -D warnings
+# Pallet and runtime tests, with the benchmark test suites and try-state checks.
+step cargo test --locked --release -p seoul-runtime -p pallet-validator-set -p seoul-primitives \
+	--features runtime-benchmarks,try-runtime
+unset SKIP_WASM_BUILD
+
+build_node
+step cargo test --locked --release -p seoul-node
+
+log "end-to-end tests (e2e/, node $NODE_BIN)"
+cd "$REPO_ROOT/e2e"
+step npm ci --no-audit --no-fund --loglevel=error
+SEOUL_NODE="$NODE_BIN" step npm test
