@@ -134,7 +134,7 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		.map(|(index, entry)| parse_operator(index, entry))
 		.collect::<Result<Vec<_>, _>>()?;
 	let distinct = |values: Vec<Vec<u8>>| values.iter().collect::<BTreeSet<_>>().len() == values.len();
-	if !distinct(operators.iter().map(|op| op.account.as_ref().to_vec()).collect()) {
+	if !distinct(operators.iter().map(|op| AsRef::<[u8]>::as_ref(&op.account).to_vec()).collect()) {
 		return Err("two operators share an account".into());
 	}
 	if !distinct(operators.iter().map(|op| op.peer_id.clone()).collect()) {

@@ -54,6 +54,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn register_session_keys(who: &AccountId);
 }
 
+/// The city's validator set: operators added and removed by the City Council, handed to
+/// `pallet-session` at session boundaries.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -9,7 +9,9 @@ pub mod governance;
 pub use governance::CityOrigin;
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -41,8 +43,10 @@ parameter_types! {
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// At most 5 MiB of extrinsics per block.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	/// The address prefix of the chain.
 	pub const SS58Prefix: u16 = seoul_primitives::SS58_PREFIX;
 }
