@@ -33,11 +33,20 @@ describe('command-line errors', () => {
   test('an unreadable chain spec', () => {
     const spec = path.join(scratch, 'broken.json');
     writeFileSync(spec, '{ this is not json');
-    assertCleanFailure(run(['--chain', spec, '--tmp']), /broken\.json|json|JSON/);
+    assertCleanFailure(run(['--chain', spec, '--tmp']), /Error parsing spec file/);
   });
 
-  test('a bad key', () => {
-    assertCleanFailure(run(['key', 'inspect', 'not a secret phrase at all']), /Invalid|invalid/);
+  test('a bad node key', () => {
+    assertCleanFailure(run(['--dev', '--tmp', '--node-key', 'not-a-hex-key']), /node-key|key/);
+    assertCleanFailure(run(['key', 'inspect-node-key', '--file', path.join(scratch, 'missing-key')]), /missing-key|No such file/);
+  });
+
+  test('a bad session key', () => {
+    const keystore = path.join(scratch, 'keystore');
+    assertCleanFailure(
+      run(['key', 'insert', '--chain', 'dev', '--base-path', keystore, '--key-type', 'aura', '--scheme', 'sr25519', '--suri', 'not a secret phrase at all']),
+      /Invalid|invalid|secret/,
+    );
   });
 
   test('a bad network file for production-spec', () => {

@@ -97,7 +97,9 @@ describe('development chain', () => {
     const proposed = await submit(api.tx.council.propose(2, proposal, length), alice);
     touchedBlocks.push(proposed.blockHash);
     const { proposalIndex, proposalHash } = proposed.events.find((event) => api.events.council.Proposed.is(event)).data;
-    touchedBlocks.push((await submit(api.tx.council.vote(proposalHash, proposalIndex, true), bob)).blockHash);
+    for (const member of [alice, bob]) {
+      touchedBlocks.push((await submit(api.tx.council.vote(proposalHash, proposalIndex, true), member)).blockHash);
+    }
     const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(proposal, length)).weight;
     const closed = await submit(api.tx.council.close(proposalHash, proposalIndex, weight, length), alice);
     touchedBlocks.push(closed.blockHash);
@@ -106,7 +108,7 @@ describe('development chain', () => {
     assert.ok(executed.data.result.isOk, `motion result ${executed.data.result.toString()}`);
     assert.ok(closed.events.some((event) => api.events.nodeAuthorization.NodeAdded.is(event)));
     const wellKnown = await api.query.nodeAuthorization.wellKnownNodes();
-    assert.ok(wellKnown.map((node) => node.toHex()).includes(peerId));
+    assert.ok([...wellKnown].map((node) => node.toHex()).includes(peerId));
   });
 
   test('a signed account that is not the council gets BadOrigin', async () => {
