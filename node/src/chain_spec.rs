@@ -31,26 +31,40 @@ fn runtime_code() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| "the runtime was built without its WASM binary".to_string())
 }
 
-/// The development chain: Alice validates alone; sudo is Alice.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A test chain built from one of the runtime's genesis presets.
+fn preset_chain_spec(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(runtime_code()?, None)
-		.with_name("Seoul Civic Chain Development")
-		.with_id("seoul_dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(chain_properties())
 		.build())
 }
 
+/// The development chain: Alice validates alone; sudo is Alice.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	preset_chain_spec(
+		"Seoul Civic Chain Development",
+		"seoul_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
 /// The local test network: Alice, Bob, Charlie and Dave validate on well-known node keys.
 pub fn local_testnet_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(runtime_code()?, None)
-		.with_name("Seoul Civic Chain Local Testnet")
-		.with_id("seoul_local")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(chain_properties())
-		.build())
+	preset_chain_spec(
+		"Seoul Civic Chain Local Testnet",
+		"seoul_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
 
 /// The city's network file, from which `production-spec` builds the production chain spec.
@@ -133,7 +147,8 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		.enumerate()
 		.map(|(index, entry)| parse_operator(index, entry))
 		.collect::<Result<Vec<_>, _>>()?;
-	let distinct = |values: Vec<Vec<u8>>| values.iter().collect::<BTreeSet<_>>().len() == values.len();
+	let distinct =
+		|values: Vec<Vec<u8>>| values.iter().collect::<BTreeSet<_>>().len() == values.len();
 	if !distinct(operators.iter().map(|op| AsRef::<[u8]>::as_ref(&op.account).to_vec()).collect()) {
 		return Err("two operators share an account".into());
 	}
@@ -169,9 +184,7 @@ pub fn production_chain_spec(path: &Path) -> Result<ChainSpec, String> {
 	let boot_nodes = file
 		.boot_nodes
 		.iter()
-		.map(|address| {
-			address.parse().map_err(|error| format!("boot node `{address}`: {error}"))
-		})
+		.map(|address| address.parse().map_err(|error| format!("boot node `{address}`: {error}")))
 		.collect::<Result<Vec<_>, String>>()?;
 	Ok(ChainSpec::builder(runtime_code()?, None)
 		.with_name(&file.name)

@@ -39,6 +39,19 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
+/// The inherent data of an Aura block: the slot it belongs to and its timestamp, both from the
+/// system clock.
+fn slot_and_timestamp(
+	slot_duration: sp_consensus_aura::SlotDuration,
+) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
+	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+		*timestamp,
+		slot_duration,
+	);
+	(slot, timestamp)
+}
+
 /// Builds the database, client, transaction pool and import queue.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
@@ -95,13 +108,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			justification_import: Some(Box::new(grandpa_block_import.clone())),
 			client: client.clone(),
 			create_inherent_data_providers: move |_, ()| async move {
-				let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-				let slot =
-					sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-						*timestamp,
-						slot_duration,
-					);
-				Ok((slot, timestamp))
+				Ok(slot_and_timestamp(slot_duration))
 			},
 			spawner: &task_manager.spawn_essential_handle(),
 			registry: config.prometheus_registry(),
@@ -148,9 +155,9 @@ pub fn new_full<
 	let metrics = N::register_notification_metrics(config.prometheus_registry());
 
 	let peer_store_handle = net_config.peer_store_handle();
-	let genesis_hash = client.block_hash(0)?.ok_or_else(|| {
-		ServiceError::Other("the database has no genesis block".to_string())
-	})?;
+	let genesis_hash = client
+		.block_hash(0)?
+		.ok_or_else(|| ServiceError::Other("the database has no genesis block".to_string()))?;
 	let grandpa_protocol_name =
 		sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
 	let (grandpa_protocol_config, grandpa_notification_service) =
@@ -256,13 +263,7 @@ pub fn new_full<
 				block_import,
 				proposer_factory,
 				create_inherent_data_providers: move |_, ()| async move {
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
+					Ok(slot_and_timestamp(slot_duration))
 				},
 				force_authoring,
 				backoff_authoring_blocks,
@@ -276,9 +277,7 @@ pub fn new_full<
 			},
 		)?;
 		// Block authoring is essential: if it fails, the node stops rather than idles.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {

@@ -3,9 +3,8 @@
 //! (`seoul-node production-spec`) are built.
 
 use crate::{
-	AccountId, Balance, BalancesConfig,
-	CouncilMembershipConfig, NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig, SCN,
+	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, SCN,
 };
 use alloc::{vec, vec::Vec};
 use serde_json::Value;

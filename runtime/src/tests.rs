@@ -2,9 +2,9 @@
 //! through council motions.
 
 use crate::{
-	genesis_config_presets, AccountId, Council,
-	CouncilMembership, NodeAuthorization, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
-	RuntimeOrigin, Session, SessionKeys, System, ValidatorSet,
+	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, System,
+	ValidatorSet,
 };
 use codec::Encode;
 use frame_support::{
@@ -60,9 +60,15 @@ fn council_motion(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Option<Result<(
 		Box::new(call.clone()),
 		length
 	));
-	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get() - 1;
+	let index =
+		pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get() - 1;
 	for voter in ayes {
-		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*voter)), proposal_hash, index, true));
+		assert_ok!(Council::vote(
+			RuntimeOrigin::signed(account(*voter)),
+			proposal_hash,
+			index,
+			true
+		));
 	}
 	let _ = Council::close(
 		RuntimeOrigin::signed(account(Alice)),
@@ -134,17 +140,18 @@ mod genesis_presets {
 
 	#[test]
 	fn a_network_without_sudo_has_no_key() {
-		let json = genesis_config_presets::network_genesis(genesis_config_presets::NetworkGenesis {
-			operators: vec![genesis_config_presets::Operator {
-				account: account(Alice),
-				aura: Sr25519Keyring::Alice.public().into(),
-				grandpa: sp_keyring::Ed25519Keyring::Alice.public().into(),
-				peer_id: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
-			}],
-			council: vec![account(Bob)],
-			endowments: vec![],
-			sudo: None,
-		});
+		let json =
+			genesis_config_presets::network_genesis(genesis_config_presets::NetworkGenesis {
+				operators: vec![genesis_config_presets::Operator {
+					account: account(Alice),
+					aura: Sr25519Keyring::Alice.public().into(),
+					grandpa: sp_keyring::Ed25519Keyring::Alice.public().into(),
+					peer_id: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
+				}],
+				council: vec![account(Bob)],
+				endowments: vec![],
+				sudo: None,
+			});
 		let mut ext = sp_io::TestExternalities::default();
 		ext.execute_with(|| {
 			build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&json).unwrap()).unwrap();
@@ -162,7 +169,6 @@ mod genesis_presets {
 			assert_eq!(peer_id[6..], public.0);
 		}
 	}
-
 }
 
 mod city_origin {
@@ -228,7 +234,8 @@ mod city_origin {
 			register_session_keys(Eve);
 			for call in privileged_calls() {
 				for signer in [Alice, Ferdie] {
-					let result = call.clone().dispatch_bypass_filter(RuntimeOrigin::signed(account(signer)));
+					let result =
+						call.clone().dispatch_bypass_filter(RuntimeOrigin::signed(account(signer)));
 					assert_eq!(
 						result.map_err(|error| error.error),
 						Err(DispatchError::BadOrigin),
@@ -257,7 +264,7 @@ mod city_origin {
 			let executed = System::events().into_iter().find_map(|record| match record.event {
 				RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
 					Some(result)
-				},
+				}
 				_ => None,
 			});
 			assert_eq!(executed, Some(Err(DispatchError::BadOrigin)));
@@ -269,11 +276,12 @@ mod city_origin {
 	fn two_thirds_of_the_council_pass_a_privileged_call() {
 		local_chain().execute_with(|| {
 			let node = OpaquePeerId(vec![7; 38]);
-			let call =
-				RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+			let call = RuntimeCall::NodeAuthorization(
+				pallet_node_authorization::Call::add_well_known_node {
 					node: node.clone(),
 					owner: account(Eve).into(),
-				});
+				},
+			);
 			assert_eq!(council_motion(call, &[Alice, Bob]), Some(Ok(())));
 			assert!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&node));
 		});

@@ -6,7 +6,6 @@ use frame_support::{
 	traits::{EnsureOrigin, Get},
 	BoundedVec,
 };
-use frame_system::RawOrigin;
 
 /// Fills the set with `count` operators that have session keys.
 fn fill_validators<T: Config>(count: u32) {

@@ -125,13 +125,20 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Operators' accounts; each must also have session keys in the `Session` genesis.
+		/// Operators' accounts, between `MinValidators` and `MaxValidators` of them, each with
+		/// session keys in the `Session` genesis. Empty leaves the first validators to
+		/// pallet-session's genesis keys.
 		pub initial_validators: Vec<T::AccountId>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			// An empty list (as in a default genesis) leaves the first validators to
+			// pallet-session's own genesis keys.
+			if self.initial_validators.is_empty() {
+				return;
+			}
 			let mut validators = self.initial_validators.clone();
 			validators.sort();
 			validators.dedup();
@@ -237,7 +244,8 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			Validators::<T>::try_mutate(|validators| -> DispatchResult {
-				let position = validators.binary_search(&who).map_err(|_| Error::<T>::NotValidator)?;
+				let position =
+					validators.binary_search(&who).map_err(|_| Error::<T>::NotValidator)?;
 				ensure!(
 					validators.len() > T::MinValidators::get() as usize,
 					Error::<T>::TooFewValidators
@@ -288,7 +296,8 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	}
 
 	fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {
-		Some(Validators::<T>::get().into_inner())
+		let validators = Validators::<T>::get();
+		(!validators.is_empty()).then(|| validators.into_inner())
 	}
 
 	fn end_session(_: SessionIndex) {}

@@ -3,7 +3,7 @@
 use crate as pallet_validator_set;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU64, OnFinalize, OnInitialize},
+	traits::{ConstU32, ConstU64, OnFinalize, OnInitialize},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
@@ -52,6 +52,7 @@ impl pallet_balances::Config for Test {
 
 #[derive_impl(pallet_validator_set::config_preludes::TestDefaultConfig)]
 impl pallet_validator_set::Config for Test {
+	type MinValidators = ConstU32<2>;
 	type UpdateOrigin = EnsureRoot<u64>;
 	type SessionKeys = Session;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -21,7 +21,7 @@ fn last_event() -> Event<Test> {
 
 mod genesis {
 	use super::*;
-	use sp_runtime::BuildStorage;
+	use sp_runtime::{testing::UintAuthorityId, BuildStorage};
 
 	#[test]
 	fn genesis_validators_author_the_first_sessions() {
@@ -60,9 +60,26 @@ mod genesis {
 	#[should_panic(expected = "fewer initial validators than MinValidators")]
 	fn genesis_refuses_too_few() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![] }
+		crate::GenesisConfig::<Test> { initial_validators: vec![1] }
 			.assimilate_storage(&mut storage)
 			.unwrap();
+	}
+
+	#[test]
+	fn an_empty_genesis_leaves_the_first_validators_to_session() {
+		let storage = RuntimeGenesisConfig {
+			session: pallet_session::GenesisConfig {
+				keys: vec![(7, 7, UintAuthorityId(7))],
+				..Default::default()
+			},
+			..Default::default()
+		}
+		.build_storage()
+		.unwrap();
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			assert!(validators().is_empty());
+			assert_eq!(Session::validators(), vec![7]);
+		});
 	}
 }
 
@@ -177,12 +194,11 @@ mod remove_validator {
 	fn keeps_the_minimum() {
 		new_test_ext().execute_with(|| {
 			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
-			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2));
 			assert_noop!(
 				ValidatorSet::remove_validator(RuntimeOrigin::root(), 3),
 				Error::<Test>::TooFewValidators
 			);
-			assert_eq!(validators(), vec![3]);
+			assert_eq!(validators(), vec![2, 3]);
 		});
 	}
 }

@@ -10,8 +10,7 @@ use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
 use super::{
-	AccountId, BlockNumber, Runtime, RuntimeBlockWeights, RuntimeCall, RuntimeEvent,
-	RuntimeOrigin,
+	AccountId, BlockNumber, Runtime, RuntimeBlockWeights, RuntimeCall, RuntimeEvent, RuntimeOrigin,
 };
 use crate::{Council, DAYS};
 
