@@ -1,5 +1,8 @@
 //! `seoul-node`: a validator, full or archive node of the Seoul civic chain.
 
+// `sc_cli::Error`, the error type of every Substrate command, is large; it is upstream's to box.
+#![allow(clippy::result_large_err)]
+
 mod benchmarking;
 mod chain_spec;
 mod cli;

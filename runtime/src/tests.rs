@@ -93,7 +93,6 @@ mod genesis_presets {
 			let name = core::str::from_utf8(preset.as_ref()).unwrap().to_owned();
 			chain_from_preset(&name).execute_with(|| {
 				crate::AllPalletsWithSystem::integrity_test();
-				assert_ok!(pallet_validator_set::Pallet::<Runtime>::do_try_state());
 				#[cfg(feature = "try-runtime")]
 				assert_ok!(<crate::AllPalletsWithSystem as frame_support::traits::TryState<
 					crate::BlockNumber,
