@@ -16,8 +16,11 @@ step cargo fmt --all --check
 # Checks compile the runtime natively; its WASM is built once, with the node, below.
 export SKIP_WASM_BUILD=1
 step cargo clippy --locked --release --workspace --all-targets -- -D warnings
-step cargo clippy --locked --release --workspace --all-targets \
-	--features runtime-benchmarks,try-runtime -- -D warnings
+step cargo clippy --locked --release --workspace --all-targets --features runtime-benchmarks \
+	-- -D warnings
+# try-runtime is a runtime feature: the node has none (the try-runtime CLI is a separate tool).
+step cargo clippy --locked --release -p seoul-runtime -p pallet-validator-set -p seoul-primitives \
+	--all-targets --features runtime-benchmarks,try-runtime -- -D warnings
 # Pallet and runtime tests, with the benchmark test suites and try-state checks.
 step cargo test --locked --release -p seoul-runtime -p pallet-validator-set -p seoul-primitives \
 	--features runtime-benchmarks,try-runtime

@@ -15,6 +15,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 );
 
+impl frame_system_benchmarking::Config for Runtime {}
+
 /// Registers session keys for benchmark accounts the way an operator does: generated in the
 /// keystore, proven and set with `Session::set_keys`.
 pub struct SessionKeysHelper;
