@@ -9,8 +9,11 @@ ensure_rust
 ensure_build_packages
 log "cargo build --release -p seoul-node --features runtime-benchmarks"
 cargo build --locked --release -p seoul-node --features runtime-benchmarks
-# The production build overwrites release/seoul-node; keep the benchmarking one apart.
+# The production build overwrites release/seoul-node and the runtime's WASM; keep the
+# benchmarking ones apart.
 cp "$NODE_BIN" "$NODE_BIN-benchmarks"
+RUNTIME_WASM="$CARGO_TARGET_DIR/release/seoul-runtime-benchmarks.wasm"
+cp "$CARGO_TARGET_DIR/release/wbuild/seoul-runtime/seoul_runtime.compact.compressed.wasm" "$RUNTIME_WASM"
 
 pallets=("$@")
 if [ "${#pallets[@]}" -eq 0 ]; then
@@ -19,7 +22,9 @@ fi
 for pallet in "${pallets[@]}"; do
 	log "benchmarking pallet_${pallet//-/_}"
 	"$NODE_BIN-benchmarks" benchmark pallet \
-		--chain dev \
+		--runtime "$RUNTIME_WASM" \
+		--genesis-builder runtime \
+		--genesis-builder-preset development \
 		--pallet "pallet_${pallet//-/_}" \
 		--extrinsic '*' \
 		--steps "${STEPS:-50}" \
