@@ -112,9 +112,17 @@ pub struct EndowmentEntry {
 	pub scn: u64,
 }
 
+/// Parses an address in this chain's format (prefix 8282) or a registered one (e.g. 42).
 fn parse_account(what: &str, address: &str) -> Result<AccountId, String> {
-	AccountId::from_ss58check(address)
-		.map_err(|error| format!("{what}: `{address}` is not an SS58 address ({error:?})"))
+	let (account, format) = AccountId::from_ss58check_with_version(address)
+		.map_err(|error| format!("{what}: `{address}` is not an SS58 address ({error:?})"))?;
+	if format.is_custom() && u16::from(format) != SS58_PREFIX {
+		return Err(format!(
+			"{what}: `{address}` has the address prefix {}, not {SS58_PREFIX}",
+			u16::from(format)
+		));
+	}
+	Ok(account)
 }
 
 fn parse_operator(index: usize, entry: &OperatorEntry) -> Result<Operator, String> {
@@ -202,7 +210,7 @@ mod tests {
 	use super::*;
 	use sc_chain_spec::ChainSpec as _;
 
-	const ALICE: &str = "5GrwvaDef5KtwcVyXLj7WkU9AnKpTMkVkoTYUwGKvmDbFhhY";
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 
 	fn network_file(extra_operator: &str) -> String {
 		format!(
@@ -233,6 +241,19 @@ mod tests {
 		assert_eq!(
 			genesis.operators[0].peer_id,
 			seoul_runtime::genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec()
+		);
+	}
+
+	#[test]
+	fn addresses_may_use_the_chain_prefix_but_no_other_custom_one() {
+		use sp_core::crypto::Ss58AddressFormat;
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let ours = alice.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX));
+		assert_eq!(parse_account("council member 1", &ours), Ok(alice.clone()));
+		let foreign = alice.to_ss58check_with_version(Ss58AddressFormat::custom(9999));
+		assert_eq!(
+			parse_account("council member 1", &foreign),
+			Err(format!("council member 1: `{foreign}` has the address prefix 9999, not 8282"))
 		);
 	}
 
