@@ -25,9 +25,14 @@ apt_install() {
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# The Rust targets and components the runtime's WASM build and the checks need.
+# The Rust targets and components the runtime's WASM build and the checks need, for the
+# toolchain rust-toolchain.toml selects.
 ensure_rust() {
 	command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
+	(cd "$REPO_ROOT" && install_rust_parts)
+}
+
+install_rust_parts() {
 	local installed
 	installed="$(rustup target list --installed)"
 	for target in wasm32v1-none wasm32-unknown-unknown; do
@@ -52,10 +57,16 @@ ensure_build_packages() {
 	if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
-# Node.js and npm, for the end-to-end tests (@polkadot/api).
+# Node.js (18 or later, for its test runner) and npm, for the end-to-end tests (@polkadot/api).
 ensure_nodejs() {
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		apt_install nodejs npm
+	fi
+	local major
+	major="$(node -p 'process.versions.node.split(".")[0]')"
+	if [ "$major" -lt 18 ]; then
+		echo "Node.js 18 or later is needed for the end-to-end tests; found $(node --version)" >&2
+		exit 1
 	fi
 }
 

@@ -99,10 +99,12 @@ export async function startNode(args, { basePath, p2pPort, name = 'node' } = {})
     },
   };
   try {
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
-      return rpc(rpcPort, 'system_health');
-    }, { timeoutMs: 120_000, what: `${name} RPC` });
+    const died = exited.then(({ code, signal }) => { throw new Error(`${name} exited with ${code ?? signal}`); });
+    died.catch(() => {}); // handled by the race below; a later, deliberate exit is no error
+    await Promise.race([
+      waitFor(() => rpc(rpcPort, 'system_health'), { timeoutMs: 120_000, what: `${name} RPC` }),
+      died,
+    ]);
   } catch (error) {
     await node.stop();
     throw new Error(`${error.message}\n${logs.slice(-30).join('\n')}`);

@@ -37,7 +37,7 @@ describe('command-line errors', () => {
   });
 
   test('a bad node key', () => {
-    assertCleanFailure(run(['--dev', '--tmp', '--node-key', 'not-a-hex-key']), /node-key|key/);
+    assertCleanFailure(run(['--dev', '--tmp', '--node-key', 'not-a-hex-key']), /Invalid node key/);
     assertCleanFailure(run(['key', 'inspect-node-key', '--file', path.join(scratch, 'missing-key')]), /missing-key|No such file/);
   });
 

@@ -104,7 +104,8 @@ describe('scripts/local-testnet.sh', () => {
     script.stderr.on('data', (chunk) => { output += chunk; });
     const exited = new Promise((resolve) => script.on('exit', (code, signal) => resolve({ code, signal })));
     try {
-      await waitFor(() => output.includes('finalised'), { timeoutMs: 180_000, what: `the script's endpoints\n${output}` });
+      await waitFor(() => output.includes('finalised'), { timeoutMs: 180_000, what: "the script's endpoints" })
+        .catch((error) => { throw new Error(`${error.message}\n${output}`); });
       for (let i = 0; i < 4; i++) assert.match(output, new RegExp(`ws://127\\.0\\.0\\.1:${rpcPort + i}`));
       script.kill('SIGTERM');
       const { code } = await exited;

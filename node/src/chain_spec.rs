@@ -8,6 +8,7 @@ use seoul_primitives::{
 	AccountId, SS58_PREFIX,
 };
 use seoul_runtime::{
+	configs::{consensus::MAX_VALIDATORS, governance::CouncilMaxMembers},
 	genesis_config_presets::{network_genesis, NetworkGenesis, Operator},
 	SessionKeys, WASM_BINARY,
 };
@@ -149,6 +150,13 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 	if file.council.is_empty() {
 		return Err("the network file lists no council member".into());
 	}
+	if file.operators.len() > MAX_VALIDATORS as usize {
+		return Err(format!("the network file lists more than {MAX_VALIDATORS} operators"));
+	}
+	let max_council = CouncilMaxMembers::get() as usize;
+	if file.council.len() > max_council {
+		return Err(format!("the network file lists more than {max_council} council members"));
+	}
 	let operators = file
 		.operators
 		.iter()
@@ -157,7 +165,8 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		.collect::<Result<Vec<_>, _>>()?;
 	let distinct =
 		|values: Vec<Vec<u8>>| values.iter().collect::<BTreeSet<_>>().len() == values.len();
-	if !distinct(operators.iter().map(|op| AsRef::<[u8]>::as_ref(&op.account).to_vec()).collect()) {
+	let bytes = |account: &AccountId| AsRef::<[u8]>::as_ref(account).to_vec();
+	if !distinct(operators.iter().map(|op| bytes(&op.account)).collect()) {
 		return Err("two operators share an account".into());
 	}
 	if !distinct(operators.iter().map(|op| op.peer_id.clone()).collect()) {
@@ -169,15 +178,25 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		.enumerate()
 		.map(|(index, address)| parse_account(&format!("council member {}", index + 1), address))
 		.collect::<Result<Vec<_>, _>>()?;
+	if !distinct(council.iter().map(bytes).collect()) {
+		return Err("a council member is listed twice".into());
+	}
 	let endowments = file
 		.endowments
 		.iter()
 		.enumerate()
 		.map(|(index, entry)| {
-			let account = parse_account(&format!("endowment {}", index + 1), &entry.account)?;
+			let what = format!("endowment {}", index + 1);
+			let account = parse_account(&what, &entry.account)?;
+			if entry.scn == 0 {
+				return Err(format!("{what}: an endowment is at least 1 SCN"));
+			}
 			Ok((account, u128::from(entry.scn) * SCN))
 		})
 		.collect::<Result<Vec<_>, String>>()?;
+	if !distinct(endowments.iter().map(|(account, _)| bytes(account)).collect()) {
+		return Err("an account is endowed twice".into());
+	}
 	Ok(NetworkGenesis { operators, council, endowments, sudo: None })
 }
 
@@ -295,5 +314,24 @@ mod tests {
 		assert!(parse(&network_file("").replace("\"council\": [", "\"councl\": ["))
 			.unwrap_err()
 			.contains("unknown field `councl`"));
+		let council_twice = network_file("").replace(
+			&format!("\"council\": [\"{ALICE}\"]"),
+			&format!("\"council\": [\"{ALICE}\", \"{ALICE}\"]"),
+		);
+		assert_eq!(parse(&council_twice).unwrap_err(), "a council member is listed twice");
+		let nothing = network_file("").replace("\"scn\": 10", "\"scn\": 0");
+		assert_eq!(parse(&nothing).unwrap_err(), "endowment 1: an endowment is at least 1 SCN");
+		let endowed_twice = network_file("").replace(
+			&format!("\"endowments\": [{{ \"account\": \"{ALICE}\", \"scn\": 10 }}]"),
+			&format!("\"endowments\": [{{ \"account\": \"{ALICE}\", \"scn\": 10 }}, {{ \"account\": \"{ALICE}\", \"scn\": 1 }}]"),
+		);
+		assert_eq!(parse(&endowed_twice).unwrap_err(), "an account is endowed twice");
+		let crowd = (0..=100).map(|_| format!("\"{ALICE}\"")).collect::<Vec<_>>().join(", ");
+		let big_council = network_file("")
+			.replace(&format!("\"council\": [\"{ALICE}\"]"), &format!("\"council\": [{crowd}]"));
+		assert_eq!(
+			parse(&big_council).unwrap_err(),
+			"the network file lists more than 100 council members"
+		);
 	}
 }

@@ -152,7 +152,7 @@ mod runtime {
 	#[runtime::pallet_index(2)]
 	pub type Balances = pallet_balances;
 
-	/// Fees for accounts outside the fee-free quota.
+	/// Transaction fees in SCN.
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
 

@@ -14,7 +14,9 @@
 //! - The pallet is the runtime's `pallet_session::SessionManager`. `pallet-session` asks it for
 //!   the validators of session `n + 1` when session `n` starts, so a change made during session
 //!   `n` is announced at the start of session `n + 1` ([`Event::NewSetQueued`]) and the new set
-//!   authors blocks and votes on finality from session `n + 2`.
+//!   authors blocks and votes on finality from session `n + 2`. Operators that purged their
+//!   session keys by then are left out; if fewer than `MinValidators` would remain, the current
+//!   set stays and the change waits for the next session.
 //!
 //! ## Interface
 //!
@@ -42,6 +44,7 @@ mod tests;
 pub mod weights;
 
 use alloc::vec::Vec;
+use frame_support::traits::{Get, ValidatorRegistration};
 use sp_staking::SessionIndex;
 
 /// Log target of this pallet.
@@ -126,16 +129,15 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Operators' accounts, between `MinValidators` and `MaxValidators` of them, each with
-		/// session keys in the `Session` genesis. Empty leaves the first validators to
-		/// pallet-session's genesis keys.
+		/// session keys in the `Session` genesis. Empty leaves the set unmanaged by this pallet.
 		pub initial_validators: Vec<T::AccountId>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			// An empty list (as in a default genesis) leaves the first validators to
-			// pallet-session's own genesis keys.
+			// An empty list (as in a default genesis) leaves the set unmanaged: pallet-session's
+			// own genesis keys decide, and the calls refuse with `NoValidatorSet`.
 			if self.initial_validators.is_empty() {
 				return;
 			}
@@ -193,6 +195,9 @@ pub mod pallet {
 		TooManyValidators,
 		/// The set would shrink below `MinValidators`.
 		TooFewValidators,
+		/// The chain started without a validator set in this pallet's genesis, so it has none to
+		/// change.
+		NoValidatorSet,
 	}
 
 	#[pallet::hooks]
@@ -223,6 +228,7 @@ pub mod pallet {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			ensure!(T::SessionKeys::is_registered(&who), Error::<T>::NoSessionKeys);
 			Validators::<T>::try_mutate(|validators| -> DispatchResult {
+				ensure!(!validators.is_empty(), Error::<T>::NoValidatorSet);
 				let position =
 					validators.binary_search(&who).err().ok_or(Error::<T>::AlreadyValidator)?;
 				validators
@@ -244,6 +250,7 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			Validators::<T>::try_mutate(|validators| -> DispatchResult {
+				ensure!(!validators.is_empty(), Error::<T>::NoValidatorSet);
 				let position =
 					validators.binary_search(&who).map_err(|_| Error::<T>::NotValidator)?;
 				ensure!(
@@ -268,8 +275,9 @@ pub mod pallet {
 				validators.windows(2).all(|pair| pair[0] < pair[1]),
 				"validators must be sorted and unique"
 			);
+			// An empty set is one this pallet does not manage (see `GenesisConfig`).
 			ensure!(
-				validators.len() >= T::MinValidators::get() as usize,
+				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
 				"fewer validators than MinValidators"
 			);
 			Ok(())
@@ -279,10 +287,23 @@ pub mod pallet {
 
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-		if !ChangePending::<T>::take() {
+		if !ChangePending::<T>::get() {
 			return None;
 		}
-		let validators = Validators::<T>::get().into_inner();
+		// pallet-session leaves out operators that purged their keys; leave them out here too,
+		// so that the count is true and the set never falls below the minimum.
+		let validators: Vec<_> = Validators::<T>::get()
+			.into_iter()
+			.filter(|who| T::SessionKeys::is_registered(who))
+			.collect();
+		if validators.len() < T::MinValidators::get() as usize {
+			log::warn!(
+				target: LOG_TARGET,
+				"too few validators with session keys for session {new_index}; the change waits"
+			);
+			return None;
+		}
+		ChangePending::<T>::kill();
 		log::info!(
 			target: LOG_TARGET,
 			"session {new_index} will be validated by {} operators",

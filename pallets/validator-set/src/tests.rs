@@ -79,6 +79,17 @@ mod genesis {
 		sp_io::TestExternalities::new(storage).execute_with(|| {
 			assert!(validators().is_empty());
 			assert_eq!(Session::validators(), vec![7]);
+			assert_ok!(ValidatorSet::do_try_state());
+			frame_system::Pallet::<Test>::inc_providers(&8);
+			register_keys(8);
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::root(), 8),
+				Error::<Test>::NoValidatorSet
+			);
+			assert_noop!(
+				ValidatorSet::remove_validator(RuntimeOrigin::root(), 7),
+				Error::<Test>::NoValidatorSet
+			);
 		});
 	}
 }
@@ -233,6 +244,43 @@ mod session_boundary {
 			assert_eq!(Session::validators(), vec![1, 2, 3]);
 
 			run_to_session(3);
+			assert_eq!(Session::validators(), vec![2, 3]);
+		});
+	}
+
+	#[test]
+	fn operators_without_session_keys_are_left_out() {
+		new_test_ext().execute_with(|| {
+			run_to_session(1);
+			register_keys(4);
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(1)));
+
+			run_to_session(2);
+			assert_eq!(last_event(), Event::NewSetQueued { active_from: 3, count: 3 });
+			run_to_session(3);
+			assert_eq!(Session::validators(), vec![2, 3, 4]);
+		});
+	}
+
+	#[test]
+	fn a_change_waits_while_too_few_operators_have_keys() {
+		new_test_ext().execute_with(|| {
+			run_to_session(1);
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(2)));
+
+			run_to_session(2);
+			assert!(ChangePending::<Test>::get(), "the change waits");
+			assert!(!System::events().iter().any(|record| matches!(
+				record.event,
+				RuntimeEvent::ValidatorSet(Event::NewSetQueued { .. })
+			)));
+
+			register_keys(2);
+			run_to_session(3);
+			assert_eq!(last_event(), Event::NewSetQueued { active_from: 4, count: 2 });
+			run_to_session(4);
 			assert_eq!(Session::validators(), vec![2, 3]);
 		});
 	}

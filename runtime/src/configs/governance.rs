@@ -2,8 +2,9 @@
 //!
 //! The council's members are kept by `CouncilMembership`; the council itself (`Council`) votes
 //! on motions. A motion carried by two thirds of the council, or Root (sudo on development
-//! networks, or a motion executed with root on a production network), is [`CityOrigin`]: the
-//! origin every privileged call of every pallet requires.
+//! networks), is [`CityOrigin`]: the origin every privileged call of every pallet requires. The
+//! one exception is `Council::set_members`, which only Root may call, because members change
+//! through `CouncilMembership`.
 
 use frame_support::{parameter_types, traits::EitherOfDiverse, weights::Weight};
 use frame_system::EnsureRoot;
