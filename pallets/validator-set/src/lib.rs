@@ -292,10 +292,8 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		}
 		// pallet-session leaves out operators that purged their keys; leave them out here too,
 		// so that the count is true and the set never falls below the minimum.
-		let validators: Vec<_> = Validators::<T>::get()
-			.into_iter()
-			.filter(|who| T::SessionKeys::is_registered(who))
-			.collect();
+		let validators: Vec<_> =
+			Validators::<T>::get().into_iter().filter(T::SessionKeys::is_registered).collect();
 		if validators.len() < T::MinValidators::get() as usize {
 			log::warn!(
 				target: LOG_TARGET,
