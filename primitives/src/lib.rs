@@ -1,11 +1,13 @@
 //! # Seoul primitives
 //!
 //! The types and constants that the runtime, the node and every pallet of the Seoul civic chain
-//! agree on: accounts, balances, blocks and the S-coin's denomination. The traits through which
-//! pallets meet (roles, membership) live here too as they are added, so that no pallet reads
+//! agree on: accounts, balances, blocks and the S-coin's denomination, and the [`membership`]
+//! traits through which pallets ask who an account is and what it may do, so that no pallet reads
 //! another's storage.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod membership;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

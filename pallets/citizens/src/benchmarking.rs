@@ -1,0 +1,302 @@
+//! Benchmarks of the register's calls and of the [`CheckMember`] gate, each in its worst case:
+//! registrar calls made by a registrar (one more read than the city), DID documents filled to
+//! one below their bounds, fields at their longest.
+
+use super::*;
+use crate::Pallet as Citizens;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::{account, v2::*, BenchmarkError};
+use frame_support::{
+	dispatch::{DispatchInfo, PostDispatchInfo},
+	pallet_prelude::*,
+	traits::EnsureOrigin,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::H256;
+use sp_runtime::traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable};
+
+/// A distinct authentication key.
+fn key(n: u32) -> AuthenticationKey {
+	let mut bytes = [0u8; 32];
+	bytes[..4].copy_from_slice(&n.to_le_bytes());
+	AuthenticationKey::Sr25519(bytes)
+}
+
+/// Registers account `name` as an active member of `kind` with `roles`.
+fn member<T: Config>(name: &'static str, kind: MemberKind, roles: &[Role]) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	Citizens::<T>::do_register(
+		who.clone(),
+		kind,
+		Citizens::<T>::role_set(roles).expect("distinct roles"),
+		H256::repeat_byte(1),
+		key(0),
+	)
+	.expect("a fresh account registers");
+	who
+}
+
+/// A registrar's signed origin.
+fn registrar<T: Config>() -> RawOrigin<T::AccountId> {
+	RawOrigin::Signed(member::<T>("registrar", MemberKind::Agency, &[Role::Registrar]))
+}
+
+/// Fills the DID document of `who` with `count` keys.
+fn fill_keys<T: Config>(who: &T::AccountId, count: u32) {
+	DidDocuments::<T>::mutate(who, |document| {
+		let document = document.as_mut().expect("a member has a document");
+		document.authentication = BoundedVec::truncate_from((0..count).map(key).collect());
+	});
+}
+
+/// A service with id `n` and every field at its longest.
+fn longest_service<T: Config>(n: u8) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+	let mut id = vec![b'i'; T::MaxServiceFieldLength::get() as usize];
+	id[0] = n;
+	(
+		id,
+		vec![b't'; T::MaxServiceFieldLength::get() as usize],
+		vec![b'e'; T::MaxEndpointLength::get() as usize],
+	)
+}
+
+/// Fills the DID document of `who` with `count` longest services.
+fn fill_services<T: Config>(who: &T::AccountId, count: u32) {
+	for n in 0..count {
+		let service = Citizens::<T>::service(longest_service::<T>(n as u8)).expect("within bounds");
+		DidDocuments::<T>::mutate(who, |document| {
+			document.as_mut().expect("a member has a document").services.try_push(service).ok();
+		});
+	}
+}
+
+#[benchmarks(where
+	T: Send + Sync,
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo> + From<frame_system::Call<T>>,
+	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let origin = registrar::<T>();
+		let who: T::AccountId = account("citizen", 0, 0);
+		let roles = vec![Role::RewardIssuer, Role::Merchant, Role::SettlementAgent];
+
+		#[extrinsic_call]
+		_(origin, who.clone(), MemberKind::Merchant, roles, H256::repeat_byte(2), key(1));
+
+		assert_eq!(Members::<T>::get(&who).map(|m| m.status), Some(MemberStatus::Active));
+	}
+
+	#[benchmark]
+	fn set_roles() {
+		let origin = registrar::<T>();
+		let who = member::<T>("citizen", MemberKind::Employer, &[Role::Employer]);
+		let roles = vec![
+			Role::RewardIssuer,
+			Role::Merchant,
+			Role::Employer,
+			Role::CredentialIssuer,
+			Role::Charity,
+			Role::Insurer,
+			Role::SettlementAgent,
+		];
+
+		#[extrinsic_call]
+		_(origin, who.clone(), roles);
+
+		assert_eq!(Members::<T>::get(&who).map(|m| m.roles.len()), Some(7));
+	}
+
+	#[benchmark]
+	fn suspend() {
+		let origin = registrar::<T>();
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+
+		#[extrinsic_call]
+		_(origin, who.clone());
+
+		assert_eq!(Members::<T>::get(&who).map(|m| m.status), Some(MemberStatus::Suspended));
+	}
+
+	#[benchmark]
+	fn reinstate() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>();
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+		Citizens::<T>::suspend(origin.clone().into(), who.clone())
+			.map_err(|_| BenchmarkError::Stop("suspend failed"))?;
+
+		#[extrinsic_call]
+		_(origin, who.clone());
+
+		assert_eq!(Members::<T>::get(&who).map(|m| m.status), Some(MemberStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let origin = registrar::<T>();
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+
+		#[extrinsic_call]
+		_(origin, who.clone());
+
+		assert_eq!(DidDocuments::<T>::get(&who).map(|d| d.deactivated), Some(true));
+	}
+
+	#[benchmark]
+	fn add_authentication_key() {
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+		fill_keys::<T>(&who, T::MaxAuthenticationKeys::get() - 1);
+		let new_key = key(u32::MAX);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), new_key);
+
+		assert_eq!(
+			DidDocuments::<T>::get(&who).map(|d| d.authentication.len() as u32),
+			Some(T::MaxAuthenticationKeys::get())
+		);
+	}
+
+	#[benchmark]
+	fn remove_authentication_key() {
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+		let max = T::MaxAuthenticationKeys::get();
+		fill_keys::<T>(&who, max);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), key(max - 1));
+
+		assert_eq!(
+			DidDocuments::<T>::get(&who).map(|d| d.authentication.len() as u32),
+			Some(max - 1)
+		);
+	}
+
+	#[benchmark]
+	fn add_service() {
+		let who = member::<T>("merchant", MemberKind::Merchant, &[Role::Merchant]);
+		let max = T::MaxServices::get();
+		fill_services::<T>(&who, max - 1);
+		let (id, service_type, endpoint) = longest_service::<T>(u8::MAX);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), id, service_type, endpoint);
+
+		assert_eq!(DidDocuments::<T>::get(&who).map(|d| d.services.len() as u32), Some(max));
+	}
+
+	#[benchmark]
+	fn remove_service() {
+		let who = member::<T>("merchant", MemberKind::Merchant, &[Role::Merchant]);
+		let max = T::MaxServices::get();
+		fill_services::<T>(&who, max);
+		let (last_id, _, _) = longest_service::<T>((max - 1) as u8);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), last_id);
+
+		assert_eq!(DidDocuments::<T>::get(&who).map(|d| d.services.len() as u32), Some(max - 1));
+	}
+
+	#[benchmark]
+	fn rotate_authentication_keys(k: Linear<1, { T::MaxAuthenticationKeys::get() }>) {
+		let origin = registrar::<T>();
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+		fill_keys::<T>(&who, T::MaxAuthenticationKeys::get());
+		let keys: Vec<_> = (0..k).map(|n| key(1_000 + n)).collect();
+
+		#[extrinsic_call]
+		_(origin, who.clone(), keys);
+
+		assert_eq!(DidDocuments::<T>::get(&who).map(|d| d.authentication.len() as u32), Some(k));
+	}
+
+	#[benchmark]
+	fn deactivate() {
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert_eq!(Members::<T>::get(&who).map(|m| m.status), Some(MemberStatus::Revoked));
+	}
+
+	#[benchmark]
+	fn set_quota() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, MemberKind::Citizen, 50);
+
+		assert_eq!(Quotas::<T>::get(MemberKind::Citizen), 50);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_quota_period() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let blocks: BlockNumberFor<T> = 600u32.into();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, blocks);
+
+		assert_eq!(QuotaPeriod::<T>::get(), blocks);
+		Ok(())
+	}
+
+	/// The gate for a member's transaction in a period it already transacted in: one read.
+	#[benchmark]
+	fn check_member() -> Result<(), BenchmarkError> {
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+		let call: T::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo::default();
+
+		#[block]
+		{
+			CheckMember::<T>::new()
+				.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| {
+					Ok(().into())
+				})
+				.map_err(|_| BenchmarkError::Stop("the gate refused a member"))?
+				.map_err(|_| BenchmarkError::Stop("the remark failed"))?;
+		}
+
+		Ok(())
+	}
+
+	/// The gate for a member's first transaction of a period: one read and one write.
+	#[benchmark]
+	fn check_member_first_in_period() -> Result<(), BenchmarkError> {
+		let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+		let next_period = frame_system::Pallet::<T>::block_number() + QuotaPeriod::<T>::get();
+		frame_system::Pallet::<T>::set_block_number(next_period);
+		let call: T::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo::default();
+
+		#[block]
+		{
+			CheckMember::<T>::new()
+				.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| {
+					Ok(().into())
+				})
+				.map_err(|_| BenchmarkError::Stop("the gate refused a member"))?
+				.map_err(|_| BenchmarkError::Stop("the remark failed"))?;
+		}
+
+		let (period_start, _) = Citizens::<T>::quota_period_bounds(next_period);
+		assert_eq!(Members::<T>::get(&who).map(|m| m.quota.period_start), Some(period_start));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(
+		Citizens,
+		crate::mock::ExtBuilder::empty().build(),
+		crate::mock::Test
+	);
+}

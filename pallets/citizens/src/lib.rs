@@ -1,0 +1,929 @@
+//! # Citizens Card
+//!
+//! The city's register of members: every citizen and organisation that may use the chain has a
+//! DID, `did:seoul:<address>`, that the city registered. Roles decide what a member may do in the
+//! other pallets; the [`CheckMember`] transaction extension keeps everyone else off the chain and
+//! lets members transact without fees inside a daily quota; the authentication API lets a public
+//! service check a signed challenge without a transaction.
+//!
+//! ## Overview
+//!
+//! - **Members.** The city ([`Config::CityOrigin`]) or a member holding [`Role::Registrar`]
+//!   registers an account as a citizen or an organisation of a [`MemberKind`]. The register keeps
+//!   the kind, the roles, the status (active, suspended, revoked), the block of registration and
+//!   a salted hash of the identity evidence checked off chain: no name, resident registration
+//!   number, address or other personal data.
+//! - **DID documents.** Each member has a document in the shape of W3C DID Core: its controller
+//!   (the member's account), authentication keys (sr25519 or ed25519, at most
+//!   [`Config::MaxAuthenticationKeys`]) and service endpoints (at most [`Config::MaxServices`]).
+//!   The member adds and removes keys and endpoints; a registrar replaces the keys of a member who
+//!   lost their card; revocation or the member's own deactivation is permanent and keeps the
+//!   record.
+//! - **Roles** ([`Role`]) are the one source of authorisation for other pallets, which ask
+//!   through [`MemberRegistry`] or require a role with
+//!   [`seoul_primitives::membership::EnsureMemberWithRole`]. Only the city grants or takes the
+//!   registrar role, or acts on a member who holds it.
+//! - **Permissioning and quota.** [`CheckMember`] refuses at the transaction pool every signed
+//!   transaction from an account that is not an active member, and every transaction beyond the
+//!   member's quota for the current period ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in
+//!   [`refusal`]. The chain charges no fees, so inside the quota a member transacts with a zero
+//!   balance. The quota is counted from the account's nonce: a transaction costs one read of the
+//!   member's entry, and one write only for the first transaction of a period.
+//! - **Authentication** ([`authentication`]): a runtime API answers whether a challenge signed
+//!   with one of a DID's authentication keys proves control of an active DID.
+//!
+//! ## Interface
+//!
+//! ### Registrar calls (the city, or an active member with the registrar role)
+//! - [`Pallet::register`], [`Pallet::set_roles`], [`Pallet::suspend`], [`Pallet::reinstate`],
+//!   [`Pallet::revoke`], [`Pallet::rotate_authentication_keys`].
+//!
+//! ### Member calls (signed by an active member, on its own DID)
+//! - [`Pallet::add_authentication_key`], [`Pallet::remove_authentication_key`],
+//!   [`Pallet::add_service`], [`Pallet::remove_service`], [`Pallet::deactivate`].
+//!
+//! ### City calls ([`Config::CityOrigin`])
+//! - [`Pallet::set_quota`], [`Pallet::set_quota_period`].
+//!
+//! ### Storage
+//! - [`Members`], [`DidDocuments`], [`ActiveMembers`], [`QuotaPeriod`], [`Quotas`].
+//!
+//! ### Runtime API
+//! - [`runtime_api::CitizensApi`]: authenticate a signed challenge, read a member's record.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod authentication;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod did;
+mod extension;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use extension::{refusal, CheckMember};
+pub use pallet::*;
+pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
+pub use types::{
+	AuthenticationKey, AuthenticationVerdict, DidDocument, GenesisMember, MemberRecord,
+	MemberStatus, QuotaStanding, QuotaUsage, Registration, RoleSet, ServiceEndpoint,
+};
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::traits::UnixTime;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
+
+/// The calls' arguments before their bounds are checked.
+type ServiceFields = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+/// The Citizens Card register.
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+
+	/// Default configuration for tests, so that mocks only name what they change.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// Test defaults: the bounds the runtime uses.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxAuthenticationKeys = ConstU32<4>;
+			type MaxServices = ConstU32<4>;
+			type MaxServiceFieldLength = ConstU32<32>;
+			type MaxEndpointLength = ConstU32<128>;
+			type MaxChallengeValidity = frame_support::traits::ConstU64<{ 10 * 60 * 1000 }>;
+			type WeightInfo = ();
+		}
+	}
+
+	/// Configuration of the register.
+	#[pallet::config(with_default)]
+	pub trait Config: frame_system::Config {
+		/// The city: registers members, grants the registrar role and sets quotas.
+		#[pallet::no_default]
+		type CityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The clock authentication challenges expire by.
+		#[pallet::no_default]
+		type UnixTime: UnixTime;
+
+		/// Most authentication keys in a DID document.
+		#[pallet::constant]
+		type MaxAuthenticationKeys: Get<u32>;
+
+		/// Most service endpoints in a DID document.
+		#[pallet::constant]
+		type MaxServices: Get<u32>;
+
+		/// Longest service id or service type, in bytes.
+		#[pallet::constant]
+		type MaxServiceFieldLength: Get<u32>;
+
+		/// Longest service endpoint URI, in bytes.
+		#[pallet::constant]
+		type MaxEndpointLength: Get<u32>;
+
+		/// Longest time, in milliseconds, an authentication challenge may stay valid.
+		#[pallet::constant]
+		type MaxChallengeValidity: Get<u64>;
+
+		/// Weights of this pallet's calls and of [`CheckMember`].
+		type WeightInfo: WeightInfo;
+	}
+
+	/// A member's entry in this runtime.
+	pub type MemberOf<T> = Registration<BlockNumberFor<T>, <T as frame_system::Config>::Nonce>;
+
+	/// A DID document in this runtime.
+	pub type DidDocumentOf<T> = DidDocument<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxAuthenticationKeys,
+		<T as Config>::MaxServices,
+		<T as Config>::MaxServiceFieldLength,
+		<T as Config>::MaxEndpointLength,
+	>;
+
+	/// A service endpoint in this runtime.
+	pub type ServiceEndpointOf<T> =
+		ServiceEndpoint<<T as Config>::MaxServiceFieldLength, <T as Config>::MaxEndpointLength>;
+
+	/// The authentication keys of a DID document in this runtime.
+	pub type AuthenticationKeysOf<T> =
+		BoundedVec<AuthenticationKey, <T as Config>::MaxAuthenticationKeys>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// The register, by account. Blake2 because accounts are chosen by their holders, so their
+	/// distribution in the trie must not be theirs to choose.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>>;
+
+	/// Each member's DID document, by account.
+	#[pallet::storage]
+	pub type DidDocuments<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, DidDocumentOf<T>>;
+
+	/// How many members of each kind are active. Twox is safe: kinds are few and fixed.
+	#[pallet::storage]
+	pub type ActiveMembers<T: Config> = StorageMap<_, Twox64Concat, MemberKind, u32, ValueQuery>;
+
+	/// Length of a quota period in blocks (a day on the city's chain).
+	#[pallet::storage]
+	pub type QuotaPeriod<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// Fee-free transactions per quota period, by member kind.
+	#[pallet::storage]
+	pub type Quotas<T: Config> = StorageMap<_, Twox64Concat, MemberKind, u32, ValueQuery>;
+
+	/// The register at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Members registered in the genesis block, active.
+		pub members: Vec<GenesisMember<T::AccountId>>,
+		/// Length of a quota period in blocks; zero means a day of six-second blocks.
+		pub quota_period: BlockNumberFor<T>,
+		/// Transactions per period by kind; kinds left out get the defaults: 100 for citizens
+		/// and 100,000 for organisations.
+		pub quotas: Vec<(MemberKind, u32)>,
+	}
+
+	/// A day of six-second blocks.
+	const DEFAULT_QUOTA_PERIOD: u32 = 14_400;
+	/// Daily transactions of a citizen unless the city sets otherwise.
+	pub const DEFAULT_CITIZEN_QUOTA: u32 = 100;
+	/// Daily transactions of an organisation unless the city sets otherwise.
+	pub const DEFAULT_ORGANISATION_QUOTA: u32 = 100_000;
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let period = if self.quota_period.is_zero() {
+				DEFAULT_QUOTA_PERIOD.into()
+			} else {
+				self.quota_period
+			};
+			QuotaPeriod::<T>::put(period);
+			for kind in MemberKind::ALL {
+				let default = if kind.is_organisation() {
+					DEFAULT_ORGANISATION_QUOTA
+				} else {
+					DEFAULT_CITIZEN_QUOTA
+				};
+				Quotas::<T>::insert(kind, default);
+			}
+			for (kind, quota) in &self.quotas {
+				Quotas::<T>::insert(kind, quota);
+			}
+			for member in &self.members {
+				let roles = Pallet::<T>::role_set(&member.roles)
+					.expect("genesis member roles must be distinct");
+				Pallet::<T>::do_register(
+					member.account.clone(),
+					member.kind,
+					roles,
+					member.evidence_hash,
+					member.authentication_key,
+				)
+				.expect("genesis members must be distinct");
+			}
+		}
+	}
+
+	/// Events of the register.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An account was registered as an active member.
+		MemberRegistered { member: T::AccountId, kind: MemberKind },
+		/// A member's roles were replaced.
+		RolesSet { member: T::AccountId, roles: Vec<Role> },
+		/// A member was suspended.
+		MemberSuspended { member: T::AccountId },
+		/// A suspended member was reinstated.
+		MemberReinstated { member: T::AccountId },
+		/// A member was revoked, or deactivated its DID, for good.
+		MemberRevoked { member: T::AccountId },
+		/// A member added an authentication key.
+		AuthenticationKeyAdded { member: T::AccountId, key: AuthenticationKey },
+		/// A member removed an authentication key.
+		AuthenticationKeyRemoved { member: T::AccountId, key: AuthenticationKey },
+		/// A registrar replaced a member's authentication keys.
+		AuthenticationKeysRotated { member: T::AccountId, keys: u32 },
+		/// A member added a service endpoint.
+		ServiceAdded { member: T::AccountId, id: Vec<u8> },
+		/// A member removed a service endpoint.
+		ServiceRemoved { member: T::AccountId, id: Vec<u8> },
+		/// The city set a kind's quota.
+		QuotaSet { kind: MemberKind, transactions: u32 },
+		/// The city set the length of a quota period.
+		QuotaPeriodSet { blocks: BlockNumberFor<T> },
+	}
+
+	/// Errors of the register.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already registered (revoked accounts stay registered).
+		AlreadyRegistered,
+		/// The account is not a member.
+		NotMember,
+		/// The member is suspended.
+		Suspended,
+		/// The member is revoked and its DID deactivated for good.
+		Revoked,
+		/// The member is not suspended.
+		NotSuspended,
+		/// Only the city grants or takes the registrar role, or acts on a registrar.
+		CityOnly,
+		/// A role is named twice.
+		DuplicateRole,
+		/// More authentication keys than a DID document holds.
+		TooManyKeys,
+		/// A DID document needs at least one authentication key.
+		NoKeys,
+		/// The key is already in the DID document.
+		DuplicateKey,
+		/// The key is not in the DID document.
+		UnknownKey,
+		/// More service endpoints than a DID document holds.
+		TooManyServices,
+		/// A service with this id is already in the DID document.
+		DuplicateService,
+		/// No service with this id is in the DID document.
+		UnknownService,
+		/// A service id or type is empty or longer than `MaxServiceFieldLength`.
+		BadServiceField,
+		/// A service endpoint is empty or longer than `MaxEndpointLength`.
+		BadEndpoint,
+		/// A quota period must last at least one block.
+		ZeroQuotaPeriod,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			use sp_runtime::traits::TrailingZeroInput;
+			let account = T::AccountId::decode(&mut TrailingZeroInput::zeroes())
+				.expect("any account decodes from zeroes");
+			assert_eq!(account.encoded_size(), 32, "DIDs need 32-byte accounts");
+			assert!(T::MaxAuthenticationKeys::get() > 0, "a DID needs room for a key");
+			assert!(T::MaxChallengeValidity::get() > 0, "challenges must be able to live");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers `who` as an active member of `kind` with `roles`, the salted hash of the
+		/// identity evidence checked off chain and the first authentication key of its DID.
+		///
+		/// Origin: the city, or an active registrar (who may not grant the registrar role).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			kind: MemberKind,
+			roles: Vec<Role>,
+			evidence_hash: H256,
+			authentication_key: AuthenticationKey,
+		) -> DispatchResult {
+			let authority = Self::ensure_registrar(origin)?;
+			let roles = Self::role_set(&roles)?;
+			ensure!(
+				authority == Authority::City || !roles.contains(&Role::Registrar),
+				Error::<T>::CityOnly
+			);
+			Self::do_register(who, kind, roles, evidence_hash, authentication_key)
+		}
+
+		/// Replaces the roles of `who`.
+		///
+		/// Origin: the city, or an active registrar for members who neither hold nor receive the
+		/// registrar role.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_roles())]
+		pub fn set_roles(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			roles: Vec<Role>,
+		) -> DispatchResult {
+			let authority = Self::ensure_registrar(origin)?;
+			let roles = Self::role_set(&roles)?;
+			let mut member = Self::registered(&who)?;
+			ensure!(member.status != MemberStatus::Revoked, Error::<T>::Revoked);
+			ensure!(
+				authority == Authority::City
+					|| !(roles.contains(&Role::Registrar)
+						|| member.roles.contains(&Role::Registrar)),
+				Error::<T>::CityOnly
+			);
+			member.roles = roles;
+			let roles = member.roles.iter().copied().collect();
+			Members::<T>::insert(&who, member);
+			Self::deposit_event(Event::RolesSet { member: who, roles });
+			Ok(())
+		}
+
+		/// Suspends `who`: its transactions are refused and authentication fails until a
+		/// registrar reinstates it.
+		///
+		/// Origin: the city, or an active registrar for members without the registrar role.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let authority = Self::ensure_registrar(origin)?;
+			let mut member = Self::registered(&who)?;
+			Self::ensure_may_act_on(authority, &member)?;
+			Self::ensure_active(&member)?;
+			member.status = MemberStatus::Suspended;
+			Members::<T>::insert(&who, member.clone());
+			ActiveMembers::<T>::mutate(member.kind, |count| *count = count.saturating_sub(1));
+			Self::deposit_event(Event::MemberSuspended { member: who });
+			Ok(())
+		}
+
+		/// Reinstates a suspended member.
+		///
+		/// Origin: the city, or an active registrar for members without the registrar role.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let authority = Self::ensure_registrar(origin)?;
+			let mut member = Self::registered(&who)?;
+			Self::ensure_may_act_on(authority, &member)?;
+			ensure!(member.status != MemberStatus::Revoked, Error::<T>::Revoked);
+			ensure!(member.status == MemberStatus::Suspended, Error::<T>::NotSuspended);
+			member.status = MemberStatus::Active;
+			Members::<T>::insert(&who, member.clone());
+			ActiveMembers::<T>::mutate(member.kind, |count| count.saturating_inc());
+			Self::deposit_event(Event::MemberReinstated { member: who });
+			Ok(())
+		}
+
+		/// Revokes `who` for good: its DID document is deactivated and the record kept.
+		///
+		/// Origin: the city, or an active registrar for members without the registrar role.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let authority = Self::ensure_registrar(origin)?;
+			let member = Self::registered(&who)?;
+			Self::ensure_may_act_on(authority, &member)?;
+			ensure!(member.status != MemberStatus::Revoked, Error::<T>::Revoked);
+			Self::do_revoke(who, member);
+			Ok(())
+		}
+
+		/// Adds an authentication key to the caller's DID document.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::add_authentication_key())]
+		pub fn add_authentication_key(
+			origin: OriginFor<T>,
+			key: AuthenticationKey,
+		) -> DispatchResult {
+			let who = Self::ensure_active_member(origin)?;
+			Self::update_document(&who, |document| {
+				ensure!(!document.authentication.contains(&key), Error::<T>::DuplicateKey);
+				document.authentication.try_push(key).map_err(|_| Error::<T>::TooManyKeys)?;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::AuthenticationKeyAdded { member: who, key });
+			Ok(())
+		}
+
+		/// Removes an authentication key from the caller's DID document; the last key stays.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_authentication_key())]
+		pub fn remove_authentication_key(
+			origin: OriginFor<T>,
+			key: AuthenticationKey,
+		) -> DispatchResult {
+			let who = Self::ensure_active_member(origin)?;
+			Self::update_document(&who, |document| {
+				let position = document
+					.authentication
+					.iter()
+					.position(|known| known == &key)
+					.ok_or(Error::<T>::UnknownKey)?;
+				ensure!(document.authentication.len() > 1, Error::<T>::NoKeys);
+				document.authentication.remove(position);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::AuthenticationKeyRemoved { member: who, key });
+			Ok(())
+		}
+
+		/// Adds a service endpoint to the caller's DID document.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::add_service())]
+		pub fn add_service(
+			origin: OriginFor<T>,
+			id: Vec<u8>,
+			service_type: Vec<u8>,
+			endpoint: Vec<u8>,
+		) -> DispatchResult {
+			let who = Self::ensure_active_member(origin)?;
+			let service = Self::service((id.clone(), service_type, endpoint))?;
+			Self::update_document(&who, |document| {
+				ensure!(
+					!document.services.iter().any(|known| known.id == service.id),
+					Error::<T>::DuplicateService
+				);
+				document.services.try_push(service).map_err(|_| Error::<T>::TooManyServices)?;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::ServiceAdded { member: who, id });
+			Ok(())
+		}
+
+		/// Removes the service endpoint `id` from the caller's DID document.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::remove_service())]
+		pub fn remove_service(origin: OriginFor<T>, id: Vec<u8>) -> DispatchResult {
+			let who = Self::ensure_active_member(origin)?;
+			Self::update_document(&who, |document| {
+				let position = document
+					.services
+					.iter()
+					.position(|known| known.id.as_slice() == id.as_slice())
+					.ok_or(Error::<T>::UnknownService)?;
+				document.services.remove(position);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::ServiceRemoved { member: who, id });
+			Ok(())
+		}
+
+		/// Replaces every authentication key of `who`: recovery for a member who lost their
+		/// card.
+		///
+		/// Origin: the city, or an active registrar for members without the registrar role.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::rotate_authentication_keys(keys.len() as u32))]
+		pub fn rotate_authentication_keys(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			keys: Vec<AuthenticationKey>,
+		) -> DispatchResult {
+			let authority = Self::ensure_registrar(origin)?;
+			let member = Self::registered(&who)?;
+			Self::ensure_may_act_on(authority, &member)?;
+			ensure!(!keys.is_empty(), Error::<T>::NoKeys);
+			let count = keys.len() as u32;
+			let keys: AuthenticationKeysOf<T> =
+				keys.try_into().map_err(|_| Error::<T>::TooManyKeys)?;
+			ensure!(
+				keys.iter().enumerate().all(|(i, key)| !keys[..i].contains(key)),
+				Error::<T>::DuplicateKey
+			);
+			Self::update_document(&who, |document| {
+				document.authentication = keys;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::AuthenticationKeysRotated { member: who, keys: count });
+			Ok(())
+		}
+
+		/// Deactivates the caller's own DID for good, as a revocation does.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::deactivate())]
+		pub fn deactivate(origin: OriginFor<T>) -> DispatchResult {
+			let who = Self::ensure_active_member(origin)?;
+			let member = Self::registered(&who)?;
+			Self::do_revoke(who, member);
+			Ok(())
+		}
+
+		/// Sets how many fee-free transactions members of `kind` may make per quota period.
+		/// Zero bars the kind from transacting.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_quota())]
+		pub fn set_quota(
+			origin: OriginFor<T>,
+			kind: MemberKind,
+			transactions: u32,
+		) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			Quotas::<T>::insert(kind, transactions);
+			Self::deposit_event(Event::QuotaSet { kind, transactions });
+			Ok(())
+		}
+
+		/// Sets the length of a quota period in blocks. Periods are counted from block zero, so
+		/// a new length starts a new count at the next period boundary it defines.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_quota_period())]
+		pub fn set_quota_period(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(!blocks.is_zero(), Error::<T>::ZeroQuotaPeriod);
+			QuotaPeriod::<T>::put(blocks);
+			Self::deposit_event(Event::QuotaPeriodSet { blocks });
+			Ok(())
+		}
+	}
+
+	/// Who performs a registrar call.
+	#[derive(PartialEq, Eq, Debug)]
+	pub(crate) enum Authority {
+		/// The city's privileged origin.
+		City,
+		/// An active member holding the registrar role.
+		Registrar,
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The authority behind a registrar call, or `BadOrigin`.
+		pub(crate) fn ensure_registrar(origin: OriginFor<T>) -> Result<Authority, DispatchError> {
+			match T::CityOrigin::try_origin(origin) {
+				Ok(_) => Ok(Authority::City),
+				Err(origin) => {
+					let who = ensure_signed(origin)?;
+					ensure!(Self::has_role(&who, Role::Registrar), DispatchError::BadOrigin);
+					Ok(Authority::Registrar)
+				}
+			}
+		}
+
+		/// A registrar may not act on another registrar; the city may act on anyone.
+		fn ensure_may_act_on(authority: Authority, member: &MemberOf<T>) -> DispatchResult {
+			ensure!(
+				authority == Authority::City || !member.roles.contains(&Role::Registrar),
+				Error::<T>::CityOnly
+			);
+			Ok(())
+		}
+
+		/// The signer of `origin`, if it is an active member.
+		fn ensure_active_member(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
+			let who = ensure_signed(origin)?;
+			Self::ensure_active(&Self::registered(&who)?)?;
+			Ok(who)
+		}
+
+		/// The entry of `who`, or `NotMember`.
+		fn registered(who: &T::AccountId) -> Result<MemberOf<T>, DispatchError> {
+			Ok(Members::<T>::get(who).ok_or(Error::<T>::NotMember)?)
+		}
+
+		/// `Ok` if the member is active, else why not.
+		fn ensure_active(member: &MemberOf<T>) -> DispatchResult {
+			match member.status {
+				MemberStatus::Active => Ok(()),
+				MemberStatus::Suspended => Err(Error::<T>::Suspended.into()),
+				MemberStatus::Revoked => Err(Error::<T>::Revoked.into()),
+			}
+		}
+
+		/// `roles` as a set, or `DuplicateRole`.
+		pub(crate) fn role_set(roles: &[Role]) -> Result<RoleSet, Error<T>> {
+			let mut set = RoleSet::new();
+			for role in roles {
+				// The set's bound is the number of roles, so only a repeat can fail to insert.
+				ensure!(set.try_insert(*role) == Ok(true), Error::<T>::DuplicateRole);
+			}
+			Ok(set)
+		}
+
+		/// A service endpoint from a call's arguments, or why they are out of bounds.
+		pub(crate) fn service(
+			(id, service_type, endpoint): ServiceFields,
+		) -> Result<ServiceEndpointOf<T>, Error<T>> {
+			let field = |value: Vec<u8>| {
+				(!value.is_empty()).then_some(()).ok_or(Error::<T>::BadServiceField)?;
+				BoundedVec::try_from(value).map_err(|_| Error::<T>::BadServiceField)
+			};
+			let id = field(id)?;
+			let service_type = field(service_type)?;
+			ensure!(!endpoint.is_empty(), Error::<T>::BadEndpoint);
+			let endpoint = BoundedVec::try_from(endpoint).map_err(|_| Error::<T>::BadEndpoint)?;
+			Ok(ServiceEndpoint { id, service_type, endpoint })
+		}
+
+		/// Applies `change` to the DID document of `who` and stamps the block; nothing is
+		/// written if `change` fails.
+		fn update_document(
+			who: &T::AccountId,
+			change: impl FnOnce(&mut DidDocumentOf<T>) -> DispatchResult,
+		) -> DispatchResult {
+			DidDocuments::<T>::try_mutate(who, |document| {
+				let document = document.as_mut().ok_or(Error::<T>::NotMember)?;
+				ensure!(!document.deactivated, Error::<T>::Revoked);
+				change(document)?;
+				document.updated_at = frame_system::Pallet::<T>::block_number();
+				Ok(())
+			})
+		}
+
+		/// Writes a new active member and its DID document.
+		pub(crate) fn do_register(
+			who: T::AccountId,
+			kind: MemberKind,
+			roles: RoleSet,
+			evidence_hash: H256,
+			authentication_key: AuthenticationKey,
+		) -> DispatchResult {
+			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
+			let now = frame_system::Pallet::<T>::block_number();
+			let authentication = BoundedVec::try_from(alloc::vec![authentication_key])
+				.map_err(|_| Error::<T>::TooManyKeys)?;
+			Members::<T>::insert(
+				&who,
+				Registration {
+					kind,
+					roles,
+					status: MemberStatus::Active,
+					registered_at: now,
+					evidence_hash,
+					quota: QuotaUsage {
+						period_start: Self::quota_period_bounds(now).0,
+						nonce_at_start: frame_system::Pallet::<T>::account_nonce(&who),
+					},
+				},
+			);
+			DidDocuments::<T>::insert(
+				&who,
+				DidDocument {
+					controller: who.clone(),
+					authentication,
+					services: BoundedVec::new(),
+					deactivated: false,
+					updated_at: now,
+				},
+			);
+			ActiveMembers::<T>::mutate(kind, |count| count.saturating_inc());
+			// The member's account exists, and may sign, with a zero balance; the reference
+			// is never released because the record stays even after revocation.
+			frame_system::Pallet::<T>::inc_sufficients(&who);
+			Self::deposit_event(Event::MemberRegistered { member: who, kind });
+			Ok(())
+		}
+
+		/// Marks `member` revoked and deactivates its DID document.
+		fn do_revoke(who: T::AccountId, mut member: MemberOf<T>) {
+			if member.status == MemberStatus::Active {
+				ActiveMembers::<T>::mutate(member.kind, |count| *count = count.saturating_sub(1));
+			}
+			member.status = MemberStatus::Revoked;
+			Members::<T>::insert(&who, member);
+			DidDocuments::<T>::mutate(&who, |document| {
+				if let Some(document) = document {
+					document.deactivated = true;
+					document.updated_at = frame_system::Pallet::<T>::block_number();
+				}
+			});
+			Self::deposit_event(Event::MemberRevoked { member: who });
+		}
+
+		/// The first block of the quota period `now` falls in, and of the next.
+		pub(crate) fn quota_period_bounds(
+			now: BlockNumberFor<T>,
+		) -> (BlockNumberFor<T>, BlockNumberFor<T>) {
+			let period = QuotaPeriod::<T>::get().max(1u32.into());
+			let start = now.saturating_sub(now % period);
+			(start, start.saturating_add(period))
+		}
+
+		/// Transactions `member` has made in the period starting at `period_start`, given its
+		/// account's current nonce.
+		pub(crate) fn quota_used(
+			member: &MemberOf<T>,
+			period_start: BlockNumberFor<T>,
+			nonce: T::Nonce,
+		) -> u32 {
+			if member.quota.period_start == period_start {
+				nonce.saturating_sub(member.quota.nonce_at_start).saturated_into()
+			} else {
+				0
+			}
+		}
+
+		/// The DID of `who`.
+		pub fn did(who: &T::AccountId) -> Vec<u8> {
+			did::did_of(who, T::SS58Prefix::get())
+		}
+
+		/// Whether `signature` over `challenge` proves control of the active DID `did`.
+		pub fn authenticate(
+			did: &[u8],
+			challenge: &[u8],
+			signature: &[u8],
+		) -> AuthenticationVerdict {
+			Self::check_authentication(did, challenge, signature)
+				.map_or_else(|verdict| verdict, |()| AuthenticationVerdict::Authentic)
+		}
+
+		/// [`Self::authenticate`], with every refusal as an error.
+		fn check_authentication(
+			did: &[u8],
+			challenge: &[u8],
+			signature: &[u8],
+		) -> Result<(), AuthenticationVerdict> {
+			let who: T::AccountId = did::account_of(did, T::SS58Prefix::get())
+				.ok_or(AuthenticationVerdict::MalformedDid)?;
+			let member = Members::<T>::get(&who).ok_or(AuthenticationVerdict::UnknownDid)?;
+			let document = DidDocuments::<T>::get(&who).ok_or(AuthenticationVerdict::UnknownDid)?;
+			let genesis: [u8; 32] =
+				frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
+					.using_encoded(|hash| hash.try_into())
+					.map_err(|_| AuthenticationVerdict::WrongChain)?;
+			authentication::check_challenge(
+				challenge,
+				did,
+				&genesis,
+				T::UnixTime::now().as_millis().saturated_into(),
+				T::MaxChallengeValidity::get(),
+			)?;
+			let signature: &[u8; 64] =
+				signature.try_into().map_err(|_| AuthenticationVerdict::BadSignature)?;
+			ensure!(
+				document
+					.authentication
+					.iter()
+					.any(|key| authentication::signed_by(key, challenge, signature)),
+				AuthenticationVerdict::BadSignature
+			);
+			match member.status {
+				MemberStatus::Active => Ok(()),
+				MemberStatus::Suspended => Err(AuthenticationVerdict::Suspended),
+				MemberStatus::Revoked => Err(AuthenticationVerdict::Deactivated),
+			}
+		}
+
+		/// The public record of the member holding `did`, if any.
+		pub fn member_record(did: &[u8]) -> Option<MemberRecord<T::AccountId, BlockNumberFor<T>>> {
+			let who: T::AccountId = did::account_of(did, T::SS58Prefix::get())?;
+			let member = Members::<T>::get(&who)?;
+			let document = DidDocuments::<T>::get(&who)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			// Quotas are checked against the block being built, the one after `now`.
+			let (period_start, resets_at) =
+				Self::quota_period_bounds(now.saturating_add(1u32.into()));
+			let nonce = frame_system::Pallet::<T>::account_nonce(&who);
+			Some(MemberRecord {
+				did: did.to_vec(),
+				account: who,
+				kind: member.kind,
+				roles: member.roles.iter().copied().collect(),
+				status: member.status,
+				registered_at: member.registered_at,
+				evidence_hash: member.evidence_hash,
+				controller: document.controller,
+				authentication: document.authentication.into_inner(),
+				services: document
+					.services
+					.into_iter()
+					.map(|service| {
+						(
+							service.id.into_inner(),
+							service.service_type.into_inner(),
+							service.endpoint.into_inner(),
+						)
+					})
+					.collect(),
+				deactivated: document.deactivated,
+				updated_at: document.updated_at,
+				quota: QuotaStanding {
+					allowance: Quotas::<T>::get(member.kind),
+					used: Self::quota_used(&member, period_start, nonce),
+					resets_at,
+				},
+			})
+		}
+
+		/// Invariants of the register.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub(crate) fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::BTreeMap;
+			let mut active = BTreeMap::<MemberKind, u32>::new();
+			for (who, member) in Members::<T>::iter() {
+				let document =
+					DidDocuments::<T>::get(&who).ok_or("a member has no DID document")?;
+				ensure!(
+					document.controller == who,
+					"a DID document is controlled by another account"
+				);
+				ensure!(!document.authentication.is_empty(), "a DID document has no key");
+				ensure!(
+					document.deactivated == (member.status == MemberStatus::Revoked),
+					"a DID document is deactivated unless its member is revoked"
+				);
+				ensure!(
+					frame_system::Pallet::<T>::sufficients(&who) > 0,
+					"a member's account is not kept alive"
+				);
+				if member.status == MemberStatus::Active {
+					*active.entry(member.kind).or_default() += 1;
+				}
+			}
+			ensure!(
+				DidDocuments::<T>::iter_keys().all(|who| Members::<T>::contains_key(who)),
+				"a DID document has no member"
+			);
+			for kind in MemberKind::ALL {
+				ensure!(
+					ActiveMembers::<T>::get(kind) == active.get(&kind).copied().unwrap_or(0),
+					"active member counts do not match the register"
+				);
+			}
+			ensure!(!QuotaPeriod::<T>::get().is_zero(), "the quota period is zero");
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> MemberRegistry<T::AccountId> for Pallet<T> {
+	fn active_kind(who: &T::AccountId) -> Option<MemberKind> {
+		Members::<T>::get(who)
+			.filter(|member| member.status == MemberStatus::Active)
+			.map(|m| m.kind)
+	}
+
+	fn has_role(who: &T::AccountId, role: Role) -> bool {
+		Members::<T>::get(who).is_some_and(|member| {
+			member.status == MemberStatus::Active && member.roles.contains(&role)
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(who: &T::AccountId, kind: MemberKind, roles: &[Role]) {
+		if !Members::<T>::contains_key(who) {
+			let roles = Self::role_set(roles).expect("benchmarks name each role once");
+			Self::do_register(
+				who.clone(),
+				kind,
+				roles,
+				Default::default(),
+				AuthenticationKey::Sr25519([0; 32]),
+			)
+			.expect("the account was checked to be unregistered");
+		}
+	}
+}

@@ -1,0 +1,147 @@
+//! A runtime with the register, the clock it needs and root as the city.
+
+use crate::{self as pallet_citizens, AuthenticationKey, GenesisMember, MemberKind, Role};
+use frame_support::{derive_impl, traits::ConstU64};
+use sp_core::{sr25519, Pair, H256};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Citizens: pallet_citizens,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId32;
+	type Lookup = IdentityLookup<AccountId32>;
+	type SS58Prefix = frame_support::traits::ConstU16<8282>;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+#[derive_impl(pallet_citizens::config_preludes::TestDefaultConfig)]
+impl pallet_citizens::Config for Test {
+	type CityOrigin = frame_system::EnsureRoot<AccountId32>;
+	type UnixTime = Timestamp;
+}
+
+/// The key pair of test account `n`; the account is its sr25519 public key.
+pub fn pair(n: u8) -> sr25519::Pair {
+	sr25519::Pair::from_seed(&[n; 32])
+}
+
+/// Test account `n`.
+pub fn account(n: u8) -> AccountId32 {
+	pair(n).public().into()
+}
+
+/// The sr25519 authentication key of test account `n`.
+pub fn key(n: u8) -> AuthenticationKey {
+	AuthenticationKey::Sr25519(pair(n).public().0)
+}
+
+/// The evidence hash the tests register account `n` with.
+pub fn evidence(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+/// The city's registrar.
+pub const REGISTRAR: u8 = 1;
+/// A second registrar.
+pub const OTHER_REGISTRAR: u8 = 2;
+/// A citizen.
+pub const CITIZEN: u8 = 10;
+/// A merchant.
+pub const MERCHANT: u8 = 20;
+/// An account nobody registered.
+pub const STRANGER: u8 = 99;
+/// The genesis quota period.
+pub const PERIOD: u64 = 10;
+/// The genesis quota of a citizen.
+pub const CITIZEN_QUOTA: u32 = 3;
+
+/// Builds test externalities: two registrars (agencies), a citizen and a merchant, quota periods
+/// of [`PERIOD`] blocks and [`CITIZEN_QUOTA`] transactions for citizens.
+pub struct ExtBuilder {
+	members: Vec<(u8, MemberKind, Vec<Role>)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			members: vec![
+				(REGISTRAR, MemberKind::Agency, vec![Role::Registrar]),
+				(OTHER_REGISTRAR, MemberKind::Agency, vec![Role::Registrar]),
+				(CITIZEN, MemberKind::Citizen, vec![]),
+				(MERCHANT, MemberKind::Merchant, vec![Role::Merchant]),
+			],
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Starts without members.
+	pub fn empty() -> Self {
+		Self { members: vec![] }
+	}
+
+	/// Builds the externalities at block 1, timestamp 1,000,000 ms.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let storage = RuntimeGenesisConfig {
+			system: Default::default(),
+			citizens: pallet_citizens::GenesisConfig {
+				members: self
+					.members
+					.into_iter()
+					.map(|(n, kind, roles)| GenesisMember {
+						account: account(n),
+						kind,
+						roles,
+						evidence_hash: evidence(n),
+						authentication_key: key(n),
+					})
+					.collect(),
+				quota_period: PERIOD,
+				quotas: vec![(MemberKind::Citizen, CITIZEN_QUOTA)],
+			},
+		}
+		.build_storage()
+		.expect("the test genesis is valid");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			Timestamp::set_timestamp(1_000_000);
+		});
+		ext
+	}
+
+	/// Builds the externalities and checks the invariants after `test`.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			crate::Pallet::<Test>::do_try_state().expect("invariants hold");
+		});
+	}
+}
+
+/// The events of this pallet deposited so far.
+pub fn citizens_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Citizens(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

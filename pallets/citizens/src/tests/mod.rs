@@ -1,0 +1,7 @@
+//! Unit tests, split by topic.
+
+mod authentication;
+mod did_document;
+mod genesis;
+mod quota;
+mod registration;

@@ -1,0 +1,287 @@
+//! Registering members, their roles and status.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::{DispatchError::BadOrigin, DispatchResult};
+
+fn registrar() -> RuntimeOrigin {
+	RuntimeOrigin::signed(account(REGISTRAR))
+}
+
+fn register(origin: RuntimeOrigin, n: u8, kind: MemberKind, roles: Vec<Role>) -> DispatchResult {
+	Citizens::register(origin, account(n), kind, roles, evidence(n), key(n))
+}
+
+#[test]
+fn a_registrar_registers_a_citizen_with_a_did_document() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(5);
+		assert_ok!(register(registrar(), 30, MemberKind::Citizen, vec![]));
+		let member = Members::<Test>::get(account(30)).unwrap();
+		assert_eq!(member.kind, MemberKind::Citizen);
+		assert!(member.roles.is_empty());
+		assert_eq!(member.status, MemberStatus::Active);
+		assert_eq!(member.registered_at, 5);
+		assert_eq!(member.evidence_hash, evidence(30));
+		let document = DidDocuments::<Test>::get(account(30)).unwrap();
+		assert_eq!(document.controller, account(30));
+		assert_eq!(document.authentication.to_vec(), vec![key(30)]);
+		assert!(document.services.is_empty());
+		assert!(!document.deactivated);
+		assert_eq!(document.updated_at, 5);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 2);
+		assert_eq!(System::sufficients(&account(30)), 1);
+		assert_eq!(
+			citizens_events(),
+			vec![Event::MemberRegistered { member: account(30), kind: MemberKind::Citizen }]
+		);
+	});
+}
+
+#[test]
+fn the_city_registers_organisations_with_any_role() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(register(
+			RuntimeOrigin::root(),
+			30,
+			MemberKind::Agency,
+			vec![Role::Registrar, Role::RewardIssuer]
+		));
+		assert!(Citizens::has_role(&account(30), Role::Registrar));
+		assert!(Citizens::has_role(&account(30), Role::RewardIssuer));
+		assert_eq!(Citizens::active_kind(&account(30)), Some(MemberKind::Agency));
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 3);
+	});
+}
+
+#[test]
+fn register_refuses_bad_origins() {
+	ExtBuilder::default().build_and_execute(|| {
+		for origin in [
+			RuntimeOrigin::signed(account(STRANGER)),
+			RuntimeOrigin::signed(account(CITIZEN)),
+			RuntimeOrigin::signed(account(MERCHANT)),
+			RuntimeOrigin::none(),
+		] {
+			assert_noop!(register(origin, 30, MemberKind::Citizen, vec![]), BadOrigin);
+		}
+		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(OTHER_REGISTRAR)));
+		assert_noop!(
+			register(
+				RuntimeOrigin::signed(account(OTHER_REGISTRAR)),
+				30,
+				MemberKind::Citizen,
+				vec![]
+			),
+			BadOrigin
+		);
+	});
+}
+
+#[test]
+fn register_refuses_bad_input() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			register(registrar(), CITIZEN, MemberKind::Citizen, vec![]),
+			Error::<Test>::AlreadyRegistered
+		);
+		assert_noop!(
+			register(registrar(), 30, MemberKind::Merchant, vec![Role::Merchant, Role::Merchant]),
+			Error::<Test>::DuplicateRole
+		);
+		assert_noop!(
+			register(registrar(), 30, MemberKind::Agency, vec![Role::Registrar]),
+			Error::<Test>::CityOnly
+		);
+		assert_ok!(Citizens::revoke(registrar(), account(CITIZEN)));
+		assert_noop!(
+			register(registrar(), CITIZEN, MemberKind::Citizen, vec![]),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn set_roles_replaces_roles() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Citizens::set_roles(
+			registrar(),
+			account(MERCHANT),
+			vec![Role::SettlementAgent, Role::Merchant]
+		));
+		let roles = Members::<Test>::get(account(MERCHANT)).unwrap().roles;
+		assert_eq!(
+			roles.into_iter().collect::<Vec<_>>(),
+			vec![Role::Merchant, Role::SettlementAgent]
+		);
+		assert_eq!(
+			citizens_events(),
+			vec![Event::RolesSet {
+				member: account(MERCHANT),
+				roles: vec![Role::Merchant, Role::SettlementAgent]
+			}]
+		);
+		assert_ok!(Citizens::set_roles(
+			RuntimeOrigin::root(),
+			account(CITIZEN),
+			vec![Role::Registrar]
+		));
+		assert!(Citizens::has_role(&account(CITIZEN), Role::Registrar));
+	});
+}
+
+#[test]
+fn set_roles_refuses_bad_origin_and_input() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Citizens::set_roles(RuntimeOrigin::signed(account(MERCHANT)), account(CITIZEN), vec![]),
+			BadOrigin
+		);
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(STRANGER), vec![]),
+			Error::<Test>::NotMember
+		);
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(CITIZEN), vec![Role::Registrar]),
+			Error::<Test>::CityOnly
+		);
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(OTHER_REGISTRAR), vec![]),
+			Error::<Test>::CityOnly
+		);
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(CITIZEN), vec![Role::Charity, Role::Charity]),
+			Error::<Test>::DuplicateRole
+		);
+		assert_ok!(Citizens::revoke(registrar(), account(CITIZEN)));
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(CITIZEN), vec![]),
+			Error::<Test>::Revoked
+		);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Citizens::suspend(registrar(), account(MERCHANT)));
+		assert_eq!(
+			Members::<Test>::get(account(MERCHANT)).unwrap().status,
+			MemberStatus::Suspended
+		);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Merchant), 0);
+		assert!(!Citizens::is_active(&account(MERCHANT)));
+		assert!(!Citizens::has_role(&account(MERCHANT), Role::Merchant));
+		assert_ok!(Citizens::reinstate(registrar(), account(MERCHANT)));
+		assert_eq!(Members::<Test>::get(account(MERCHANT)).unwrap().status, MemberStatus::Active);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Merchant), 1);
+		assert!(Citizens::has_role(&account(MERCHANT), Role::Merchant));
+		assert_eq!(
+			citizens_events(),
+			vec![
+				Event::MemberSuspended { member: account(MERCHANT) },
+				Event::MemberReinstated { member: account(MERCHANT) }
+			]
+		);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate_refuse_bad_origin_and_input() {
+	ExtBuilder::default().build_and_execute(|| {
+		let citizen = || RuntimeOrigin::signed(account(CITIZEN));
+		assert_noop!(Citizens::suspend(citizen(), account(MERCHANT)), BadOrigin);
+		assert_noop!(Citizens::reinstate(citizen(), account(MERCHANT)), BadOrigin);
+		assert_noop!(Citizens::suspend(registrar(), account(STRANGER)), Error::<Test>::NotMember);
+		assert_noop!(Citizens::reinstate(registrar(), account(STRANGER)), Error::<Test>::NotMember);
+		assert_noop!(
+			Citizens::reinstate(registrar(), account(CITIZEN)),
+			Error::<Test>::NotSuspended
+		);
+		assert_noop!(
+			Citizens::suspend(registrar(), account(OTHER_REGISTRAR)),
+			Error::<Test>::CityOnly
+		);
+		assert_ok!(Citizens::suspend(registrar(), account(CITIZEN)));
+		assert_noop!(Citizens::suspend(registrar(), account(CITIZEN)), Error::<Test>::Suspended);
+		assert_ok!(Citizens::revoke(registrar(), account(CITIZEN)));
+		assert_noop!(Citizens::suspend(registrar(), account(CITIZEN)), Error::<Test>::Revoked);
+		assert_noop!(Citizens::reinstate(registrar(), account(CITIZEN)), Error::<Test>::Revoked);
+		// The city may act on a registrar.
+		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(OTHER_REGISTRAR)));
+		assert_ok!(Citizens::reinstate(RuntimeOrigin::root(), account(OTHER_REGISTRAR)));
+	});
+}
+
+#[test]
+fn revoke_is_permanent_and_keeps_the_record() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(7);
+		assert_ok!(Citizens::suspend(registrar(), account(CITIZEN)));
+		assert_ok!(Citizens::revoke(registrar(), account(CITIZEN)));
+		let member = Members::<Test>::get(account(CITIZEN)).unwrap();
+		assert_eq!(member.status, MemberStatus::Revoked);
+		assert_eq!(member.evidence_hash, evidence(CITIZEN));
+		let document = DidDocuments::<Test>::get(account(CITIZEN)).unwrap();
+		assert!(document.deactivated);
+		assert_eq!(document.updated_at, 7);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 0);
+		assert_eq!(System::sufficients(&account(CITIZEN)), 1);
+		assert_eq!(
+			citizens_events().last(),
+			Some(&Event::MemberRevoked { member: account(CITIZEN) })
+		);
+		assert_noop!(Citizens::revoke(registrar(), account(CITIZEN)), Error::<Test>::Revoked);
+	});
+}
+
+#[test]
+fn revoke_refuses_bad_origin_and_input() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Citizens::revoke(RuntimeOrigin::signed(account(MERCHANT)), account(CITIZEN)),
+			BadOrigin
+		);
+		assert_noop!(Citizens::revoke(registrar(), account(STRANGER)), Error::<Test>::NotMember);
+		assert_noop!(
+			Citizens::revoke(registrar(), account(OTHER_REGISTRAR)),
+			Error::<Test>::CityOnly
+		);
+		assert_ok!(Citizens::revoke(RuntimeOrigin::root(), account(OTHER_REGISTRAR)));
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 1);
+	});
+}
+
+#[test]
+fn a_member_deactivates_its_own_did_for_good() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Citizens::deactivate(RuntimeOrigin::signed(account(CITIZEN))));
+		assert_eq!(Members::<Test>::get(account(CITIZEN)).unwrap().status, MemberStatus::Revoked);
+		assert!(DidDocuments::<Test>::get(account(CITIZEN)).unwrap().deactivated);
+		assert_eq!(citizens_events(), vec![Event::MemberRevoked { member: account(CITIZEN) }]);
+		assert_noop!(
+			Citizens::deactivate(RuntimeOrigin::signed(account(CITIZEN))),
+			Error::<Test>::Revoked
+		);
+		assert_noop!(
+			Citizens::reinstate(RuntimeOrigin::root(), account(CITIZEN)),
+			Error::<Test>::Revoked
+		);
+	});
+}
+
+#[test]
+fn deactivate_refuses_strangers_and_suspended_members() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Citizens::deactivate(RuntimeOrigin::signed(account(STRANGER))),
+			Error::<Test>::NotMember
+		);
+		assert_noop!(Citizens::deactivate(RuntimeOrigin::root()), BadOrigin);
+		assert_ok!(Citizens::suspend(registrar(), account(CITIZEN)));
+		assert_noop!(
+			Citizens::deactivate(RuntimeOrigin::signed(account(CITIZEN))),
+			Error::<Test>::Suspended
+		);
+	});
+}

@@ -1,0 +1,158 @@
+//! Who an account is and what it may do.
+//!
+//! The Citizens Card pallet keeps the city's register of members; every other pallet asks it
+//! through [`MemberRegistry`], or requires a role in a call's origin with
+//! [`EnsureMemberWithRole`], and never reads its storage.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::RawOrigin;
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+
+/// What a member is: a citizen or one kind of organisation.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum MemberKind {
+	/// A resident of the city.
+	Citizen,
+	/// A city agency or office, including the council's members.
+	Agency,
+	/// A business that hires (part-time) workers.
+	Employer,
+	/// A shop in the ZeroPay network.
+	Merchant,
+	/// A registered charity.
+	Charity,
+	/// A university, agency or training institute that issues credentials.
+	CredentialIssuer,
+	/// A social insurance provider.
+	Insurer,
+	/// A private operator hosting one of the city's validator nodes.
+	ValidatorOperator,
+}
+
+impl MemberKind {
+	/// Every kind, in declaration order.
+	pub const ALL: [MemberKind; 8] = [
+		MemberKind::Citizen,
+		MemberKind::Agency,
+		MemberKind::Employer,
+		MemberKind::Merchant,
+		MemberKind::Charity,
+		MemberKind::CredentialIssuer,
+		MemberKind::Insurer,
+		MemberKind::ValidatorOperator,
+	];
+
+	/// Whether the member is an organisation rather than a person.
+	pub fn is_organisation(self) -> bool {
+		self != MemberKind::Citizen
+	}
+}
+
+/// A permission the city grants to a member. Roles, not kinds, authorise calls.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum Role {
+	/// Registers, suspends, reinstates and revokes members; only the city grants it.
+	Registrar,
+	/// Rewards citizens with S-coins from a programme.
+	RewardIssuer,
+	/// Accepts S-coin payments in the ZeroPay network.
+	Merchant,
+	/// Hires workers under part-time contracts.
+	Employer,
+	/// Attests credentials.
+	CredentialIssuer,
+	/// Runs donation campaigns.
+	Charity,
+	/// Covers workers under the social insurances.
+	Insurer,
+	/// Confirms merchants' settlements with the city's bank transfers.
+	SettlementAgent,
+}
+
+impl Role {
+	/// How many roles exist: the bound of a member's role set.
+	pub const COUNT: u32 = 8;
+}
+
+/// The register of members, as other pallets see it.
+pub trait MemberRegistry<AccountId> {
+	/// The kind of `who` if it is an active member (registered, neither suspended nor revoked).
+	fn active_kind(who: &AccountId) -> Option<MemberKind>;
+
+	/// Whether `who` is an active member holding `role`.
+	fn has_role(who: &AccountId, role: Role) -> bool;
+
+	/// Whether `who` is an active member.
+	fn is_active(who: &AccountId) -> bool {
+		Self::active_kind(who).is_some()
+	}
+
+	/// Registers `who` as an active member of `kind` holding `roles`, for benchmarks of pallets
+	/// that require a member.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(who: &AccountId, kind: MemberKind, roles: &[Role]);
+}
+
+/// An origin check for other pallets' calls: a signed origin of an active member holding the
+/// role `R`. Succeeds with the member's account.
+pub struct EnsureMemberWithRole<Registry, R, AccountId>(PhantomData<(Registry, R, AccountId)>);
+
+impl<O, Registry, R, AccountId> EnsureOrigin<O> for EnsureMemberWithRole<Registry, R, AccountId>
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
+	Registry: MemberRegistry<AccountId>,
+	R: Get<Role>,
+	AccountId: Decode,
+{
+	type Success = AccountId;
+
+	fn try_origin(origin: O) -> Result<AccountId, O> {
+		match origin.into() {
+			Ok(RawOrigin::Signed(who)) if Registry::has_role(&who, R::get()) => Ok(who),
+			Ok(other) => Err(O::from(other)),
+			Err(origin) => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		use sp_runtime::traits::{BlakeTwo256, Hash, TrailingZeroInput};
+		let seed = BlakeTwo256::hash_of(&(b"seoul/role-holder", R::get()));
+		let who = AccountId::decode(&mut TrailingZeroInput::new(seed.as_ref())).map_err(|_| ())?;
+		Registry::register_for_benchmarks(&who, MemberKind::Agency, &[R::get()]);
+		Ok(RawOrigin::Signed(who).into())
+	}
+}
