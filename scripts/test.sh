@@ -18,12 +18,14 @@ export SKIP_WASM_BUILD=1
 step cargo clippy --locked --release --workspace --all-targets -- -D warnings
 step cargo clippy --locked --release --workspace --all-targets --features runtime-benchmarks \
 	-- -D warnings
-# try-runtime is a runtime feature: the node has none (the try-runtime CLI is a separate tool).
-step cargo clippy --locked --release -p seoul-runtime -p pallet-validator-set -p seoul-primitives \
+# The runtime and every crate it is built from; try-runtime is a runtime feature: the node has
+# none (the try-runtime CLI is a separate tool).
+runtime_crates=(-p seoul-runtime -p seoul-primitives)
+for dir in pallets/*/; do runtime_crates+=(-p "pallet-$(basename "$dir")"); done
+step cargo clippy --locked --release "${runtime_crates[@]}" \
 	--all-targets --features runtime-benchmarks,try-runtime -- -D warnings
 # Pallet and runtime tests, with the benchmark test suites and try-state checks.
-step cargo test --locked --release -p seoul-runtime -p pallet-validator-set -p seoul-primitives \
-	--features runtime-benchmarks,try-runtime
+step cargo test --locked --release "${runtime_crates[@]}" --features runtime-benchmarks,try-runtime
 unset SKIP_WASM_BUILD
 
 build_node

@@ -88,6 +88,7 @@ fn signed_transaction(
 		.map(|count| count / 2)
 		.unwrap_or(2) as u64;
 	let tx_ext: runtime::TxExtension = (
+		pallet_citizens::CheckMember::<runtime::Runtime>::new(),
 		frame_system::CheckNonZeroSender::<runtime::Runtime>::new(),
 		frame_system::CheckSpecVersion::<runtime::Runtime>::new(),
 		frame_system::CheckTxVersion::<runtime::Runtime>::new(),
@@ -105,6 +106,7 @@ fn signed_transaction(
 		call.clone(),
 		tx_ext.clone(),
 		(
+			(),
 			(),
 			runtime::VERSION.spec_version,
 			runtime::VERSION.transaction_version,

@@ -197,7 +197,14 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 	if !distinct(endowments.iter().map(|(account, _)| bytes(account)).collect()) {
 		return Err("an account is endowed twice".into());
 	}
-	Ok(NetworkGenesis { operators, council, endowments, sudo: None })
+	Ok(NetworkGenesis {
+		operators,
+		council,
+		endowments,
+		sudo: None,
+		members: vec![],
+		quota_period: seoul_runtime::DAYS,
+	})
 }
 
 /// The production chain spec described by the network file at `path`: no sudo key, governed by

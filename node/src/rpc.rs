@@ -4,11 +4,13 @@
 //! Each pallet whose reads wallets, services or auditors need adds its module here, built on the
 //! pallet's runtime API, so that the explorer and the RPC see the same answers.
 
+pub mod citizens;
+
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
-use seoul_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
@@ -21,8 +23,9 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// Builds the node's RPC methods: account nonces (`system_accountNextIndex`) and fee queries
-/// (`payment_queryInfo`, `payment_queryFeeDetails`).
+/// Builds the node's RPC methods: account nonces (`system_accountNextIndex`), fee queries
+/// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain) and the Citizens
+/// Card register (`citizens_authenticate`, `citizens_member`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -35,15 +38,18 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
+	C::Api: pallet_citizens::runtime_api::CitizensApi<Block, AccountId, BlockNumber>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use citizens::{Citizens, CitizensApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Citizens::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -19,8 +19,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -144,6 +145,24 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_citizens::runtime_api::CitizensApi<Block, AccountId, BlockNumber> for Runtime {
+		fn authenticate(
+			did: Vec<u8>,
+			challenge: Vec<u8>,
+			signature: Vec<u8>,
+		) -> pallet_citizens::AuthenticationVerdict {
+			Citizens::authenticate(&did, &challenge, &signature)
+		}
+
+		fn member(did: Vec<u8>) -> Option<pallet_citizens::MemberRecord<AccountId, BlockNumber>> {
+			Citizens::member_record(&did)
+		}
+
+		fn did_of(account: AccountId) -> Vec<u8> {
+			Citizens::did(&account)
 		}
 	}
 

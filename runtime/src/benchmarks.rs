@@ -13,6 +13,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_citizens, Citizens]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -3,10 +3,12 @@
 //! (`seoul-node production-spec`) are built.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, NodeAuthorizationConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, SCN,
+	AccountId, Balance, BalancesConfig, BlockNumber, CitizensConfig, CouncilMembershipConfig,
+	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig, DAYS, MINUTES, SCN,
 };
 use alloc::{vec, vec::Vec};
+use pallet_citizens::{AuthenticationKey, GenesisMember, MemberKind, Role};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -34,10 +36,46 @@ pub struct NetworkGenesis {
 	pub operators: Vec<Operator>,
 	/// The City Council's members.
 	pub council: Vec<AccountId>,
-	/// Initial balances, e.g. to pay the fees of the first council motions.
+	/// Initial balances.
 	pub endowments: Vec<(AccountId, Balance)>,
 	/// The superuser; `None` on production networks, which the council governs.
 	pub sudo: Option<AccountId>,
+	/// Members of the Citizens Card register besides the council (registered as agencies) and
+	/// the operators (validator operators), who are registered unless listed here.
+	pub members: Vec<GenesisMember<AccountId>>,
+	/// Length of a quota period in blocks.
+	pub quota_period: BlockNumber,
+}
+
+/// A member registered at genesis with no roles, the sr25519 key of its account as its first
+/// authentication key and a zero evidence hash: its evidence was checked when the network was
+/// planned, not by a registrar.
+pub fn genesis_member(account: AccountId, kind: MemberKind) -> GenesisMember<AccountId> {
+	let key = AuthenticationKey::Sr25519(account.clone().into());
+	GenesisMember {
+		account,
+		kind,
+		roles: vec![],
+		evidence_hash: Default::default(),
+		authentication_key: key,
+	}
+}
+
+/// The register at genesis: `network.members`, then every council member and operator not among
+/// them.
+fn genesis_members(network: &NetworkGenesis) -> Vec<GenesisMember<AccountId>> {
+	let mut members = network.members.clone();
+	let implied = network
+		.council
+		.iter()
+		.map(|account| (account, MemberKind::Agency))
+		.chain(network.operators.iter().map(|op| (&op.account, MemberKind::ValidatorOperator)));
+	for (account, kind) in implied {
+		if !members.iter().any(|member| &member.account == account) {
+			members.push(genesis_member(account.clone(), kind));
+		}
+	}
+	members
 }
 
 /// Builds a genesis from `network`, as the JSON of a `RuntimeGenesisConfig`.
@@ -45,7 +83,9 @@ pub struct NetworkGenesis {
 /// Aura and GRANDPA get their authorities from `Session`, which gets the validators from
 /// `ValidatorSet`, so that the three never disagree.
 pub fn network_genesis(network: NetworkGenesis) -> Value {
+	let members = genesis_members(&network);
 	let config = RuntimeGenesisConfig {
+		citizens: CitizensConfig { members, quota_period: network.quota_period, quotas: vec![] },
 		balances: BalancesConfig { balances: network.endowments, ..Default::default() },
 		validator_set: ValidatorSetConfig {
 			initial_validators: network.operators.iter().map(|op| op.account.clone()).collect(),
@@ -138,9 +178,30 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 }
 
 /// A test network: sudo Alice, council Alice, Bob and Charlie, a million SCN for every keyring
-/// account.
-fn test_network(operators: Vec<Operator>) -> Value {
+/// account. Every dev account (Alice to Ferdie) is a member: Alice an agency with the registrar
+/// role, Bob and Charlie agencies (the council), the operators validator operators, the others
+/// citizens.
+fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
+	let mut alice = genesis_member(Sr25519Keyring::Alice.to_account_id(), MemberKind::Agency);
+	alice.roles = vec![Role::Registrar];
+	let citizens = [
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	]
+	.into_iter()
+	.map(|key| key.to_account_id())
+	.filter(|account| {
+		!operators.iter().any(|op| &op.account == account)
+			&& *account != Sr25519Keyring::Bob.to_account_id()
+			&& *account != Sr25519Keyring::Charlie.to_account_id()
+	})
+	.map(|account| genesis_member(account, MemberKind::Citizen));
 	network_genesis(NetworkGenesis {
+		members: core::iter::once(alice).chain(citizens).collect(),
+		quota_period,
 		operators,
 		council: vec![
 			Sr25519Keyring::Alice.to_account_id(),
@@ -154,19 +215,28 @@ fn test_network(operators: Vec<Operator>) -> Value {
 	})
 }
 
-/// The development chain: Alice validates alone.
+/// How long a quota "day" lasts on the development chain, so that tests and demos see it end.
+pub const DEV_QUOTA_PERIOD: BlockNumber = MINUTES;
+
+/// The development chain: Alice validates alone; the quota period is a minute.
 pub fn development_genesis() -> Value {
-	test_network(vec![dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)])
+	test_network(
+		vec![dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
+		DEV_QUOTA_PERIOD,
+	)
 }
 
 /// The local test network: Alice, Bob, Charlie and Dave validate, each on its well-known node.
 pub fn local_testnet_genesis() -> Value {
-	test_network(vec![
-		dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0),
-		dev_operator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
-		dev_operator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
-		dev_operator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 3),
-	])
+	test_network(
+		vec![
+			dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0),
+			dev_operator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
+			dev_operator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
+			dev_operator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 3),
+		],
+		DAYS,
+	)
 }
 
 /// The JSON genesis of the preset `id`, if the runtime has one.

@@ -4,7 +4,9 @@
 //! operators ([`ValidatorSet`], Aura and GRANDPA through [`Session`]); only nodes the city knows
 //! may connect ([`NodeAuthorization`]); the City Council ([`Council`], its members kept by
 //! [`CouncilMembership`]) governs through [`configs::CityOrigin`], the one privileged origin of
-//! every pallet. The native currency is the S-coin (`SCN`, [`seoul_primitives::currency`]).
+//! every pallet. Only members of the Citizens Card register ([`Citizens`]) may transact, free of
+//! fees within a daily quota. The native currency is the S-coin (`SCN`,
+//! [`seoul_primitives::currency`]).
 //!
 //! The runtime is laid out as:
 //! - `configs/`: each pallet's configuration, grouped by concern;
@@ -90,7 +92,10 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The checks every signed transaction passes, in order. None adds bytes a stock wallet does not
 /// know how to sign: polkadot.js apps, its extension, @polkadot/api and subxt all sign as is.
+/// `CheckMember` comes first so that an account the city never registered is refused with its own
+/// code before any other check looks at it.
 pub type TxExtension = (
+	pallet_citizens::CheckMember<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
@@ -152,7 +157,7 @@ mod runtime {
 	#[runtime::pallet_index(2)]
 	pub type Balances = pallet_balances;
 
-	/// Transaction fees in SCN.
+	/// Transaction fees and tips; fees are zero on this chain (see `configs::NoFee`).
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
@@ -192,4 +197,8 @@ mod runtime {
 	/// A superuser for development and test networks; a production chain has no key.
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+
+	/// The Citizens Card: members, their DIDs and roles, the transaction quota, authentication.
+	#[runtime::pallet_index(13)]
+	pub type Citizens = pallet_citizens;
 }

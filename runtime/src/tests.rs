@@ -148,8 +148,7 @@ mod genesis_presets {
 					peer_id: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
 				}],
 				council: vec![account(Bob)],
-				endowments: vec![],
-				sudo: None,
+				..Default::default()
 			});
 		let mut ext = sp_io::TestExternalities::default();
 		ext.execute_with(|| {

@@ -884,7 +884,7 @@ pub mod pallet {
 				}
 			}
 			ensure!(
-				DidDocuments::<T>::iter_keys().all(|who| Members::<T>::contains_key(who)),
+				DidDocuments::<T>::iter_keys().all(Members::<T>::contains_key),
 				"a DID document has no member"
 			);
 			for kind in MemberKind::ALL {

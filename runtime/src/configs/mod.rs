@@ -1,8 +1,10 @@
 //! The configuration of every pallet, grouped by concern:
 //! - this module: accounts, time, balances, fees and utilities;
 //! - [`governance`]: the City Council and [`CityOrigin`], the runtime's one privileged origin;
-//! - [`consensus`]: validators, sessions, Aura, GRANDPA and node authorisation.
+//! - [`consensus`]: validators, sessions, Aura, GRANDPA and node authorisation;
+//! - [`citizens`]: the Citizens Card register.
 
+pub mod citizens;
 pub mod consensus;
 pub mod governance;
 
@@ -15,7 +17,7 @@ use frame_support::{
 	traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, Weight,
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
@@ -92,18 +94,10 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-/// Converts execution time into a fee: 0.000001 SCN per 5 µs, so that a balance transfer (about
-/// 200 µs with the base extrinsic weight and its database accesses) costs about 0.04 SCN.
-pub struct WeightToFee;
-impl frame_support::weights::WeightToFee for WeightToFee {
-	type Balance = Balance;
-
-	fn weight_to_fee(weight: &Weight) -> Balance {
-		/// Picoseconds of execution bought by the smallest unit (a millionth of an SCN).
-		const REF_TIME_PER_MICRO_SCN: u64 = 5_000;
-		Balance::from(weight.ref_time() / REF_TIME_PER_MICRO_SCN)
-	}
-}
+/// Transactions are free: only active members of the Citizens Card register may transact
+/// (`pallet_citizens::CheckMember`), and their daily quota, not a price, keeps the chain from
+/// being flooded. Wallets' fee estimates therefore read zero; a tip still buys priority.
+pub type NoFee = ConstantMultiplier<Balance, ConstU128<0>>;
 
 parameter_types! {
 	/// Fees do not rise with congestion: the city sizes blocks for its load.
@@ -114,8 +108,8 @@ impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = WeightToFee;
-	type LengthToFee = IdentityFee<Balance>;
+	type WeightToFee = NoFee;
+	type LengthToFee = NoFee;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,42 @@
+// The Citizens Card's DIDs and authentication challenges, as a public service builds them
+// (format: pallets/citizens/src/authentication.rs and docs/SERVICES.md).
+
+import { randomBytes } from 'node:crypto';
+import { u8aToHex } from '@polkadot/util';
+import { encodeAddress } from '@polkadot/util-crypto';
+
+/** The chain's SS58 address format. */
+export const SS58_PREFIX = 8282;
+
+/** The `InvalidTransaction::Custom` codes of `pallet_citizens::refusal`. */
+export const REFUSAL = { NOT_A_MEMBER: 1, SUSPENDED: 2, REVOKED: 3, QUOTA_EXHAUSTED: 4 };
+
+/** The DID of an address (any SS58 format) or public key. */
+export function didOf(addressOrPublicKey) {
+  return `did:seoul:${encodeAddress(addressOrPublicKey, SS58_PREFIX)}`;
+}
+
+/**
+ * The challenge a service asks a citizen to sign: domain, chain, DID, audience, a random nonce
+ * and an expiry in Unix milliseconds, one per line.
+ */
+export function makeChallenge({ genesisHash, did, audience, expiresAt, nonce = randomBytes(16).toString('hex') }) {
+  return [
+    'seoul-civic-auth:v1',
+    `chain:${genesisHash}`,
+    `did:${did}`,
+    `audience:${audience}`,
+    `nonce:${nonce}`,
+    `expires:${expiresAt}`,
+  ].join('\n');
+}
+
+/** Signs a challenge with a keyring pair, as a Citizens Card app does; hex signature. */
+export function signChallenge(pair, challenge) {
+  return u8aToHex(pair.sign(new TextEncoder().encode(challenge)));
+}
+
+/** The chain's time: the timestamp of the best block, in Unix milliseconds. */
+export async function chainTime(api) {
+  return (await api.query.timestamp.now()).toNumber();
+}

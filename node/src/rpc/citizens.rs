@@ -1,0 +1,270 @@
+//! `citizens_*`: digital authentication and public records of the Citizens Card register, served
+//! from the runtime API `CitizensApi`.
+
+use std::sync::Arc;
+
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::ErrorObjectOwned, ErrorObject},
+};
+use pallet_citizens::{
+	runtime_api::CitizensApi as CitizensRuntimeApi, AuthenticationKey, AuthenticationVerdict,
+	MemberRecord, MemberStatus,
+};
+use seoul_runtime::{opaque::Block, AccountId, BlockNumber, Hash};
+use serde::Serialize;
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::{
+	crypto::{Ss58AddressFormat, Ss58Codec},
+	Bytes,
+};
+
+/// The JSON-RPC error code of a request the node could not answer (e.g. an unknown block).
+const RUNTIME_ERROR: i32 = 1;
+/// The JSON-RPC error code of a malformed argument.
+const INVALID_ARGUMENT: i32 = 2;
+
+/// The answer to `citizens_authenticate`.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthenticationReply {
+	/// Whether the challenge proves control of an active DID.
+	pub authentic: bool,
+	/// `Authentic`, or why not (see `pallet_citizens::AuthenticationVerdict`).
+	pub verdict: AuthenticationVerdict,
+}
+
+/// Reads of the Citizens Card register.
+#[rpc(server)]
+pub trait CitizensApi {
+	/// Whether `signature` (hex, 64 bytes) over `challenge` (the documented challenge text) is by
+	/// one of the authentication keys of `did` and its member is active, at block `at` (default:
+	/// the best block).
+	#[method(name = "citizens_authenticate")]
+	fn authenticate(
+		&self,
+		did: String,
+		challenge: String,
+		signature: Bytes,
+		at: Option<Hash>,
+	) -> RpcResult<AuthenticationReply>;
+
+	/// The public record and W3C DID document of a member, by DID (`did:seoul:<address>`) or by
+	/// address in any SS58 format; `null` if the register does not hold it.
+	#[method(name = "citizens_member")]
+	fn member(&self, did_or_address: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+}
+
+/// Serves [`CitizensApiServer`] from a client.
+pub struct Citizens<C> {
+	client: Arc<C>,
+}
+
+impl<C> Citizens<C> {
+	/// Serves the register of `client`'s chain.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+/// The chain's address format.
+fn address_format() -> Ss58AddressFormat {
+	Ss58AddressFormat::custom(seoul_primitives::SS58_PREFIX)
+}
+
+/// The DID of `account`.
+fn did_of(account: &AccountId) -> String {
+	format!(
+		"{}{}",
+		pallet_citizens::did::DID_PREFIX,
+		account.to_ss58check_with_version(address_format())
+	)
+}
+
+/// The DID named by `did_or_address`: a DID as given, an address in any SS58 format turned into
+/// this chain's DID.
+fn normalise_did(did_or_address: &str) -> Result<String, ErrorObjectOwned> {
+	if did_or_address.starts_with("did:") {
+		return Ok(did_or_address.to_string());
+	}
+	AccountId::from_ss58check_with_version(did_or_address)
+		.map(|(account, _)| did_of(&account))
+		.map_err(|_| {
+			ErrorObject::owned(
+				INVALID_ARGUMENT,
+				format!("{did_or_address:?} is neither a DID nor an SS58 address"),
+				None::<()>,
+			)
+		})
+}
+
+/// A runtime API failure as an RPC error.
+fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
+	ErrorObject::owned(RUNTIME_ERROR, format!("the runtime could not answer: {error}"), None::<()>)
+}
+
+/// A multibase (base58btc) multikey: the multicodec of the key type, then the key.
+fn multikey(key: &AuthenticationKey) -> (&'static str, String) {
+	let (type_name, codec, public) = match key {
+		AuthenticationKey::Sr25519(public) => ("sr25519", [0xef, 0x01], public),
+		AuthenticationKey::Ed25519(public) => ("ed25519", [0xed, 0x01], public),
+	};
+	(type_name, format!("z{}", bs58::encode([&codec[..], &public[..]].concat()).into_string()))
+}
+
+/// Lower camel case of a `Debug`-printed enum variant, as the JSON shows kinds and roles.
+fn camel(variant: impl std::fmt::Debug) -> String {
+	let name = format!("{variant:?}");
+	let mut chars = name.chars();
+	chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The JSON of a member's record, with its DID document in W3C DID Core form.
+pub fn record_json(record: MemberRecord<AccountId, BlockNumber>) -> Value {
+	let did = String::from_utf8_lossy(&record.did).into_owned();
+	let methods: Vec<Value> = record
+		.authentication
+		.iter()
+		.enumerate()
+		.map(|(index, key)| {
+			let (key_type, multibase) = multikey(key);
+			json!({
+				"id": format!("{did}#key-{}", index + 1),
+				"type": "Multikey",
+				"controller": did_of(&record.controller),
+				"publicKeyMultibase": multibase,
+				"keyType": key_type,
+			})
+		})
+		.collect();
+	let services: Vec<Value> = record
+		.services
+		.iter()
+		.map(|(id, service_type, endpoint)| {
+			json!({
+				"id": format!("{did}#{}", String::from_utf8_lossy(id)),
+				"type": String::from_utf8_lossy(service_type),
+				"serviceEndpoint": String::from_utf8_lossy(endpoint),
+			})
+		})
+		.collect();
+	json!({
+		"did": did,
+		"account": record.account.to_ss58check_with_version(address_format()),
+		"kind": camel(record.kind),
+		"roles": record.roles.iter().map(|role| camel(*role)).collect::<Vec<_>>(),
+		"status": camel(record.status),
+		"active": record.status == MemberStatus::Active,
+		"registeredAt": record.registered_at,
+		"evidenceHash": format!("{:?}", record.evidence_hash),
+		"quota": {
+			"allowance": record.quota.allowance,
+			"used": record.quota.used,
+			"remaining": record.quota.allowance.saturating_sub(record.quota.used),
+			"resetsAt": record.quota.resets_at,
+		},
+		"didDocument": {
+			"@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+			"id": did,
+			"controller": did_of(&record.controller),
+			"verificationMethod": methods,
+			"authentication": methods.iter().map(|method| method["id"].clone()).collect::<Vec<_>>(),
+			"service": services,
+		},
+		"didDocumentMetadata": {
+			"deactivated": record.deactivated,
+			"updated": record.updated_at,
+		},
+	})
+}
+
+impl<C> CitizensApiServer for Citizens<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CitizensRuntimeApi<Block, AccountId, BlockNumber>,
+{
+	fn authenticate(
+		&self,
+		did: String,
+		challenge: String,
+		signature: Bytes,
+		at: Option<Hash>,
+	) -> RpcResult<AuthenticationReply> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let verdict = self
+			.client
+			.runtime_api()
+			.authenticate(at, did.into_bytes(), challenge.into_bytes(), signature.0)
+			.map_err(runtime_error)?;
+		Ok(AuthenticationReply { authentic: verdict == AuthenticationVerdict::Authentic, verdict })
+	}
+
+	fn member(&self, did_or_address: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let did = normalise_did(&did_or_address)?;
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let record =
+			self.client.runtime_api().member(at, did.into_bytes()).map_err(runtime_error)?;
+		Ok(record.map(record_json))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use pallet_citizens::{MemberKind, QuotaStanding, Role};
+	use sp_keyring::Sr25519Keyring;
+
+	#[test]
+	fn addresses_of_any_format_become_this_chains_did() {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let generic = alice.to_ss58check_with_version(Ss58AddressFormat::custom(42));
+		assert_eq!(normalise_did(&generic).unwrap(), did_of(&alice));
+		assert!(did_of(&alice).starts_with("did:seoul:"));
+		assert_eq!(normalise_did("did:seoul:anything").unwrap(), "did:seoul:anything");
+		assert_eq!(normalise_did("not an address").unwrap_err().code(), INVALID_ARGUMENT);
+	}
+
+	#[test]
+	fn a_record_becomes_a_w3c_did_document() {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let did = did_of(&alice);
+		let record = MemberRecord {
+			did: did.clone().into_bytes(),
+			account: alice.clone(),
+			kind: MemberKind::CredentialIssuer,
+			roles: vec![Role::CredentialIssuer, Role::SettlementAgent],
+			status: MemberStatus::Active,
+			registered_at: 3,
+			evidence_hash: [7; 32].into(),
+			controller: alice.clone(),
+			authentication: vec![AuthenticationKey::Ed25519([1; 32])],
+			services: vec![(
+				b"hub".to_vec(),
+				b"LinkedDomains".to_vec(),
+				b"https://u.example".to_vec(),
+			)],
+			deactivated: false,
+			updated_at: 5,
+			quota: QuotaStanding { allowance: 100, used: 30, resets_at: 60 },
+		};
+		let json = record_json(record);
+		assert_eq!(json["kind"], "credentialIssuer");
+		assert_eq!(json["roles"], json!(["credentialIssuer", "settlementAgent"]));
+		assert_eq!(json["status"], "active");
+		assert_eq!(json["quota"]["remaining"], 70);
+		let document = &json["didDocument"];
+		assert_eq!(document["id"], did);
+		assert_eq!(document["controller"], did);
+		assert_eq!(document["authentication"], json!([format!("{did}#key-1")]));
+		let multibase = document["verificationMethod"][0]["publicKeyMultibase"].as_str().unwrap();
+		let decoded = bs58::decode(&multibase[1..]).into_vec().unwrap();
+		assert_eq!(&decoded[..2], &[0xed, 0x01]);
+		assert_eq!(&decoded[2..], &[1; 32]);
+		assert_eq!(document["service"][0]["id"], format!("{did}#hub"));
+		assert_eq!(document["service"][0]["serviceEndpoint"], "https://u.example");
+		assert_eq!(json["didDocumentMetadata"]["deactivated"], false);
+	}
+}
