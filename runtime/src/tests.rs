@@ -1,5 +1,5 @@
-//! Runtime tests: genesis presets, the City Council's privileged origin, and validator changes
-//! through council motions.
+//! Runtime tests: genesis presets, the City Council's privileged origin, validator changes
+//! through council motions, and the Citizens Card gate in the transaction pipeline.
 
 use crate::{
 	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
@@ -223,6 +223,11 @@ mod city_origin {
 			RuntimeCall::Council(pallet_collective::Call::kill {
 				proposal_hash: Default::default(),
 			}),
+			RuntimeCall::Citizens(pallet_citizens::Call::set_quota {
+				kind: pallet_citizens::MemberKind::Citizen,
+				transactions: 1,
+			}),
+			RuntimeCall::Citizens(pallet_citizens::Call::set_quota_period { blocks: 5 }),
 		]
 	}
 
@@ -364,6 +369,212 @@ mod validator_changes {
 				ValidatorSet::remove_validator(RuntimeOrigin::root(), validators[0].clone()),
 				pallet_validator_set::Error::<Runtime>::TooFewValidators
 			);
+		});
+	}
+}
+
+mod citizens_card {
+	use super::*;
+	use crate::{
+		Citizens, Executive, Header, SignedPayload, TxExtension, UncheckedExtrinsic, DAYS,
+	};
+	use pallet_citizens::{
+		refusal, AuthenticationKey, MemberKind, MemberRegistry, Members, Quotas, Role,
+	};
+	use sp_core::{sr25519, Pair};
+	use sp_runtime::{
+		generic::Era,
+		traits::Header as _,
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	fn dev_chain() -> sp_io::TestExternalities {
+		chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET)
+	}
+
+	/// A remark signed by `signer` with the runtime's full transaction extension, as a stock
+	/// wallet signs it.
+	fn signed_remark(signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] });
+		let extension: TxExtension = (
+			pallet_citizens::CheckMember::new(),
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::Immortal),
+			frame_system::CheckNonce::from(nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		);
+		let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
+		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			AccountId::from(signer.public()).into(),
+			signature.into(),
+			extension,
+		)
+	}
+
+	fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+		Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
+			.map(|_| ())
+	}
+
+	/// Starts block 2 on top of the preset's genesis.
+	fn start_block() {
+		let header = Header::new(
+			2,
+			Default::default(),
+			Default::default(),
+			System::block_hash(1),
+			Default::default(),
+		);
+		Executive::initialize_block(&header);
+	}
+
+	fn register_citizen(pair: &sr25519::Pair) {
+		assert_ok!(Citizens::register(
+			RuntimeOrigin::signed(account(Alice)),
+			pair.public().into(),
+			MemberKind::Citizen,
+			vec![],
+			[9; 32].into(),
+			AuthenticationKey::Sr25519(pair.public().0),
+		));
+	}
+
+	#[test]
+	fn the_development_preset_registers_the_dev_accounts() {
+		dev_chain().execute_with(|| {
+			let kind = |key| Members::<Runtime>::get(account(key)).map(|member| member.kind);
+			assert_eq!(kind(Alice), Some(MemberKind::Agency));
+			assert!(Citizens::has_role(&account(Alice), Role::Registrar));
+			assert_eq!(kind(Bob), Some(MemberKind::Agency));
+			assert_eq!(kind(Charlie), Some(MemberKind::Agency));
+			for citizen in [Dave, Eve, Ferdie] {
+				assert_eq!(kind(citizen), Some(MemberKind::Citizen), "{citizen:?}");
+			}
+			assert_eq!(
+				pallet_citizens::QuotaPeriod::<Runtime>::get(),
+				genesis_config_presets::DEV_QUOTA_PERIOD
+			);
+			assert_eq!(Quotas::<Runtime>::get(MemberKind::Citizen), 100);
+			assert_eq!(Quotas::<Runtime>::get(MemberKind::Agency), 100_000);
+		});
+	}
+
+	#[test]
+	fn the_local_preset_registers_operators_and_a_day_long_period() {
+		local_chain().execute_with(|| {
+			let kind = |key| Members::<Runtime>::get(account(key)).map(|member| member.kind);
+			assert_eq!(kind(Alice), Some(MemberKind::Agency));
+			assert_eq!(kind(Dave), Some(MemberKind::ValidatorOperator));
+			assert_eq!(kind(Eve), Some(MemberKind::Citizen));
+			assert_eq!(pallet_citizens::QuotaPeriod::<Runtime>::get(), DAYS);
+		});
+	}
+
+	#[test]
+	fn a_network_registers_its_council_and_operators() {
+		let json =
+			genesis_config_presets::network_genesis(genesis_config_presets::NetworkGenesis {
+				operators: vec![genesis_config_presets::Operator {
+					account: account(Eve),
+					aura: Sr25519Keyring::Eve.public().into(),
+					grandpa: sp_keyring::Ed25519Keyring::Eve.public().into(),
+					peer_id: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
+				}],
+				council: vec![account(Bob), account(Eve)],
+				quota_period: DAYS,
+				..Default::default()
+			});
+		let mut ext = sp_io::TestExternalities::default();
+		ext.execute_with(|| {
+			build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&json).unwrap()).unwrap();
+			let kind = |key| Members::<Runtime>::get(account(key)).map(|member| member.kind);
+			assert_eq!(kind(Bob), Some(MemberKind::Agency));
+			// A council member who also operates a validator is registered once, as council.
+			assert_eq!(kind(Eve), Some(MemberKind::Agency));
+			assert_eq!(kind(Alice), None);
+		});
+	}
+
+	#[test]
+	fn the_pool_refuses_a_stranger_before_any_other_check() {
+		dev_chain().execute_with(|| {
+			let stranger = sr25519::Pair::from_string("//Stranger", None).unwrap();
+			assert_eq!(
+				validate(signed_remark(&stranger, 0)),
+				Err(InvalidTransaction::Custom(refusal::NOT_A_MEMBER).into())
+			);
+			// A member passes every check, the gate first.
+			assert_ok!(validate(signed_remark(&Eve.pair(), 0)));
+		});
+	}
+
+	#[test]
+	fn a_member_with_a_zero_balance_transacts_without_a_fee() {
+		dev_chain().execute_with(|| {
+			let citizen = sr25519::Pair::from_string("//ZeroBalance", None).unwrap();
+			let who: AccountId = citizen.public().into();
+			register_citizen(&citizen);
+			start_block();
+			assert_ok!(validate(signed_remark(&citizen, 0)));
+			assert_eq!(Executive::apply_extrinsic(signed_remark(&citizen, 0)), Ok(Ok(())));
+			assert_eq!(System::account_nonce(&who), 1);
+			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&who), 0);
+			assert!(System::events().iter().any(|record| matches!(
+				&record.event,
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid { actual_fee: 0, .. }
+				)
+			)));
+		});
+	}
+
+	#[test]
+	fn over_the_quota_a_transaction_is_refused_in_the_pool_and_in_the_block() {
+		dev_chain().execute_with(|| {
+			let citizen = sr25519::Pair::from_string("//Busy", None).unwrap();
+			register_citizen(&citizen);
+			assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 2));
+			start_block();
+			for nonce in 0..2 {
+				assert_eq!(Executive::apply_extrinsic(signed_remark(&citizen, nonce)), Ok(Ok(())));
+			}
+			let exhausted = Err(TransactionValidityError::from(InvalidTransaction::Custom(
+				refusal::QUOTA_EXHAUSTED,
+			)));
+			assert_eq!(validate(signed_remark(&citizen, 2)), exhausted);
+			assert_eq!(Executive::apply_extrinsic(signed_remark(&citizen, 2)), exhausted.map(Ok));
+			assert_eq!(System::account_nonce(AccountId::from(citizen.public())), 2);
+		});
+	}
+
+	#[test]
+	fn suspended_members_are_refused_with_their_code() {
+		dev_chain().execute_with(|| {
+			assert_ok!(Citizens::suspend(RuntimeOrigin::signed(account(Alice)), account(Ferdie)));
+			assert_eq!(
+				validate(signed_remark(&Ferdie.pair(), 0)),
+				Err(InvalidTransaction::Custom(refusal::SUSPENDED).into())
+			);
+		});
+	}
+
+	#[test]
+	fn transactions_are_free() {
+		dev_chain().execute_with(|| {
+			let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: account(Bob).into(),
+				value: 1,
+			});
+			let info = call.get_dispatch_info();
+			assert_eq!(crate::TransactionPayment::compute_fee(200, &info, 0), 0);
+			assert_eq!(crate::TransactionPayment::compute_fee(200, &info, 7), 7);
 		});
 	}
 }

@@ -28,7 +28,7 @@ const RUNTIME_ERROR: i32 = 1;
 const INVALID_ARGUMENT: i32 = 2;
 
 /// The answer to `citizens_authenticate`.
-#[derive(Serialize, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationReply {
 	/// Whether the challenge proves control of an active DID.
