@@ -84,7 +84,7 @@ impl MemberKind {
 	Deserialize,
 )]
 pub enum Role {
-	/// Registers, suspends, reinstates and revokes members; only the city grants it.
+	/// Registers, suspends, reinstates and revokes members.
 	Registrar,
 	/// Rewards citizens with S-coins from a programme.
 	RewardIssuer,
@@ -103,8 +103,27 @@ pub enum Role {
 }
 
 impl Role {
+	/// Every role, in declaration order.
+	pub const ALL: [Role; 8] = [
+		Role::Registrar,
+		Role::RewardIssuer,
+		Role::Merchant,
+		Role::Employer,
+		Role::CredentialIssuer,
+		Role::Charity,
+		Role::Insurer,
+		Role::SettlementAgent,
+	];
+
 	/// How many roles exist: the bound of a member's role set.
-	pub const COUNT: u32 = 8;
+	pub const COUNT: u32 = Self::ALL.len() as u32;
+
+	/// Whether only the city (its privileged origin) may grant or take the role, or act on a
+	/// member holding it: the registrar's own role and the roles that create or settle money.
+	/// A registrar grants the others after checking an organisation's papers.
+	pub fn is_city_granted(self) -> bool {
+		matches!(self, Role::Registrar | Role::RewardIssuer | Role::SettlementAgent)
+	}
 }
 
 /// The register of members, as other pallets see it.

@@ -61,13 +61,15 @@ pub fn genesis_member(account: AccountId, kind: MemberKind) -> GenesisMember<Acc
 	}
 }
 
-/// The register at genesis: `network.members`, then every council member and operator not among
-/// them.
+/// The register at genesis: `network.members`, then every council member and the sudo key (as
+/// agencies) and every operator (as a validator operator) not among them, so that all of them
+/// can sign.
 fn genesis_members(network: &NetworkGenesis) -> Vec<GenesisMember<AccountId>> {
 	let mut members = network.members.clone();
 	let implied = network
 		.council
 		.iter()
+		.chain(network.sudo.iter())
 		.map(|account| (account, MemberKind::Agency))
 		.chain(network.operators.iter().map(|op| (&op.account, MemberKind::ValidatorOperator)));
 	for (account, kind) in implied {

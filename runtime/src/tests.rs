@@ -403,7 +403,7 @@ mod citizens_card {
 			frame_system::CheckTxVersion::new(),
 			frame_system::CheckGenesis::new(),
 			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
+			pallet_citizens::CheckNonceWithinQuota::from(nonce),
 			frame_system::CheckWeight::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 			frame_metadata_hash_extension::CheckMetadataHash::new(false),
@@ -575,6 +575,82 @@ mod citizens_card {
 			let info = call.get_dispatch_info();
 			assert_eq!(crate::TransactionPayment::compute_fee(200, &info, 0), 0);
 			assert_eq!(crate::TransactionPayment::compute_fee(200, &info, 7), 7);
+		});
+	}
+
+	#[test]
+	fn the_pool_refuses_a_burst_beyond_the_quota_at_once() {
+		dev_chain().execute_with(|| {
+			let citizen = sr25519::Pair::from_string("//Burst", None).unwrap();
+			register_citizen(&citizen);
+			assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 3));
+			for nonce in 0..3 {
+				assert_ok!(validate(signed_remark(&citizen, nonce)));
+			}
+			assert_eq!(
+				validate(signed_remark(&citizen, 3)),
+				Err(InvalidTransaction::Custom(refusal::QUOTA_EXHAUSTED).into())
+			);
+		});
+	}
+
+	#[test]
+	fn a_registrar_cannot_act_on_the_council_or_the_operators() {
+		local_chain().execute_with(|| {
+			let alice = || RuntimeOrigin::signed(account(Alice));
+			for protected in [Bob, Dave] {
+				assert_noop!(
+					Citizens::suspend(alice(), account(protected)),
+					pallet_citizens::Error::<Runtime>::CityOnly
+				);
+				assert_noop!(
+					Citizens::revoke(alice(), account(protected)),
+					pallet_citizens::Error::<Runtime>::CityOnly
+				);
+			}
+			assert_ok!(Citizens::suspend(alice(), account(Eve)));
+		});
+	}
+
+	#[test]
+	fn a_council_motion_registers_a_member() {
+		local_chain().execute_with(|| {
+			let newcomer = sr25519::Pair::from_string("//Newcomer", None).unwrap();
+			let call = RuntimeCall::Citizens(pallet_citizens::Call::register {
+				who: newcomer.public().into(),
+				kind: MemberKind::CredentialIssuer,
+				roles: vec![Role::CredentialIssuer, Role::RewardIssuer],
+				evidence_hash: [1; 32].into(),
+				authentication_key: AuthenticationKey::Sr25519(newcomer.public().0),
+			});
+			assert_eq!(council_motion(call, &[Alice, Bob]), Some(Ok(())));
+			assert!(Citizens::has_role(&newcomer.public().into(), Role::RewardIssuer));
+		});
+	}
+
+	#[test]
+	fn acting_through_derived_accounts_is_filtered() {
+		dev_chain().execute_with(|| {
+			let call = RuntimeCall::Utility(pallet_utility::Call::as_derivative {
+				index: 0,
+				call: Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
+			});
+			let result = sp_runtime::traits::Dispatchable::dispatch(
+				call,
+				RuntimeOrigin::signed(account(Eve)),
+			);
+			assert_eq!(
+				result.map_err(|error| error.error),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+		});
+	}
+
+	#[test]
+	fn the_sudo_key_is_a_member() {
+		dev_chain().execute_with(|| {
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Alice)));
+			assert!(Citizens::is_active(&account(Alice)));
 		});
 	}
 }

@@ -16,6 +16,8 @@ const SS58_CHECKSUM_DOMAIN: &[u8] = b"SS58PRE";
 const SS58_CHECKSUM_LENGTH: usize = 2;
 /// Bytes of an account id.
 const ACCOUNT_LENGTH: usize = 32;
+/// The longest SS58 address of a 32-byte account.
+const MAX_ADDRESS_LENGTH: usize = 51;
 
 /// The prefix bytes of an SS58 address with network identifier `format`.
 fn ss58_prefix_bytes(format: u16) -> Vec<u8> {
@@ -47,6 +49,11 @@ pub fn ss58_address(account: &[u8; ACCOUNT_LENGTH], format: u16) -> String {
 /// The account of an SS58 address in format `format`, or `None` if the address is malformed,
 /// of another format or fails its checksum.
 pub fn parse_ss58_address(address: &str, format: u16) -> Option<[u8; ACCOUNT_LENGTH]> {
+	// Base58 decoding takes time quadratic in the length: refuse what cannot be an address
+	// (at most 37 bytes, 51 characters) before decoding.
+	if address.len() > MAX_ADDRESS_LENGTH {
+		return None;
+	}
 	let bytes = bs58::decode(address).into_vec().ok()?;
 	let prefix = ss58_prefix_bytes(format);
 	if bytes.len() != prefix.len() + ACCOUNT_LENGTH + SS58_CHECKSUM_LENGTH
@@ -124,6 +131,7 @@ mod tests {
 			format!("did:seoul:{address}x"),
 			"did:seoul:0OIl".to_string(),
 			"did:seoul:".to_string(),
+			format!("did:seoul:{}", "1".repeat(100_000)),
 		] {
 			assert_eq!(account_of::<AccountId32>(did.as_bytes(), FORMAT), None, "{did}");
 		}

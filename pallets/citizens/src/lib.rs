@@ -22,7 +22,8 @@
 //! - **Roles** ([`Role`]) are the one source of authorisation for other pallets, which ask
 //!   through [`MemberRegistry`] or require a role with
 //!   [`seoul_primitives::membership::EnsureMemberWithRole`]. Only the city grants or takes the
-//!   registrar role, or acts on a member who holds it.
+//!   registrar, reward-issuer and settlement-agent roles ([`Role::is_city_granted`]), or acts on
+//!   a member who holds one; registrars grant the others.
 //! - **Permissioning and quota.** [`CheckMember`] refuses at the transaction pool every signed
 //!   transaction from an account that is not an active member, and every transaction beyond the
 //!   member's quota for the current period ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in
@@ -31,6 +32,9 @@
 //!   member's entry, and one write only for the first transaction of a period.
 //! - **Authentication** ([`authentication`]): a runtime API answers whether a challenge signed
 //!   with one of a DID's authentication keys proves control of an active DID.
+//!
+//! The council's members and the validator operators ([`Config::ProtectedMembers`]) can be
+//! suspended, revoked or re-keyed by the city alone.
 //!
 //! ## Interface
 //!
@@ -68,7 +72,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{refusal, CheckMember};
+pub use extension::{refusal, CheckMember, CheckNonceWithinQuota};
 pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use types::{
@@ -78,7 +82,7 @@ pub use types::{
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use frame_support::traits::UnixTime;
+use frame_support::traits::{Contains, UnixTime};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	SaturatedConversion,
@@ -120,9 +124,16 @@ pub mod pallet {
 	/// Configuration of the register.
 	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
-		/// The city: registers members, grants the registrar role and sets quotas.
+		/// The city: registers members, grants the roles only it grants, acts on protected
+		/// members and sets quotas.
 		#[pallet::no_default]
 		type CityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Members only the city may suspend, revoke, re-key or change the roles of, whatever their
+		/// roles: those the city's governance and consensus rely on (the council's members and
+		/// the validator operators), so that no registrar can lock the city out of its chain.
+		#[pallet::no_default]
+		type ProtectedMembers: Contains<Self::AccountId>;
 
 		/// The clock authentication challenges expire by.
 		#[pallet::no_default]
@@ -296,7 +307,8 @@ pub mod pallet {
 		Revoked,
 		/// The member is not suspended.
 		NotSuspended,
-		/// Only the city grants or takes the registrar role, or acts on a registrar.
+		/// Only the city grants or takes the registrar, reward-issuer and settlement-agent roles,
+		/// or acts on a member holding one or on a protected member (council, operators).
 		CityOnly,
 		/// A role is named twice.
 		DuplicateRole,
@@ -314,12 +326,16 @@ pub mod pallet {
 		DuplicateService,
 		/// No service with this id is in the DID document.
 		UnknownService,
-		/// A service id or type is empty or longer than `MaxServiceFieldLength`.
+		/// A service id or type is empty, longer than `MaxServiceFieldLength`, or has a character
+		/// other than a letter, a digit or `-._~`.
 		BadServiceField,
-		/// A service endpoint is empty or longer than `MaxEndpointLength`.
+		/// A service endpoint is empty, longer than `MaxEndpointLength`, or not printable ASCII
+		/// without spaces.
 		BadEndpoint,
 		/// A quota period must last at least one block.
 		ZeroQuotaPeriod,
+		/// A quota must allow at least one transaction; suspend a member to bar it.
+		ZeroQuota,
 	}
 
 	#[pallet::hooks]
@@ -344,7 +360,8 @@ pub mod pallet {
 		/// Registers `who` as an active member of `kind` with `roles`, the salted hash of the
 		/// identity evidence checked off chain and the first authentication key of its DID.
 		///
-		/// Origin: the city, or an active registrar (who may not grant the registrar role).
+		/// Origin: the city, or an active registrar (who may not grant the roles only the city
+		/// grants).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -357,17 +374,14 @@ pub mod pallet {
 		) -> DispatchResult {
 			let authority = Self::ensure_registrar(origin)?;
 			let roles = Self::role_set(&roles)?;
-			ensure!(
-				authority == Authority::City || !roles.contains(&Role::Registrar),
-				Error::<T>::CityOnly
-			);
+			Self::ensure_may_grant(&authority, &roles)?;
 			Self::do_register(who, kind, roles, evidence_hash, authentication_key)
 		}
 
 		/// Replaces the roles of `who`.
 		///
-		/// Origin: the city, or an active registrar for members who neither hold nor receive the
-		/// registrar role.
+		/// Origin: the city, or an active registrar for members who neither hold nor receive a
+		/// role only the city grants.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_roles())]
 		pub fn set_roles(
@@ -379,12 +393,8 @@ pub mod pallet {
 			let roles = Self::role_set(&roles)?;
 			let mut member = Self::registered(&who)?;
 			ensure!(member.status != MemberStatus::Revoked, Error::<T>::Revoked);
-			ensure!(
-				authority == Authority::City
-					|| !(roles.contains(&Role::Registrar)
-						|| member.roles.contains(&Role::Registrar)),
-				Error::<T>::CityOnly
-			);
+			Self::ensure_may_act_on(&authority, &who, &member)?;
+			Self::ensure_may_grant(&authority, &roles)?;
 			member.roles = roles;
 			let roles = member.roles.iter().copied().collect();
 			Members::<T>::insert(&who, member);
@@ -395,13 +405,13 @@ pub mod pallet {
 		/// Suspends `who`: its transactions are refused and authentication fails until a
 		/// registrar reinstates it.
 		///
-		/// Origin: the city, or an active registrar for members without the registrar role.
+		/// Origin: the city, or an active registrar for members without a city-granted role.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let authority = Self::ensure_registrar(origin)?;
 			let mut member = Self::registered(&who)?;
-			Self::ensure_may_act_on(authority, &member)?;
+			Self::ensure_may_act_on(&authority, &who, &member)?;
 			Self::ensure_active(&member)?;
 			member.status = MemberStatus::Suspended;
 			Members::<T>::insert(&who, member.clone());
@@ -412,13 +422,13 @@ pub mod pallet {
 
 		/// Reinstates a suspended member.
 		///
-		/// Origin: the city, or an active registrar for members without the registrar role.
+		/// Origin: the city, or an active registrar for members without a city-granted role.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
 		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let authority = Self::ensure_registrar(origin)?;
 			let mut member = Self::registered(&who)?;
-			Self::ensure_may_act_on(authority, &member)?;
+			Self::ensure_may_act_on(&authority, &who, &member)?;
 			ensure!(member.status != MemberStatus::Revoked, Error::<T>::Revoked);
 			ensure!(member.status == MemberStatus::Suspended, Error::<T>::NotSuspended);
 			member.status = MemberStatus::Active;
@@ -430,13 +440,13 @@ pub mod pallet {
 
 		/// Revokes `who` for good: its DID document is deactivated and the record kept.
 		///
-		/// Origin: the city, or an active registrar for members without the registrar role.
+		/// Origin: the city, or an active registrar for members without a city-granted role.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let authority = Self::ensure_registrar(origin)?;
 			let member = Self::registered(&who)?;
-			Self::ensure_may_act_on(authority, &member)?;
+			Self::ensure_may_act_on(&authority, &who, &member)?;
 			ensure!(member.status != MemberStatus::Revoked, Error::<T>::Revoked);
 			Self::do_revoke(who, member);
 			Ok(())
@@ -525,7 +535,7 @@ pub mod pallet {
 		/// Replaces every authentication key of `who`: recovery for a member who lost their
 		/// card.
 		///
-		/// Origin: the city, or an active registrar for members without the registrar role.
+		/// Origin: the city, or an active registrar for members without a city-granted role.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::rotate_authentication_keys(keys.len() as u32))]
 		pub fn rotate_authentication_keys(
@@ -535,7 +545,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let authority = Self::ensure_registrar(origin)?;
 			let member = Self::registered(&who)?;
-			Self::ensure_may_act_on(authority, &member)?;
+			Self::ensure_may_act_on(&authority, &who, &member)?;
 			ensure!(!keys.is_empty(), Error::<T>::NoKeys);
 			let count = keys.len() as u32;
 			let keys: AuthenticationKeysOf<T> =
@@ -562,8 +572,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets how many fee-free transactions members of `kind` may make per quota period.
-		/// Zero bars the kind from transacting.
+		/// Sets how many fee-free transactions members of `kind` may make per quota period, at
+		/// least one: a zero quota could bar the council's own members for good.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_quota())]
 		pub fn set_quota(
@@ -572,13 +582,15 @@ pub mod pallet {
 			transactions: u32,
 		) -> DispatchResult {
 			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(transactions > 0, Error::<T>::ZeroQuota);
 			Quotas::<T>::insert(kind, transactions);
 			Self::deposit_event(Event::QuotaSet { kind, transactions });
 			Ok(())
 		}
 
-		/// Sets the length of a quota period in blocks. Periods are counted from block zero, so
-		/// a new length starts a new count at the next period boundary it defines.
+		/// Sets the length of a quota period in blocks. Periods are counted from block zero; a
+		/// member's count restarts at once if the period the next block falls in starts at
+		/// another block under the new length, and stands otherwise.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_quota_period())]
 		pub fn set_quota_period(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
@@ -612,13 +624,27 @@ pub mod pallet {
 			}
 		}
 
-		/// A registrar may not act on another registrar; the city may act on anyone.
-		fn ensure_may_act_on(authority: Authority, member: &MemberOf<T>) -> DispatchResult {
+		/// Only the city grants the roles of [`Role::is_city_granted`].
+		fn ensure_may_grant(authority: &Authority, roles: &RoleSet) -> DispatchResult {
 			ensure!(
-				authority == Authority::City || !member.roles.contains(&Role::Registrar),
+				*authority == Authority::City || !roles.iter().any(|role| role.is_city_granted()),
 				Error::<T>::CityOnly
 			);
 			Ok(())
+		}
+
+		/// Only the city acts on a protected member ([`Config::ProtectedMembers`]) or on one
+		/// holding a role of [`Role::is_city_granted`], e.g. another registrar.
+		fn ensure_may_act_on(
+			authority: &Authority,
+			who: &T::AccountId,
+			member: &MemberOf<T>,
+		) -> DispatchResult {
+			ensure!(
+				*authority == Authority::City || !T::ProtectedMembers::contains(who),
+				Error::<T>::CityOnly
+			);
+			Self::ensure_may_grant(authority, &member.roles)
 		}
 
 		/// The signer of `origin`, if it is an active member.
@@ -656,13 +682,22 @@ pub mod pallet {
 		pub(crate) fn service(
 			(id, service_type, endpoint): ServiceFields,
 		) -> Result<ServiceEndpointOf<T>, Error<T>> {
+			// Ids and types are DID URL fragments and names: letters, digits and `-._~`.
 			let field = |value: Vec<u8>| {
-				(!value.is_empty()).then_some(()).ok_or(Error::<T>::BadServiceField)?;
+				let allowed = |byte: &u8| byte.is_ascii_alphanumeric() || b"-._~".contains(byte);
+				ensure!(
+					!value.is_empty() && value.iter().all(allowed),
+					Error::<T>::BadServiceField
+				);
 				BoundedVec::try_from(value).map_err(|_| Error::<T>::BadServiceField)
 			};
 			let id = field(id)?;
 			let service_type = field(service_type)?;
-			ensure!(!endpoint.is_empty(), Error::<T>::BadEndpoint);
+			// An endpoint is a URI: printable ASCII without spaces.
+			ensure!(
+				!endpoint.is_empty() && endpoint.iter().all(|byte| byte.is_ascii_graphic()),
+				Error::<T>::BadEndpoint
+			);
 			let endpoint = BoundedVec::try_from(endpoint).map_err(|_| Error::<T>::BadEndpoint)?;
 			Ok(ServiceEndpoint { id, service_type, endpoint })
 		}

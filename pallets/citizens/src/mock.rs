@@ -30,9 +30,18 @@ impl pallet_timestamp::Config for Test {
 	type WeightInfo = ();
 }
 
+/// The council's member [`COUNCILLOR`], whom only the city may act on.
+pub struct Council;
+impl frame_support::traits::Contains<AccountId32> for Council {
+	fn contains(who: &AccountId32) -> bool {
+		*who == account(COUNCILLOR)
+	}
+}
+
 #[derive_impl(pallet_citizens::config_preludes::TestDefaultConfig)]
 impl pallet_citizens::Config for Test {
 	type CityOrigin = frame_system::EnsureRoot<AccountId32>;
+	type ProtectedMembers = Council;
 	type UnixTime = Timestamp;
 }
 
@@ -60,6 +69,8 @@ pub fn evidence(n: u8) -> H256 {
 pub const REGISTRAR: u8 = 1;
 /// A second registrar.
 pub const OTHER_REGISTRAR: u8 = 2;
+/// A council member, registered as an agency without roles.
+pub const COUNCILLOR: u8 = 3;
 /// A citizen.
 pub const CITIZEN: u8 = 10;
 /// A merchant.
@@ -71,7 +82,8 @@ pub const PERIOD: u64 = 10;
 /// The genesis quota of a citizen.
 pub const CITIZEN_QUOTA: u32 = 3;
 
-/// Builds test externalities: two registrars (agencies), a citizen and a merchant, quota periods
+/// Builds test externalities: two registrars and a councillor (agencies), a citizen and a
+/// merchant, quota periods
 /// of [`PERIOD`] blocks and [`CITIZEN_QUOTA`] transactions for citizens.
 pub struct ExtBuilder {
 	members: Vec<(u8, MemberKind, Vec<Role>)>,
@@ -83,6 +95,7 @@ impl Default for ExtBuilder {
 			members: vec![
 				(REGISTRAR, MemberKind::Agency, vec![Role::Registrar]),
 				(OTHER_REGISTRAR, MemberKind::Agency, vec![Role::Registrar]),
+				(COUNCILLOR, MemberKind::Agency, vec![]),
 				(CITIZEN, MemberKind::Citizen, vec![]),
 				(MERCHANT, MemberKind::Merchant, vec![Role::Merchant]),
 			],

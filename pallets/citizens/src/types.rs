@@ -83,7 +83,7 @@ pub struct Registration<BlockNumber, Nonce> {
 	pub registered_at: BlockNumber,
 	/// Salted hash of the identity evidence the registrar checked off chain.
 	pub evidence_hash: H256,
-	/// Transactions used in the current quota period.
+	/// Where the member's count of transactions in its latest quota period starts.
 	pub quota: QuotaUsage<BlockNumber, Nonce>,
 }
 

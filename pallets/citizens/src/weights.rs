@@ -40,8 +40,10 @@ pub trait WeightInfo {
 	fn set_quota_period() -> Weight;
 	/// The weight of `check_member`.
 	fn check_member() -> Weight;
-	/// The weight of `check_member_first_in_period`.
-	fn check_member_first_in_period() -> Weight;
+	/// The weight of `check_nonce_within_quota`.
+	fn check_nonce_within_quota() -> Weight;
+	/// The weight of `check_nonce_within_quota_first_in_period`.
+	fn check_nonce_within_quota_first_in_period() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -118,10 +120,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(0_u64))
 	}
-	fn check_member_first_in_period() -> Weight {
+	fn check_nonce_within_quota() -> Weight {
 		Weight::from_parts(30_000_000, 4000)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn check_nonce_within_quota_first_in_period() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
@@ -198,9 +205,14 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(0_u64))
 	}
-	fn check_member_first_in_period() -> Weight {
+	fn check_nonce_within_quota() -> Weight {
 		Weight::from_parts(30_000_000, 4000)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn check_nonce_within_quota_first_in_period() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

@@ -1,9 +1,9 @@
 //! The Citizens Card register: who may use the chain, with which roles, and how often.
 
-use frame_support::parameter_types;
+use frame_support::{parameter_types, traits::Contains};
 
-use super::{CityOrigin, Runtime};
-use crate::Timestamp;
+use super::{AccountId, CityOrigin, Runtime};
+use crate::{CouncilMembership, Timestamp};
 
 parameter_types! {
 	/// A card's key and a few spares, e.g. a phone and a card reader.
@@ -18,8 +18,19 @@ parameter_types! {
 	pub const MaxChallengeValidity: u64 = 10 * 60 * 1000;
 }
 
+/// The members the city's governance and consensus rely on: the council's members and the
+/// validator operators. Only the city suspends, revokes or re-keys them.
+pub struct CouncilAndOperators;
+impl Contains<AccountId> for CouncilAndOperators {
+	fn contains(who: &AccountId) -> bool {
+		<CouncilMembership as Contains<AccountId>>::contains(who)
+			|| pallet_validator_set::Validators::<Runtime>::get().contains(who)
+	}
+}
+
 impl pallet_citizens::Config for Runtime {
 	type CityOrigin = CityOrigin;
+	type ProtectedMembers = CouncilAndOperators;
 	type UnixTime = Timestamp;
 	type MaxAuthenticationKeys = MaxAuthenticationKeys;
 	type MaxServices = MaxServices;

@@ -150,6 +150,16 @@ fn service_changes_refuse_bad_input() {
 		assert_noop!(add(b"hub", &[b'x'; 33], url()), Error::<Test>::BadServiceField);
 		assert_noop!(add(b"hub", b"LinkedDomains", vec![]), Error::<Test>::BadEndpoint);
 		assert_noop!(add(b"hub", b"LinkedDomains", vec![b'x'; 129]), Error::<Test>::BadEndpoint);
+		for bad_id in [&b"a#b"[..], b"a b", b"caf\xc3\xa9", b"a\n"] {
+			assert_noop!(add(bad_id, b"LinkedDomains", url()), Error::<Test>::BadServiceField);
+			assert_noop!(add(b"hub", bad_id, url()), Error::<Test>::BadServiceField);
+		}
+		for bad_endpoint in [&b"https://a b"[..], b"https://\xc3\xa9", b"https://a\n"] {
+			assert_noop!(
+				add(b"hub", b"LinkedDomains", bad_endpoint.to_vec()),
+				Error::<Test>::BadEndpoint
+			);
+		}
 		assert_ok!(add(&[b'x'; 32], &[b'y'; 32], vec![b'z'; 128]));
 		assert_noop!(add(&[b'x'; 32], b"LinkedDomains", url()), Error::<Test>::DuplicateService);
 		for id in [b"a", b"b", b"c"] {

@@ -20,7 +20,7 @@ fn genesis_registers_members_and_sets_quotas() {
 			DidDocuments::<Test>::get(account(REGISTRAR)).unwrap().authentication.to_vec(),
 			vec![key(REGISTRAR)]
 		);
-		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 2);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 3);
 		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 1);
 		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Merchant), 1);
 		assert_eq!(QuotaPeriod::<Test>::get(), PERIOD);

@@ -7,43 +7,49 @@ use frame_support::{
 	pallet_prelude::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	weights::Weight,
 };
-use sp_runtime::{traits::DispatchTransaction, DispatchError::BadOrigin};
+use sp_runtime::{
+	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
+	DispatchError::BadOrigin,
+};
 
-/// A remark's dispatch information, with the extension's weight as a runtime would set it.
-fn info() -> DispatchInfo {
-	let call = remark();
-	DispatchInfo {
-		call_weight: Weight::from_parts(1_000, 0),
-		extension_weight: CheckMember::<Test>::new().weight(&call),
-		..Default::default()
-	}
+/// The gate as the runtime runs it: membership first, then the nonce within the quota.
+type Gate = (CheckMember<Test>, CheckNonceWithinQuota<Test>);
+
+fn gate(nonce: u32) -> Gate {
+	(CheckMember::new(), CheckNonceWithinQuota::from(nonce.into()))
 }
 
 fn remark() -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::remark { remark: vec![] })
 }
 
-use sp_runtime::traits::TransactionExtension;
-
-/// Runs a signed remark from account `n` through the gate, as a block would, and counts it in
-/// the account's nonce as `CheckNonce` does. Returns the weight left after refunds.
-fn transact(n: u8) -> Result<Weight, TransactionValidityError> {
-	let info = info();
-	let result = CheckMember::<Test>::new().test_run(
-		RuntimeOrigin::signed(account(n)),
-		&remark(),
-		&info,
-		0,
-		0,
-		|_| Ok(PostDispatchInfo { actual_weight: Some(info.call_weight), ..Default::default() }),
-	)?;
-	System::inc_account_nonce(account(n));
-	Ok(result.expect("a remark succeeds").actual_weight.expect("the weight was set"))
+/// A remark's dispatch information, with the gate's weight as a runtime would set it.
+fn info() -> DispatchInfo {
+	DispatchInfo {
+		call_weight: Weight::from_parts(1_000, 0),
+		extension_weight: gate(0).weight(&remark()),
+		..Default::default()
+	}
 }
 
-/// Validates a signed remark from account `n` as the transaction pool does.
-fn validate(n: u8) -> Result<(), TransactionValidityError> {
-	CheckMember::<Test>::new()
+/// Runs a signed remark from account `n` with its next nonce through the gate, as a block
+/// does. Returns the weight left after refunds.
+fn transact(n: u8) -> Result<Weight, TransactionValidityError> {
+	transact_with_nonce(n, System::account_nonce(account(n)))
+}
+
+fn transact_with_nonce(n: u8, nonce: u32) -> Result<Weight, TransactionValidityError> {
+	let info = info();
+	let post =
+		gate(nonce).test_run(RuntimeOrigin::signed(account(n)), &remark(), &info, 0, 0, |_| {
+			Ok(PostDispatchInfo { actual_weight: Some(info.call_weight), ..Default::default() })
+		})?;
+	Ok(post.expect("a remark succeeds").actual_weight.expect("the weight was set"))
+}
+
+/// Validates a signed remark from account `n` with `nonce` as the transaction pool does.
+fn validate_nonce(n: u8, nonce: u32) -> Result<(), TransactionValidityError> {
+	gate(nonce)
 		.validate_only(
 			RuntimeOrigin::signed(account(n)),
 			&remark(),
@@ -53,6 +59,11 @@ fn validate(n: u8) -> Result<(), TransactionValidityError> {
 			0,
 		)
 		.map(|_| ())
+}
+
+/// Validates account `n`'s next transaction as the transaction pool does.
+fn validate(n: u8) -> Result<(), TransactionValidityError> {
+	validate_nonce(n, System::account_nonce(account(n)))
 }
 
 fn refused(code: u8) -> Result<(), TransactionValidityError> {
@@ -73,6 +84,7 @@ fn strangers_and_barred_members_are_refused_with_their_codes() {
 		assert_eq!(validate(CITIZEN), refused(refusal::SUSPENDED));
 		assert_ok!(Citizens::revoke(RuntimeOrigin::root(), account(CITIZEN)));
 		assert_eq!(validate(CITIZEN), refused(refusal::REVOKED));
+		assert_eq!(System::account_nonce(account(CITIZEN)), 0);
 	});
 }
 
@@ -80,44 +92,37 @@ fn strangers_and_barred_members_are_refused_with_their_codes() {
 fn unsigned_transactions_pass_and_refund_the_whole_weight() {
 	ExtBuilder::default().build_and_execute(|| {
 		let info = info();
-		let extension = CheckMember::<Test>::new();
+		let extension = gate(0);
 		let (validity, val, origin) = extension
 			.validate(
 				RuntimeOrigin::none(),
 				&remark(),
 				&info,
 				0,
-				(),
-				&sp_runtime::traits::TxBaseImplication(()),
+				extension.implicit().unwrap(),
+				&TxBaseImplication(()),
 				TransactionSource::External,
 			)
 			.unwrap();
 		assert_eq!(validity, Default::default());
 		let pre = extension.prepare(val, &origin, &remark(), &info, 0).unwrap();
-		let unspent = CheckMember::<Test>::post_dispatch_details(
-			pre,
-			&info,
-			&PostDispatchInfo::default(),
-			0,
-			&Ok(()),
-		);
-		assert_eq!(unspent, Ok(info.extension_weight));
+		let unspent =
+			Gate::post_dispatch_details(pre, &info, &PostDispatchInfo::default(), 0, &Ok(()));
+		assert_eq!(unspent, Ok(info.extension_weight - <() as WeightInfo>::check_member()));
 	});
 }
 
 #[test]
 fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Block 1 lies in the period of blocks 0..10.
+		// Block 1 lies in the period of blocks 0..10, which registration at genesis noted.
 		for used in 0..CITIZEN_QUOTA {
 			assert_ok!(validate(CITIZEN));
 			assert_ok!(transact(CITIZEN));
 			let member = Members::<Test>::get(account(CITIZEN)).unwrap();
 			assert_eq!(member.quota, QuotaUsage { period_start: 0, nonce_at_start: 0 });
-			assert_eq!(
-				Citizens::quota_used(&member, 0, System::account_nonce(account(CITIZEN))),
-				used + 1
-			);
+			let nonce = System::account_nonce(account(CITIZEN));
+			assert_eq!(Citizens::quota_used(&member, 0, nonce), used + 1);
 		}
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
 		assert_eq!(
@@ -128,6 +133,32 @@ fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 		// Still refused in the last block of the period.
 		System::set_block_number(PERIOD - 1);
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
+	});
+}
+
+#[test]
+fn the_pool_refuses_queued_nonces_beyond_the_quota() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Nothing is included yet: nonces 0..3 fit the quota of three, nonce 3 does not.
+		for nonce in 0..CITIZEN_QUOTA {
+			assert_ok!(validate_nonce(CITIZEN, nonce));
+		}
+		assert_eq!(validate_nonce(CITIZEN, CITIZEN_QUOTA), refused(refusal::QUOTA_EXHAUSTED));
+		assert_eq!(validate_nonce(CITIZEN, u32::MAX), refused(refusal::QUOTA_EXHAUSTED));
+		// In a new period the count starts from the account's nonce.
+		assert_ok!(transact(CITIZEN));
+		System::set_block_number(PERIOD);
+		assert_ok!(validate_nonce(CITIZEN, 1 + CITIZEN_QUOTA - 1));
+		assert_eq!(validate_nonce(CITIZEN, 1 + CITIZEN_QUOTA), refused(refusal::QUOTA_EXHAUSTED));
+	});
+}
+
+#[test]
+fn stale_and_future_nonces_keep_their_usual_answers() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(transact(CITIZEN));
+		assert_eq!(validate_nonce(CITIZEN, 0), Err(InvalidTransaction::Stale.into()));
+		assert_eq!(transact_with_nonce(CITIZEN, 2), Err(InvalidTransaction::Future.into()));
 	});
 }
 
@@ -164,12 +195,14 @@ fn quotas_follow_the_kind() {
 fn only_the_first_transaction_of_a_period_pays_for_a_write() {
 	ExtBuilder::default().build_and_execute(|| {
 		let call_weight = info().call_weight;
-		let first = <() as WeightInfo>::check_member_first_in_period();
-		let counted = <() as WeightInfo>::check_member();
+		let member = <() as WeightInfo>::check_member();
+		let first = <() as WeightInfo>::check_nonce_within_quota_first_in_period();
+		let counted = <() as WeightInfo>::check_nonce_within_quota();
+		let nonce = frame_system::CheckNonce::<Test>::from(0).weight(&remark());
 		assert!(counted.ref_time() < first.ref_time());
 		System::set_block_number(PERIOD);
-		assert_eq!(transact(CITIZEN), Ok(call_weight + first));
-		assert_eq!(transact(CITIZEN), Ok(call_weight + counted));
+		assert_eq!(transact(CITIZEN), Ok(call_weight + member + first + nonce));
+		assert_eq!(transact(CITIZEN), Ok(call_weight + member + counted + nonce));
 	});
 }
 
@@ -179,17 +212,16 @@ fn the_city_sets_quotas_and_the_period() {
 		assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 1));
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-		assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 0));
-		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
 
 		assert_ok!(Citizens::set_quota_period(RuntimeOrigin::root(), 100));
 		assert_eq!(QuotaPeriod::<Test>::get(), 100);
 		assert_eq!(Citizens::quota_period_bounds(150), (100, 200));
+		// Block 1 now lies in the period starting at block 0, as before: the count stands.
+		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
 		assert_eq!(
 			citizens_events(),
 			vec![
 				Event::QuotaSet { kind: MemberKind::Citizen, transactions: 1 },
-				Event::QuotaSet { kind: MemberKind::Citizen, transactions: 0 },
 				Event::QuotaPeriodSet { blocks: 100 },
 			]
 		);
@@ -197,7 +229,7 @@ fn the_city_sets_quotas_and_the_period() {
 }
 
 #[test]
-fn quota_calls_need_the_city() {
+fn quota_calls_refuse_bad_origin_and_input() {
 	ExtBuilder::default().build_and_execute(|| {
 		let registrar = || RuntimeOrigin::signed(account(REGISTRAR));
 		assert_noop!(Citizens::set_quota(registrar(), MemberKind::Citizen, 1), BadOrigin);
@@ -206,6 +238,10 @@ fn quota_calls_need_the_city() {
 			Citizens::set_quota_period(RuntimeOrigin::root(), 0),
 			Error::<Test>::ZeroQuotaPeriod
 		);
+		assert_noop!(
+			Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Agency, 0),
+			Error::<Test>::ZeroQuota
+		);
 	});
 }
 
@@ -213,7 +249,15 @@ fn quota_calls_need_the_city() {
 fn the_gate_adds_nothing_to_what_is_signed() {
 	use codec::Encode;
 	assert!(CheckMember::<Test>::new().encode().is_empty());
-	let metadata = <CheckMember<Test> as TransactionExtension<RuntimeCall>>::metadata();
-	assert_eq!(metadata.len(), 1);
-	assert_eq!(metadata[0].identifier, "CheckMember");
+	// The quota check carries exactly the compact nonce that `CheckNonce` carries.
+	let nonce = 1_000u32;
+	assert_eq!(
+		CheckNonceWithinQuota::<Test>::from(nonce.into()).encode(),
+		frame_system::CheckNonce::<Test>::from(nonce.into()).encode()
+	);
+	let identifiers: Vec<_> = <Gate as TransactionExtension<RuntimeCall>>::metadata()
+		.into_iter()
+		.map(|extension| extension.identifier)
+		.collect();
+	assert_eq!(identifiers, vec!["CheckMember", "CheckNonce"]);
 }

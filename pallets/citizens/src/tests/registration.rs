@@ -50,7 +50,7 @@ fn the_city_registers_organisations_with_any_role() {
 		assert!(Citizens::has_role(&account(30), Role::Registrar));
 		assert!(Citizens::has_role(&account(30), Role::RewardIssuer));
 		assert_eq!(Citizens::active_kind(&account(30)), Some(MemberKind::Agency));
-		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 3);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 4);
 	});
 }
 
@@ -107,18 +107,15 @@ fn set_roles_replaces_roles() {
 		assert_ok!(Citizens::set_roles(
 			registrar(),
 			account(MERCHANT),
-			vec![Role::SettlementAgent, Role::Merchant]
+			vec![Role::Charity, Role::Merchant]
 		));
 		let roles = Members::<Test>::get(account(MERCHANT)).unwrap().roles;
-		assert_eq!(
-			roles.into_iter().collect::<Vec<_>>(),
-			vec![Role::Merchant, Role::SettlementAgent]
-		);
+		assert_eq!(roles.into_iter().collect::<Vec<_>>(), vec![Role::Merchant, Role::Charity]);
 		assert_eq!(
 			citizens_events(),
 			vec![Event::RolesSet {
 				member: account(MERCHANT),
-				roles: vec![Role::Merchant, Role::SettlementAgent]
+				roles: vec![Role::Merchant, Role::Charity]
 			}]
 		);
 		assert_ok!(Citizens::set_roles(
@@ -248,7 +245,7 @@ fn revoke_refuses_bad_origin_and_input() {
 			Error::<Test>::CityOnly
 		);
 		assert_ok!(Citizens::revoke(RuntimeOrigin::root(), account(OTHER_REGISTRAR)));
-		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 1);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Agency), 2);
 	});
 }
 
@@ -283,5 +280,60 @@ fn deactivate_refuses_strangers_and_suspended_members() {
 			Citizens::deactivate(RuntimeOrigin::signed(account(CITIZEN))),
 			Error::<Test>::Suspended
 		);
+	});
+}
+
+#[test]
+fn only_the_city_grants_the_roles_that_move_money() {
+	ExtBuilder::default().build_and_execute(|| {
+		for role in [Role::RewardIssuer, Role::SettlementAgent] {
+			assert_noop!(
+				register(registrar(), 30, MemberKind::Agency, vec![role]),
+				Error::<Test>::CityOnly
+			);
+			assert_noop!(
+				Citizens::set_roles(registrar(), account(MERCHANT), vec![Role::Merchant, role]),
+				Error::<Test>::CityOnly
+			);
+		}
+		assert_ok!(register(
+			RuntimeOrigin::root(),
+			30,
+			MemberKind::Agency,
+			vec![Role::RewardIssuer]
+		));
+		assert_noop!(Citizens::suspend(registrar(), account(30)), Error::<Test>::CityOnly);
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(30), vec![]),
+			Error::<Test>::CityOnly
+		);
+		assert_ok!(Citizens::set_roles(RuntimeOrigin::root(), account(30), vec![]));
+		// A registrar grants the roles of the organisations it checks.
+		assert_ok!(register(
+			registrar(),
+			31,
+			MemberKind::Charity,
+			vec![Role::Charity, Role::Employer, Role::Insurer, Role::CredentialIssuer]
+		));
+	});
+}
+
+#[test]
+fn only_the_city_acts_on_protected_members() {
+	ExtBuilder::default().build_and_execute(|| {
+		let councillor = || account(COUNCILLOR);
+		assert_noop!(Citizens::suspend(registrar(), councillor()), Error::<Test>::CityOnly);
+		assert_noop!(Citizens::revoke(registrar(), councillor()), Error::<Test>::CityOnly);
+		assert_noop!(
+			Citizens::set_roles(registrar(), councillor(), vec![Role::Charity]),
+			Error::<Test>::CityOnly
+		);
+		assert_noop!(
+			Citizens::rotate_authentication_keys(registrar(), councillor(), vec![key(50)]),
+			Error::<Test>::CityOnly
+		);
+		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), councillor()));
+		assert_noop!(Citizens::reinstate(registrar(), councillor()), Error::<Test>::CityOnly);
+		assert_ok!(Citizens::reinstate(RuntimeOrigin::root(), councillor()));
 	});
 }
