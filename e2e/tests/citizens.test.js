@@ -110,6 +110,9 @@ describe('citizens card', () => {
       hashes.push(await api.rpc.author.submitExtrinsic(tx));
     }
     assert.equal(hashes.length, CITIZEN_QUOTA);
+    // The pool refuses the next one at once, counting the queued nonces, not only the included.
+    const burst = await refusal(api.tx.system.remark('0xfe'), citizen, { nonce: CITIZEN_QUOTA });
+    assert.match(burst, new RegExp(`Custom error: ${REFUSAL.QUOTA_EXHAUSTED}$`));
     await waitFor(async () => (await nonceOf(citizen.address)) === CITIZEN_QUOTA, {
       timeoutMs: 45_000, what: `${CITIZEN_QUOTA} transactions included`,
     });

@@ -653,4 +653,44 @@ mod citizens_card {
 			assert!(Citizens::is_active(&account(Alice)));
 		});
 	}
+
+	#[test]
+	fn the_runtime_api_authenticates_against_the_chain_s_genesis() {
+		use crate::{Block, BlockNumber};
+		use pallet_citizens::{
+			runtime_api::runtime_decl_for_citizens_api::CitizensApiV1, AuthenticationVerdict,
+		};
+		dev_chain().execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(1_000_000);
+			let did = <Runtime as CitizensApiV1<Block, AccountId, BlockNumber>>::did_of(account(Eve));
+			let genesis: String =
+				System::block_hash(0).as_bytes().iter().map(|byte| format!("{byte:02x}")).collect();
+			let challenge = format!(
+				"seoul-civic-auth:v1\nchain:0x{genesis}\ndid:{}\naudience:ward-office\nnonce:0123456789abcdef\nexpires:1060000",
+				String::from_utf8(did.clone()).unwrap()
+			);
+			let signature = Eve.pair().sign(challenge.as_bytes()).0.to_vec();
+			assert_eq!(
+				<Runtime as CitizensApiV1<Block, AccountId, BlockNumber>>::authenticate(
+					did.clone(),
+					challenge.clone().into_bytes(),
+					signature.clone(),
+				),
+				AuthenticationVerdict::Authentic
+			);
+			let forged = Ferdie.pair().sign(challenge.as_bytes()).0.to_vec();
+			assert_eq!(
+				<Runtime as CitizensApiV1<Block, AccountId, BlockNumber>>::authenticate(
+					did.clone(),
+					challenge.into_bytes(),
+					forged,
+				),
+				AuthenticationVerdict::BadSignature
+			);
+			let record =
+				<Runtime as CitizensApiV1<Block, AccountId, BlockNumber>>::member(did).unwrap();
+			assert_eq!(record.account, account(Eve));
+			assert_eq!(record.kind, MemberKind::Citizen);
+		});
+	}
 }

@@ -26,6 +26,8 @@ use sp_core::{
 const RUNTIME_ERROR: i32 = 1;
 /// The JSON-RPC error code of a malformed argument.
 const INVALID_ARGUMENT: i32 = 2;
+/// The longest challenge passed on to the runtime; a well-formed one is far shorter.
+const MAX_CHALLENGE_LENGTH: usize = 1024;
 
 /// The answer to `citizens_authenticate`.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -41,8 +43,9 @@ pub struct AuthenticationReply {
 #[rpc(server)]
 pub trait CitizensApi {
 	/// Whether `signature` (hex, 64 bytes) over `challenge` (the documented challenge text) is by
-	/// one of the authentication keys of `did` and its member is active, at block `at` (default:
-	/// the best block).
+	/// one of the authentication keys of `did` (a DID, or an address in any SS58 format) and its
+	/// member is active, at block `at` (default: the best block, which a service should use; an
+	/// older block answers as of that block, for audits).
 	#[method(name = "citizens_authenticate")]
 	fn authenticate(
 		&self,
@@ -53,7 +56,8 @@ pub trait CitizensApi {
 	) -> RpcResult<AuthenticationReply>;
 
 	/// The public record and W3C DID document of a member, by DID (`did:seoul:<address>`) or by
-	/// address in any SS58 format; `null` if the register does not hold it.
+	/// address in any SS58 format; `null` if the register does not hold it, an error if the
+	/// argument is neither.
 	#[method(name = "citizens_member")]
 	fn member(&self, did_or_address: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 }
@@ -84,21 +88,34 @@ fn did_of(account: &AccountId) -> String {
 	)
 }
 
-/// The DID named by `did_or_address`: a DID as given, an address in any SS58 format turned into
-/// this chain's DID.
+/// The longest SS58 address of a 32-byte account; longer input is refused before decoding.
+const MAX_ADDRESS_LENGTH: usize = 51;
+
+/// The DID named by `did_or_address`: a `did:seoul:` DID with an address of this chain, or an
+/// address in any SS58 format, turned into this chain's DID.
 fn normalise_did(did_or_address: &str) -> Result<String, ErrorObjectOwned> {
-	if did_or_address.starts_with("did:") {
-		return Ok(did_or_address.to_string());
+	let invalid = || {
+		let shown: String = did_or_address.chars().take(80).collect();
+		ErrorObject::owned(
+			INVALID_ARGUMENT,
+			format!("{shown:?} is neither a did:seoul: DID nor an SS58 address"),
+			None::<()>,
+		)
+	};
+	let (address, needs_this_chain) =
+		match did_or_address.strip_prefix(pallet_citizens::did::DID_PREFIX) {
+			Some(address) => (address, true),
+			None => (did_or_address, false),
+		};
+	if address.len() > MAX_ADDRESS_LENGTH {
+		return Err(invalid());
 	}
-	AccountId::from_ss58check_with_version(did_or_address)
-		.map(|(account, _)| did_of(&account))
-		.map_err(|_| {
-			ErrorObject::owned(
-				INVALID_ARGUMENT,
-				format!("{did_or_address:?} is neither a DID nor an SS58 address"),
-				None::<()>,
-			)
-		})
+	let (account, format) =
+		AccountId::from_ss58check_with_version(address).map_err(|_| invalid())?;
+	if needs_this_chain && format != address_format() {
+		return Err(invalid());
+	}
+	Ok(did_of(&account))
 }
 
 /// A runtime API failure as an RPC error.
@@ -176,7 +193,7 @@ pub fn record_json(record: MemberRecord<AccountId, BlockNumber>) -> Value {
 		},
 		"didDocumentMetadata": {
 			"deactivated": record.deactivated,
-			"updated": record.updated_at,
+			"updatedAtBlock": record.updated_at,
 		},
 	})
 }
@@ -193,6 +210,13 @@ where
 		signature: Bytes,
 		at: Option<Hash>,
 	) -> RpcResult<AuthenticationReply> {
+		let did = normalise_did(&did)?;
+		if challenge.len() > MAX_CHALLENGE_LENGTH {
+			return Ok(AuthenticationReply {
+				authentic: false,
+				verdict: AuthenticationVerdict::MalformedChallenge,
+			});
+		}
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let verdict = self
 			.client
@@ -223,8 +247,16 @@ mod tests {
 		let generic = alice.to_ss58check_with_version(Ss58AddressFormat::custom(42));
 		assert_eq!(normalise_did(&generic).unwrap(), did_of(&alice));
 		assert!(did_of(&alice).starts_with("did:seoul:"));
-		assert_eq!(normalise_did("did:seoul:anything").unwrap(), "did:seoul:anything");
-		assert_eq!(normalise_did("not an address").unwrap_err().code(), INVALID_ARGUMENT);
+		assert_eq!(normalise_did(&did_of(&alice)).unwrap(), did_of(&alice));
+		for bad in [
+			"not an address".to_string(),
+			"did:seoul:anything".to_string(),
+			format!("did:seoul:{generic}"),
+			format!("did:example:{generic}"),
+			"1".repeat(100_000),
+		] {
+			assert_eq!(normalise_did(&bad).unwrap_err().code(), INVALID_ARGUMENT, "{bad:.40}");
+		}
 	}
 
 	#[test]

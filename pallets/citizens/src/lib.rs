@@ -25,11 +25,12 @@
 //!   registrar, reward-issuer and settlement-agent roles ([`Role::is_city_granted`]), or acts on
 //!   a member who holds one; registrars grant the others.
 //! - **Permissioning and quota.** [`CheckMember`] refuses at the transaction pool every signed
-//!   transaction from an account that is not an active member, and every transaction beyond the
-//!   member's quota for the current period ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in
-//!   [`refusal`]. The chain charges no fees, so inside the quota a member transacts with a zero
-//!   balance. The quota is counted from the account's nonce: a transaction costs one read of the
-//!   member's entry, and one write only for the first transaction of a period.
+//!   transaction from an account that is not an active member; [`CheckNonceWithinQuota`], the
+//!   runtime's nonce check, every transaction whose nonce lies beyond the member's quota for the
+//!   current period ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in [`refusal`]. The
+//!   chain charges no fees, so inside the quota a member transacts with a zero balance. The quota
+//!   is counted from the account's nonce, so the register is written only by a member's first
+//!   transaction of a period.
 //! - **Authentication** ([`authentication`]): a runtime API answers whether a challenge signed
 //!   with one of a DID's authentication keys proves control of an active DID.
 //!
