@@ -88,7 +88,6 @@ fn signed_transaction(
 		.map(|count| count / 2)
 		.unwrap_or(2) as u64;
 	let tx_ext: runtime::TxExtension = (
-		pallet_citizens::CheckMember::<runtime::Runtime>::new(),
 		frame_system::CheckNonZeroSender::<runtime::Runtime>::new(),
 		frame_system::CheckSpecVersion::<runtime::Runtime>::new(),
 		frame_system::CheckTxVersion::<runtime::Runtime>::new(),
@@ -97,7 +96,7 @@ fn signed_transaction(
 			period,
 			best_block.saturated_into(),
 		)),
-		pallet_citizens::CheckNonceWithinQuota::<runtime::Runtime>::from(nonce),
+		pallet_citizens::CheckMember::<runtime::Runtime>::from(nonce),
 		frame_system::CheckWeight::<runtime::Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<runtime::Runtime>::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::<runtime::Runtime>::new(false),
@@ -106,7 +105,6 @@ fn signed_transaction(
 		call.clone(),
 		tx_ext.clone(),
 		(
-			(),
 			(),
 			runtime::VERSION.spec_version,
 			runtime::VERSION.transaction_version,

@@ -92,18 +92,15 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The checks every signed transaction passes, in order. None adds bytes a stock wallet does not
 /// know how to sign: polkadot.js apps, its extension, @polkadot/api and subxt all sign as is.
-/// `CheckMember` comes first so that an account the city never registered is refused with its own
-/// code before any other check looks at it; `CheckNonceWithinQuota` is `frame_system::CheckNonce`
-/// (same identifier, same signed nonce) with the member's fee-free quota checked against the
-/// transaction's nonce.
+/// `pallet_citizens::CheckMember` is `frame_system::CheckNonce` (same identifier, same signed
+/// nonce) with the Citizens Card gate: only active members, within their fee-free quota.
 pub type TxExtension = (
-	pallet_citizens::CheckMember<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	pallet_citizens::CheckNonceWithinQuota<Runtime>,
+	pallet_citizens::CheckMember<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,

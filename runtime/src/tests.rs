@@ -397,13 +397,12 @@ mod citizens_card {
 	fn signed_remark(signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
 		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] });
 		let extension: TxExtension = (
-			pallet_citizens::CheckMember::new(),
 			frame_system::CheckNonZeroSender::new(),
 			frame_system::CheckSpecVersion::new(),
 			frame_system::CheckTxVersion::new(),
 			frame_system::CheckGenesis::new(),
 			frame_system::CheckEra::from(Era::Immortal),
-			pallet_citizens::CheckNonceWithinQuota::from(nonce),
+			pallet_citizens::CheckMember::from(nonce),
 			frame_system::CheckWeight::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 			frame_metadata_hash_extension::CheckMetadataHash::new(false),
@@ -503,14 +502,14 @@ mod citizens_card {
 	}
 
 	#[test]
-	fn the_pool_refuses_a_stranger_before_any_other_check() {
+	fn the_pool_refuses_a_stranger_with_its_code() {
 		dev_chain().execute_with(|| {
 			let stranger = sr25519::Pair::from_string("//Stranger", None).unwrap();
 			assert_eq!(
 				validate(signed_remark(&stranger, 0)),
 				Err(InvalidTransaction::Custom(refusal::NOT_A_MEMBER).into())
 			);
-			// A member passes every check, the gate first.
+			// A member passes every check.
 			assert_ok!(validate(signed_remark(&Eve.pair(), 0)));
 		});
 	}
@@ -539,8 +538,9 @@ mod citizens_card {
 	fn over_the_quota_a_transaction_is_refused_in_the_pool_and_in_the_block() {
 		dev_chain().execute_with(|| {
 			let citizen = sr25519::Pair::from_string("//Busy", None).unwrap();
-			register_citizen(&citizen);
+			// Set before registration, so that the citizen's first period has it.
 			assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 2));
+			register_citizen(&citizen);
 			start_block();
 			for nonce in 0..2 {
 				assert_eq!(Executive::apply_extrinsic(signed_remark(&citizen, nonce)), Ok(Ok(())));
@@ -582,8 +582,9 @@ mod citizens_card {
 	fn the_pool_refuses_a_burst_beyond_the_quota_at_once() {
 		dev_chain().execute_with(|| {
 			let citizen = sr25519::Pair::from_string("//Burst", None).unwrap();
-			register_citizen(&citizen);
+			// Set before registration, so that the citizen's first period has it.
 			assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 3));
+			register_citizen(&citizen);
 			for nonce in 0..3 {
 				assert_ok!(validate(signed_remark(&citizen, nonce)));
 			}

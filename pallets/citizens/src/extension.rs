@@ -1,10 +1,7 @@
-//! The gate every signed transaction passes: [`CheckMember`] admits only active members, and
-//! [`CheckNonceWithinQuota`], the runtime's nonce check, admits a member's transaction only while
-//! its nonce lies within the member's quota for the period.
+//! [`CheckMember`]: the gate every signed transaction passes.
 
-use crate::{Config, MemberStatus, Members, Pallet, QuotaUsage, Quotas, WeightInfo};
+use crate::{Config, MemberStatus, Members, Pallet, QuotaWindow, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use core::marker::PhantomData;
 use frame_support::{dispatch::DispatchInfo, pallet_prelude::TransactionSource, DebugNoBound};
 use frame_system::{pallet_prelude::BlockNumberFor, CheckNonce};
 use scale_info::TypeInfo;
@@ -13,12 +10,12 @@ use sp_runtime::{
 		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
 		TransactionExtension, ValidateResult,
 	},
-	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchResult, SaturatedConversion, Saturating, Weight,
 };
 
-/// The `InvalidTransaction::Custom` codes with which the gate refuses a transaction. A refused
-/// transaction never enters a block, so the signer's nonce does not move.
+/// The `InvalidTransaction::Custom` codes with which [`CheckMember`] refuses a transaction. A
+/// refused transaction never enters a block, so the signer's nonce does not move.
 pub mod refusal {
 	/// The signer is not registered in the Citizens Card register.
 	pub const NOT_A_MEMBER: u8 = 1;
@@ -36,27 +33,63 @@ fn refuse(code: u8) -> TransactionValidityError {
 	InvalidTransaction::Custom(code).into()
 }
 
-/// Admits a signed transaction only from an active member of the register. Unsigned
-/// transactions and inherents pass untouched.
+/// The runtime's nonce check, `frame_system::CheckNonce`, which it wraps, with the Citizens Card
+/// gate: it admits a signed transaction only from an active member of the register whose
+/// transaction's nonce lies within its quota for the period. Unsigned transactions and inherents
+/// pass to the nonce check untouched.
 ///
-/// It comes first in the runtime's pipeline, so that a stranger gets its own refusal code before
-/// any other check looks at the transaction, and it adds nothing to what is signed: wallets that
-/// do not know it sign as usual.
+/// It keeps `CheckNonce`'s identifier and signed data (the compact nonce), so it adds nothing to
+/// what is signed and wallets fill it in as usual.
+///
+/// Every included signed transaction raises its account's nonce by exactly one, so a member's
+/// transactions in a period are its nonce minus the nonce it had at its first transaction of the
+/// period. That first transaction notes the period's bounds, the nonce and the allowance in the
+/// member's entry ([`QuotaWindow`]); every later one reads only the entry. A transaction whose
+/// nonce lies at or beyond the noted nonce plus the allowance is refused, in the pool as when a
+/// block is built: a burst beyond the quota is refused at once, not queued.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
-pub struct CheckMember<T: Config + Send + Sync>(PhantomData<T>);
+pub struct CheckMember<T: Config + Send + Sync>(pub CheckNonce<T>);
 
 impl<T: Config + Send + Sync> CheckMember<T> {
-	/// The extension, as a transaction carries it.
-	pub fn new() -> Self {
-		Self(PhantomData)
+	/// The check for a transaction with `nonce`.
+	pub fn from(nonce: T::Nonce) -> Self {
+		Self(CheckNonce::from(nonce))
+	}
+
+	/// Checks `who` against the register and the transaction's nonce against its quota.
+	fn check(&self, who: &T::AccountId) -> Result<Gate<T>, TransactionValidityError> {
+		let member = Members::<T>::get(who).ok_or(refuse(refusal::NOT_A_MEMBER))?;
+		match member.status {
+			MemberStatus::Active => {}
+			MemberStatus::Suspended => return Err(refuse(refusal::SUSPENDED)),
+			MemberStatus::Revoked => return Err(refuse(refusal::REVOKED)),
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let (window, gate) = if member.quota.covers(&now) {
+			(member.quota, Gate::Counted)
+		} else {
+			let nonce = frame_system::Pallet::<T>::account_nonce(who);
+			let window = Pallet::<T>::quota_window(member.kind, now, nonce);
+			(window, Gate::FirstInPeriod { who: who.clone(), window })
+		};
+		let position: u32 = self.0 .0.saturating_sub(window.nonce_at_start).saturated_into();
+		if position >= window.allowance {
+			return Err(refuse(refusal::QUOTA_EXHAUSTED));
+		}
+		Ok(gate)
 	}
 }
 
-impl<T: Config + Send + Sync> Default for CheckMember<T> {
-	fn default() -> Self {
-		Self::new()
-	}
+/// What the gate found out, for the preparation step.
+#[derive(DebugNoBound)]
+pub enum Gate<T: Config> {
+	/// Not a signed transaction.
+	Unsigned,
+	/// A member's first transaction of the period, whose window is noted.
+	FirstInPeriod { who: T::AccountId, window: QuotaWindow<BlockNumberFor<T>, T::Nonce> },
+	/// A member's transaction in a period already noted.
+	Counted,
 }
 
 impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckMember<T>
@@ -64,119 +97,15 @@ where
 	T::RuntimeCall: Dispatchable<Info = DispatchInfo>,
 	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
 {
-	const IDENTIFIER: &'static str = "CheckMember";
-	type Implicit = ();
-	type Val = ();
-	type Pre = ();
-
-	fn weight(&self, _: &T::RuntimeCall) -> Weight {
-		T::WeightInfo::check_member()
-	}
-
-	fn validate(
-		&self,
-		origin: <T as frame_system::Config>::RuntimeOrigin,
-		_call: &T::RuntimeCall,
-		_info: &DispatchInfoOf<T::RuntimeCall>,
-		_len: usize,
-		_self_implicit: (),
-		_inherited_implication: &impl Implication,
-		_source: TransactionSource,
-	) -> ValidateResult<(), T::RuntimeCall> {
-		if let Some(who) = origin.as_system_origin_signer() {
-			let member = Members::<T>::get(who).ok_or(refuse(refusal::NOT_A_MEMBER))?;
-			match member.status {
-				MemberStatus::Active => {}
-				MemberStatus::Suspended => return Err(refuse(refusal::SUSPENDED)),
-				MemberStatus::Revoked => return Err(refuse(refusal::REVOKED)),
-			}
-		}
-		Ok((ValidTransaction::default(), (), origin))
-	}
-
-	fn prepare(
-		self,
-		_val: (),
-		_origin: &T::RuntimeOrigin,
-		_call: &T::RuntimeCall,
-		_info: &DispatchInfoOf<T::RuntimeCall>,
-		_len: usize,
-	) -> Result<(), TransactionValidityError> {
-		Ok(())
-	}
-}
-
-/// The runtime's nonce check: `frame_system::CheckNonce`, which it wraps and whose identifier
-/// and signed data (the compact nonce) it keeps, so wallets fill it in as usual; and the
-/// fee-free quota, checked against the transaction's own nonce.
-///
-/// Every included signed transaction raises its account's nonce by exactly one, so a member's
-/// transactions in a period are its nonce minus the nonce it had at its first transaction of the
-/// period, which the register notes then. A transaction whose nonce lies at or beyond that note
-/// plus the kind's quota is refused, in the pool as when a block is built: a burst beyond the
-/// quota is refused at once, not queued.
-#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo, DebugNoBound)]
-#[scale_info(skip_type_params(T))]
-pub struct CheckNonceWithinQuota<T: Config + Send + Sync>(pub CheckNonce<T>);
-
-impl<T: Config + Send + Sync> CheckNonceWithinQuota<T> {
-	/// The check for a transaction with `nonce`.
-	pub fn from(nonce: T::Nonce) -> Self {
-		Self(CheckNonce::from(nonce))
-	}
-
-	/// Whether the transaction opens `who`'s count for the current period, or `QUOTA_EXHAUSTED`.
-	fn check_quota(&self, who: &T::AccountId) -> Result<QuotaVal<T>, TransactionValidityError> {
-		let member = Members::<T>::get(who).ok_or(refuse(refusal::NOT_A_MEMBER))?;
-		let (period_start, _) =
-			Pallet::<T>::quota_period_bounds(frame_system::Pallet::<T>::block_number());
-		let counted = member.quota.period_start == period_start;
-		let nonce_at_start = if counted {
-			member.quota.nonce_at_start
-		} else {
-			frame_system::Pallet::<T>::account_nonce(who)
-		};
-		let position: u32 = self.0 .0.saturating_sub(nonce_at_start).saturated_into();
-		if position >= Quotas::<T>::get(member.kind) {
-			return Err(refuse(refusal::QUOTA_EXHAUSTED));
-		}
-		Ok(if counted {
-			QuotaVal::Counted
-		} else {
-			QuotaVal::FirstInPeriod {
-				who: who.clone(),
-				usage: QuotaUsage { period_start, nonce_at_start },
-			}
-		})
-	}
-}
-
-/// What the quota check found out, for the preparation step.
-#[derive(DebugNoBound)]
-pub enum QuotaVal<T: Config> {
-	/// Not a signed transaction.
-	Unsigned,
-	/// A member's first transaction of the period: the period's start is noted.
-	FirstInPeriod { who: T::AccountId, usage: QuotaUsage<BlockNumberFor<T>, T::Nonce> },
-	/// A member's transaction in a period already noted.
-	Counted,
-}
-
-impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckNonceWithinQuota<T>
-where
-	T::RuntimeCall: Dispatchable<Info = DispatchInfo>,
-	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
-{
 	const IDENTIFIER: &'static str = "CheckNonce";
 	type Implicit = ();
-	type Val = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Val, QuotaVal<T>);
+	type Val = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Val, Gate<T>);
 	type Pre = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Pre, Weight);
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
 		// The benchmarks measure the wrapped nonce check too; adding its own weight keeps its
 		// refunds within what was charged.
-		T::WeightInfo::check_nonce_within_quota_first_in_period()
-			.saturating_add(self.0.weight(call))
+		T::WeightInfo::check_member_first_in_period().saturating_add(self.0.weight(call))
 	}
 
 	fn validate(
@@ -189,36 +118,36 @@ where
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		let quota = match origin.as_system_origin_signer() {
-			Some(who) => self.check_quota(who)?,
-			None => QuotaVal::Unsigned,
+		let gate = match origin.as_system_origin_signer() {
+			Some(who) => self.check(who)?,
+			None => Gate::Unsigned,
 		};
 		let (validity, nonce, origin) =
 			self.0.validate(origin, call, info, len, (), inherited_implication, source)?;
-		Ok((validity, (nonce, quota), origin))
+		Ok((validity, (nonce, gate), origin))
 	}
 
 	fn prepare(
 		self,
-		(nonce, quota): Self::Val,
+		(nonce, gate): Self::Val,
 		origin: &T::RuntimeOrigin,
 		call: &T::RuntimeCall,
 		info: &DispatchInfoOf<T::RuntimeCall>,
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		let worst = T::WeightInfo::check_nonce_within_quota_first_in_period();
+		let worst = T::WeightInfo::check_member_first_in_period();
 		let nonce = self.0.prepare(nonce, origin, call, info, len)?;
-		let unspent = match quota {
-			QuotaVal::FirstInPeriod { who, usage } => {
+		let unspent = match gate {
+			Gate::FirstInPeriod { who, window } => {
 				Members::<T>::mutate(who, |member| {
 					if let Some(member) = member {
-						member.quota = usage;
+						member.quota = window;
 					}
 				});
 				Weight::zero()
 			}
-			QuotaVal::Counted => worst.saturating_sub(T::WeightInfo::check_nonce_within_quota()),
-			QuotaVal::Unsigned => worst,
+			Gate::Counted => worst.saturating_sub(T::WeightInfo::check_member()),
+			Gate::Unsigned => worst,
 		};
 		Ok((nonce, unspent))
 	}

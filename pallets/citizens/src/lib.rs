@@ -24,13 +24,14 @@
 //!   [`seoul_primitives::membership::EnsureMemberWithRole`]. Only the city grants or takes the
 //!   registrar, reward-issuer and settlement-agent roles ([`Role::is_city_granted`]), or acts on
 //!   a member who holds one; registrars grant the others.
-//! - **Permissioning and quota.** [`CheckMember`] refuses at the transaction pool every signed
-//!   transaction from an account that is not an active member; [`CheckNonceWithinQuota`], the
-//!   runtime's nonce check, every transaction whose nonce lies beyond the member's quota for the
-//!   current period ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in [`refusal`]. The
+//! - **Permissioning and quota.** [`CheckMember`], the runtime's nonce check, refuses at the
+//!   transaction pool every signed transaction from an account that is not an active member, and
+//!   every transaction whose nonce lies beyond the member's quota for the current period
+//!   ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in [`refusal`]. The
 //!   chain charges no fees, so inside the quota a member transacts with a zero balance. The quota
-//!   is counted from the account's nonce, so the register is written only by a member's first
-//!   transaction of a period.
+//!   is counted from the account's nonce against a window noted in the member's entry at its
+//!   first transaction of a period, so a transaction costs one read of that entry, and a write
+//!   once per period.
 //! - **Authentication** ([`authentication`]): a runtime API answers whether a challenge signed
 //!   with one of a DID's authentication keys proves control of an active DID.
 //!
@@ -73,12 +74,12 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{refusal, CheckMember, CheckNonceWithinQuota};
+pub use extension::{refusal, CheckMember};
 pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use types::{
 	AuthenticationKey, AuthenticationVerdict, DidDocument, GenesisMember, MemberRecord,
-	MemberStatus, QuotaStanding, QuotaUsage, Registration, RoleSet, ServiceEndpoint,
+	MemberStatus, QuotaStanding, QuotaWindow, Registration, RoleSet, ServiceEndpoint,
 };
 pub use weights::WeightInfo;
 
@@ -574,7 +575,9 @@ pub mod pallet {
 		}
 
 		/// Sets how many fee-free transactions members of `kind` may make per quota period, at
-		/// least one: a zero quota could bar the council's own members for good.
+		/// least one: a zero quota could bar the council's own members for good. A member's
+		/// current period keeps the allowance it started with; the new one applies from its next
+		/// period (suspend a member to stop it at once).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_quota())]
 		pub fn set_quota(
@@ -590,8 +593,7 @@ pub mod pallet {
 		}
 
 		/// Sets the length of a quota period in blocks. Periods are counted from block zero; a
-		/// member's count restarts at once if the period the next block falls in starts at
-		/// another block under the new length, and stands otherwise.
+		/// member's current period runs to its end, and the next one follows the new length.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_quota_period())]
 		pub fn set_quota_period(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
@@ -738,10 +740,11 @@ pub mod pallet {
 					status: MemberStatus::Active,
 					registered_at: now,
 					evidence_hash,
-					quota: QuotaUsage {
-						period_start: Self::quota_period_bounds(now).0,
-						nonce_at_start: frame_system::Pallet::<T>::account_nonce(&who),
-					},
+					quota: Self::quota_window(
+						kind,
+						now,
+						frame_system::Pallet::<T>::account_nonce(&who),
+					),
 				},
 			);
 			DidDocuments::<T>::insert(
@@ -787,17 +790,37 @@ pub mod pallet {
 			(start, start.saturating_add(period))
 		}
 
-		/// Transactions `member` has made in the period starting at `period_start`, given its
-		/// account's current nonce.
-		pub(crate) fn quota_used(
-			member: &MemberOf<T>,
-			period_start: BlockNumberFor<T>,
+		/// The quota period `block` falls in for a member of `kind` whose account has `nonce`, with
+		/// the allowance now in force.
+		pub(crate) fn quota_window(
+			kind: MemberKind,
+			block: BlockNumberFor<T>,
 			nonce: T::Nonce,
-		) -> u32 {
-			if member.quota.period_start == period_start {
-				nonce.saturating_sub(member.quota.nonce_at_start).saturated_into()
+		) -> QuotaWindow<BlockNumberFor<T>, T::Nonce> {
+			let (period_start, period_end) = Self::quota_period_bounds(block);
+			QuotaWindow {
+				period_start,
+				period_end,
+				nonce_at_start: nonce,
+				allowance: Quotas::<T>::get(kind),
+			}
+		}
+
+		/// Where `member`, whose account has `nonce`, stands in the quota period of `block`.
+		pub(crate) fn quota_standing(
+			member: &MemberOf<T>,
+			block: BlockNumberFor<T>,
+			nonce: T::Nonce,
+		) -> QuotaStanding<BlockNumberFor<T>> {
+			let window = if member.quota.covers(&block) {
+				member.quota
 			} else {
-				0
+				Self::quota_window(member.kind, block, nonce)
+			};
+			QuotaStanding {
+				allowance: window.allowance,
+				used: nonce.saturating_sub(window.nonce_at_start).saturated_into(),
+				resets_at: window.period_end,
 			}
 		}
 
@@ -858,11 +881,13 @@ pub mod pallet {
 			let who: T::AccountId = did::account_of(did, T::SS58Prefix::get())?;
 			let member = Members::<T>::get(&who)?;
 			let document = DidDocuments::<T>::get(&who)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			// Quotas are checked against the block being built, the one after `now`.
-			let (period_start, resets_at) =
-				Self::quota_period_bounds(now.saturating_add(1u32.into()));
-			let nonce = frame_system::Pallet::<T>::account_nonce(&who);
+			// Quotas are checked against the block being built, the one after this one.
+			let next_block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+			let quota = Self::quota_standing(
+				&member,
+				next_block,
+				frame_system::Pallet::<T>::account_nonce(&who),
+			);
 			Some(MemberRecord {
 				did: did.to_vec(),
 				account: who,
@@ -886,11 +911,7 @@ pub mod pallet {
 					.collect(),
 				deactivated: document.deactivated,
 				updated_at: document.updated_at,
-				quota: QuotaStanding {
-					allowance: Quotas::<T>::get(member.kind),
-					used: Self::quota_used(&member, period_start, nonce),
-					resets_at,
-				},
+				quota,
 			})
 		}
 

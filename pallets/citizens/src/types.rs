@@ -59,14 +59,26 @@ pub enum AuthenticationKey {
 	Ed25519([u8; 32]),
 }
 
-/// The transaction allowance of a member in the current quota period, counted from the account's
-/// nonce so that a transaction costs a read, not a write.
+/// A member's current quota period, noted at its first transaction of the period: the bounds
+/// and the allowance then in force, and the nonce the count starts from. A transaction in the
+/// period needs no other read; every included signed transaction raises the nonce by one.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct QuotaUsage<BlockNumber, Nonce> {
-	/// First block of the period in which the member last transacted.
+pub struct QuotaWindow<BlockNumber, Nonce> {
+	/// First block of the period.
 	pub period_start: BlockNumber,
-	/// The account's nonce before its first transaction of that period.
+	/// First block of the next period.
+	pub period_end: BlockNumber,
+	/// The account's nonce before its first transaction of the period.
 	pub nonce_at_start: Nonce,
+	/// Transactions allowed in the period.
+	pub allowance: u32,
+}
+
+impl<BlockNumber: PartialOrd, Nonce> QuotaWindow<BlockNumber, Nonce> {
+	/// Whether `block` lies in the period.
+	pub fn covers(&self, block: &BlockNumber) -> bool {
+		self.period_start <= *block && *block < self.period_end
+	}
 }
 
 /// A member's entry in the register. No personal data: the identity evidence the city checked
@@ -83,8 +95,8 @@ pub struct Registration<BlockNumber, Nonce> {
 	pub registered_at: BlockNumber,
 	/// Salted hash of the identity evidence the registrar checked off chain.
 	pub evidence_hash: H256,
-	/// Where the member's count of transactions in its latest quota period starts.
-	pub quota: QuotaUsage<BlockNumber, Nonce>,
+	/// The member's latest quota period.
+	pub quota: QuotaWindow<BlockNumber, Nonce>,
 }
 
 /// A service endpoint of a DID document (W3C DID Core "service").

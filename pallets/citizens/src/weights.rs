@@ -42,10 +42,8 @@ pub trait WeightInfo {
 	fn set_quota_period() -> Weight;
 	/// The weight of `check_member`.
 	fn check_member() -> Weight;
-	/// The weight of `check_nonce_within_quota`.
-	fn check_nonce_within_quota() -> Weight;
-	/// The weight of `check_nonce_within_quota_first_in_period`.
-	fn check_nonce_within_quota_first_in_period() -> Weight;
+	/// The weight of `check_member_first_in_period`.
+	fn check_member_first_in_period() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -221,21 +219,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	fn check_member() -> Weight {
-		// Proof size: measured `412`, estimated `3568` bytes.
-		// Minimum execution time: 7_341_000 picoseconds.
-		Weight::from_parts(8_112_000, 3568)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-	}
-	/// Storage: `Citizens::Members` (r:1 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::QuotaPeriod` (r:1 w:0)
 	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::Quotas` (r:1 w:0)
 	/// Proof: `Citizens::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn check_nonce_within_quota() -> Weight {
+	fn check_member() -> Weight {
 		// Proof size: measured `719`, estimated `3593` bytes.
 		// Minimum execution time: 23_665_000 picoseconds.
 		Weight::from_parts(25_258_000, 3593)
@@ -250,7 +240,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::Quotas` (r:1 w:0)
 	/// Proof: `Citizens::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	fn check_nonce_within_quota_first_in_period() -> Weight {
+	fn check_member_first_in_period() -> Weight {
 		// Proof size: measured `719`, estimated `3593` bytes.
 		// Minimum execution time: 28_292_000 picoseconds.
 		Weight::from_parts(29_995_000, 3593)
@@ -326,15 +316,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_member() -> Weight {
-		Weight::from_parts(8_112_000, 3568)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-	}
-	fn check_nonce_within_quota() -> Weight {
 		Weight::from_parts(25_258_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn check_nonce_within_quota_first_in_period() -> Weight {
+	fn check_member_first_in_period() -> Weight {
 		Weight::from_parts(29_995_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

@@ -12,11 +12,8 @@ use sp_runtime::{
 	DispatchError::BadOrigin,
 };
 
-/// The gate as the runtime runs it: membership first, then the nonce within the quota.
-type Gate = (CheckMember<Test>, CheckNonceWithinQuota<Test>);
-
-fn gate(nonce: u32) -> Gate {
-	(CheckMember::new(), CheckNonceWithinQuota::from(nonce.into()))
+fn gate(nonce: u32) -> CheckMember<Test> {
+	CheckMember::from(nonce.into())
 }
 
 fn remark() -> RuntimeCall {
@@ -106,9 +103,14 @@ fn unsigned_transactions_pass_and_refund_the_whole_weight() {
 			.unwrap();
 		assert_eq!(validity, Default::default());
 		let pre = extension.prepare(val, &origin, &remark(), &info, 0).unwrap();
-		let unspent =
-			Gate::post_dispatch_details(pre, &info, &PostDispatchInfo::default(), 0, &Ok(()));
-		assert_eq!(unspent, Ok(info.extension_weight - <() as WeightInfo>::check_member()));
+		let unspent = CheckMember::<Test>::post_dispatch_details(
+			pre,
+			&info,
+			&PostDispatchInfo::default(),
+			0,
+			&Ok(()),
+		);
+		assert_eq!(unspent, Ok(info.extension_weight));
 	});
 }
 
@@ -120,9 +122,20 @@ fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 			assert_ok!(validate(CITIZEN));
 			assert_ok!(transact(CITIZEN));
 			let member = Members::<Test>::get(account(CITIZEN)).unwrap();
-			assert_eq!(member.quota, QuotaUsage { period_start: 0, nonce_at_start: 0 });
+			assert_eq!(
+				member.quota,
+				QuotaWindow {
+					period_start: 0,
+					period_end: PERIOD,
+					nonce_at_start: 0,
+					allowance: CITIZEN_QUOTA
+				}
+			);
 			let nonce = System::account_nonce(account(CITIZEN));
-			assert_eq!(Citizens::quota_used(&member, 0, nonce), used + 1);
+			assert_eq!(
+				Citizens::quota_standing(&member, 1, nonce),
+				QuotaStanding { allowance: CITIZEN_QUOTA, used: used + 1, resets_at: PERIOD }
+			);
 		}
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
 		assert_eq!(
@@ -174,7 +187,12 @@ fn the_quota_resets_in_the_next_period() {
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(
 			Members::<Test>::get(account(CITIZEN)).unwrap().quota,
-			QuotaUsage { period_start: PERIOD, nonce_at_start: CITIZEN_QUOTA }
+			QuotaWindow {
+				period_start: PERIOD,
+				period_end: 2 * PERIOD,
+				nonce_at_start: CITIZEN_QUOTA,
+				allowance: CITIZEN_QUOTA
+			}
 		);
 	});
 }
@@ -195,29 +213,35 @@ fn quotas_follow_the_kind() {
 fn only_the_first_transaction_of_a_period_pays_for_a_write() {
 	ExtBuilder::default().build_and_execute(|| {
 		let call_weight = info().call_weight;
-		let member = <() as WeightInfo>::check_member();
-		let first = <() as WeightInfo>::check_nonce_within_quota_first_in_period();
-		let counted = <() as WeightInfo>::check_nonce_within_quota();
+		let first = <() as WeightInfo>::check_member_first_in_period();
+		let counted = <() as WeightInfo>::check_member();
 		let nonce = frame_system::CheckNonce::<Test>::from(0).weight(&remark());
 		assert!(counted.ref_time() < first.ref_time());
 		System::set_block_number(PERIOD);
-		assert_eq!(transact(CITIZEN), Ok(call_weight + member + first + nonce));
-		assert_eq!(transact(CITIZEN), Ok(call_weight + member + counted + nonce));
+		assert_eq!(transact(CITIZEN), Ok(call_weight + first + nonce));
+		assert_eq!(transact(CITIZEN), Ok(call_weight + counted + nonce));
 	});
 }
 
 #[test]
-fn the_city_sets_quotas_and_the_period() {
+fn the_city_sets_quotas_and_the_period_from_each_member_s_next_period() {
 	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(transact(CITIZEN));
 		assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 1));
+		assert_ok!(Citizens::set_quota_period(RuntimeOrigin::root(), 100));
+		assert_eq!(Quotas::<Test>::get(MemberKind::Citizen), 1);
+		assert_eq!(QuotaPeriod::<Test>::get(), 100);
+		// The current period keeps its allowance and end.
+		assert_ok!(transact(CITIZEN));
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-
-		assert_ok!(Citizens::set_quota_period(RuntimeOrigin::root(), 100));
-		assert_eq!(QuotaPeriod::<Test>::get(), 100);
-		assert_eq!(Citizens::quota_period_bounds(150), (100, 200));
-		// Block 1 now lies in the period starting at block 0, as before: the count stands.
+		// From the next one, the new rules: one transaction per hundred blocks.
+		System::set_block_number(PERIOD);
+		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
+		let window = Members::<Test>::get(account(CITIZEN)).unwrap().quota;
+		assert_eq!((window.period_start, window.period_end, window.allowance), (0, 100, 1));
+		assert_eq!(Citizens::quota_period_bounds(150), (100, 200));
 		assert_eq!(
 			citizens_events(),
 			vec![
@@ -248,16 +272,15 @@ fn quota_calls_refuse_bad_origin_and_input() {
 #[test]
 fn the_gate_adds_nothing_to_what_is_signed() {
 	use codec::Encode;
-	assert!(CheckMember::<Test>::new().encode().is_empty());
-	// The quota check carries exactly the compact nonce that `CheckNonce` carries.
+	// The gate carries exactly the compact nonce that `CheckNonce` carries, under its name.
 	let nonce = 1_000u32;
 	assert_eq!(
-		CheckNonceWithinQuota::<Test>::from(nonce.into()).encode(),
+		CheckMember::<Test>::from(nonce.into()).encode(),
 		frame_system::CheckNonce::<Test>::from(nonce.into()).encode()
 	);
-	let identifiers: Vec<_> = <Gate as TransactionExtension<RuntimeCall>>::metadata()
+	let identifiers: Vec<_> = <CheckMember<Test> as TransactionExtension<RuntimeCall>>::metadata()
 		.into_iter()
 		.map(|extension| extension.identifier)
 		.collect();
-	assert_eq!(identifiers, vec!["CheckMember", "CheckNonce"]);
+	assert_eq!(identifiers, vec!["CheckNonce"]);
 }
