@@ -50,37 +50,39 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Citizens::Members` (r:2 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::QuotaPeriod` (r:1 w:0)
-	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::QuotaPeriod` (r:1 w:0)
+	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::Quotas` (r:1 w:0)
+	/// Proof: `Citizens::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::ActiveMembers` (r:1 w:1)
 	/// Proof: `Citizens::ActiveMembers` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::DidDocuments` (r:0 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size: measured `538`, estimated `6146` bytes.
-		// Minimum execution time: 35_914_000 picoseconds.
-		Weight::from_parts(38_247_000, 6146)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `666`, estimated `6162` bytes.
+		// Minimum execution time: 42_212_000 picoseconds.
+		Weight::from_parts(45_207_000, 6162)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `CouncilMembership::Members` (r:1 w:0)
 	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
-		// Proof size: measured `713`, estimated `6146` bytes.
-		// Minimum execution time: 27_791_000 picoseconds.
-		Weight::from_parts(30_054_000, 6146)
+		// Proof size: measured `729`, estimated `6162` bytes.
+		// Minimum execution time: 28_242_000 picoseconds.
+		Weight::from_parts(30_375_000, 6162)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `CouncilMembership::Members` (r:1 w:0)
 	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -88,14 +90,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Citizens::ActiveMembers` (r:1 w:1)
 	/// Proof: `Citizens::ActiveMembers` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size: measured `732`, estimated `6146` bytes.
-		// Minimum execution time: 32_398_000 picoseconds.
-		Weight::from_parts(34_822_000, 6146)
+		// Proof size: measured `748`, estimated `6162` bytes.
+		// Minimum execution time: 33_159_000 picoseconds.
+		Weight::from_parts(35_573_000, 6162)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `CouncilMembership::Members` (r:1 w:0)
 	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -103,14 +105,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Citizens::ActiveMembers` (r:1 w:1)
 	/// Proof: `Citizens::ActiveMembers` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		// Proof size: measured `732`, estimated `6146` bytes.
-		// Minimum execution time: 32_047_000 picoseconds.
-		Weight::from_parts(34_221_000, 6146)
+		// Proof size: measured `748`, estimated `6162` bytes.
+		// Minimum execution time: 32_649_000 picoseconds.
+		Weight::from_parts(34_952_000, 6162)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `CouncilMembership::Members` (r:1 w:0)
 	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -120,58 +122,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Citizens::DidDocuments` (r:1 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `1018`, estimated `6146` bytes.
-		// Minimum execution time: 39_168_000 picoseconds.
-		Weight::from_parts(41_872_000, 6146)
+		// Proof size: measured `1034`, estimated `6162` bytes.
+		// Minimum execution time: 39_358_000 picoseconds.
+		Weight::from_parts(42_132_000, 6162)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::DidDocuments` (r:1 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn add_authentication_key() -> Weight {
-		// Proof size: measured `764`, estimated `5828` bytes.
-		// Minimum execution time: 19_028_000 picoseconds.
-		Weight::from_parts(21_181_000, 5828)
+		// Proof size: measured `772`, estimated `5828` bytes.
+		// Minimum execution time: 19_398_000 picoseconds.
+		Weight::from_parts(20_931_000, 5828)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::DidDocuments` (r:1 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn remove_authentication_key() -> Weight {
-		// Proof size: measured `797`, estimated `5828` bytes.
-		// Minimum execution time: 19_469_000 picoseconds.
-		Weight::from_parts(20_921_000, 5828)
+		// Proof size: measured `805`, estimated `5828` bytes.
+		// Minimum execution time: 19_359_000 picoseconds.
+		Weight::from_parts(20_931_000, 5828)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::DidDocuments` (r:1 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn add_service() -> Weight {
-		// Proof size: measured `2567`, estimated `5828` bytes.
-		// Minimum execution time: 26_219_000 picoseconds.
-		Weight::from_parts(28_342_000, 5828)
+		// Proof size: measured `2575`, estimated `5828` bytes.
+		// Minimum execution time: 26_509_000 picoseconds.
+		Weight::from_parts(28_452_000, 5828)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::DidDocuments` (r:1 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn remove_service() -> Weight {
-		// Proof size: measured `2835`, estimated `5828` bytes.
-		// Minimum execution time: 26_068_000 picoseconds.
-		Weight::from_parts(27_972_000, 5828)
+		// Proof size: measured `2843`, estimated `5828` bytes.
+		// Minimum execution time: 26_239_000 picoseconds.
+		Weight::from_parts(28_272_000, 5828)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `CouncilMembership::Members` (r:1 w:0)
 	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -180,24 +182,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 4]`.
 	fn rotate_authentication_keys(k: u32, ) -> Weight {
-		// Proof size: measured `1097`, estimated `6146` bytes.
-		// Minimum execution time: 32_658_000 picoseconds.
-		Weight::from_parts(35_013_385, 6146)
-			// Standard Error: 4_683
-			.saturating_add(Weight::from_parts(13_731, 0).saturating_mul(k.into()))
+		// Proof size: measured `1113`, estimated `6162` bytes.
+		// Minimum execution time: 33_119_000 picoseconds.
+		Weight::from_parts(35_528_722, 6162)
+			// Standard Error: 5_170
+			.saturating_add(Weight::from_parts(31_621, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::ActiveMembers` (r:1 w:1)
 	/// Proof: `Citizens::ActiveMembers` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::DidDocuments` (r:1 w:1)
 	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn deactivate() -> Weight {
-		// Proof size: measured `718`, estimated `5828` bytes.
-		// Minimum execution time: 28_072_000 picoseconds.
-		Weight::from_parts(29_985_000, 5828)
+		// Proof size: measured `726`, estimated `5828` bytes.
+		// Minimum execution time: 28_292_000 picoseconds.
+		Weight::from_parts(30_105_000, 5828)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -205,45 +207,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Citizens::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn set_quota() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_410_000 picoseconds.
-		Weight::from_parts(7_170_000, 0)
+		// Minimum execution time: 6_540_000 picoseconds.
+		Weight::from_parts(7_231_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::QuotaPeriod` (r:0 w:1)
 	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_quota_period() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_127_000 picoseconds.
-		Weight::from_parts(5_818_000, 0)
+		// Minimum execution time: 5_208_000 picoseconds.
+		Weight::from_parts(5_778_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::QuotaPeriod` (r:1 w:0)
-	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::Quotas` (r:1 w:0)
-	/// Proof: `Citizens::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_member() -> Weight {
-		// Proof size: measured `719`, estimated `3593` bytes.
-		// Minimum execution time: 23_665_000 picoseconds.
-		Weight::from_parts(25_258_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `594`, estimated `3593` bytes.
+		// Minimum execution time: 16_514_000 picoseconds.
+		Weight::from_parts(17_857_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::QuotaPeriod` (r:1 w:0)
-	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::QuotaPeriod` (r:1 w:0)
+	/// Proof: `Citizens::QuotaPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::Quotas` (r:1 w:0)
 	/// Proof: `Citizens::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn check_member_first_in_period() -> Weight {
-		// Proof size: measured `719`, estimated `3593` bytes.
-		// Minimum execution time: 28_292_000 picoseconds.
-		Weight::from_parts(29_995_000, 3593)
+		// Proof size: measured `727`, estimated `3593` bytes.
+		// Minimum execution time: 28_332_000 picoseconds.
+		Weight::from_parts(30_235_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -252,76 +250,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(38_247_000, 6146)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(45_207_000, 6162)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(30_054_000, 6146)
+		Weight::from_parts(30_375_000, 6162)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(34_822_000, 6146)
+		Weight::from_parts(35_573_000, 6162)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(34_221_000, 6146)
+		Weight::from_parts(34_952_000, 6162)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(41_872_000, 6146)
+		Weight::from_parts(42_132_000, 6162)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_authentication_key() -> Weight {
-		Weight::from_parts(21_181_000, 5828)
+		Weight::from_parts(20_931_000, 5828)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_authentication_key() -> Weight {
-		Weight::from_parts(20_921_000, 5828)
+		Weight::from_parts(20_931_000, 5828)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_service() -> Weight {
-		Weight::from_parts(28_342_000, 5828)
+		Weight::from_parts(28_452_000, 5828)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_service() -> Weight {
-		Weight::from_parts(27_972_000, 5828)
+		Weight::from_parts(28_272_000, 5828)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rotate_authentication_keys(k: u32, ) -> Weight {
-		Weight::from_parts(35_013_385, 6146)
-			.saturating_add(Weight::from_parts(13_731, 0).saturating_mul(k.into()))
+		Weight::from_parts(35_528_722, 6162)
+			.saturating_add(Weight::from_parts(31_621, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deactivate() -> Weight {
-		Weight::from_parts(29_985_000, 5828)
+		Weight::from_parts(30_105_000, 5828)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_quota() -> Weight {
-		Weight::from_parts(7_170_000, 0)
+		Weight::from_parts(7_231_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_quota_period() -> Weight {
-		Weight::from_parts(5_818_000, 0)
+		Weight::from_parts(5_778_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_member() -> Weight {
-		Weight::from_parts(25_258_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(17_857_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_member_first_in_period() -> Weight {
-		Weight::from_parts(29_995_000, 3593)
+		Weight::from_parts(30_235_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
