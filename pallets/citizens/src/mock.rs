@@ -105,6 +105,7 @@ impl Default for ExtBuilder {
 
 impl ExtBuilder {
 	/// Starts without members.
+	#[cfg(feature = "runtime-benchmarks")]
 	pub fn empty() -> Self {
 		Self { members: vec![] }
 	}

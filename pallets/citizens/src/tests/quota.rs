@@ -13,7 +13,7 @@ use sp_runtime::{
 };
 
 fn gate(nonce: u32) -> CheckMember<Test> {
-	CheckMember::from(nonce.into())
+	CheckMember::from(nonce)
 }
 
 fn remark() -> RuntimeCall {
@@ -96,7 +96,7 @@ fn unsigned_transactions_pass_and_refund_the_whole_weight() {
 				&remark(),
 				&info,
 				0,
-				extension.implicit().unwrap(),
+				(),
 				&TxBaseImplication(()),
 				TransactionSource::External,
 			)
@@ -275,8 +275,8 @@ fn the_gate_adds_nothing_to_what_is_signed() {
 	// The gate carries exactly the compact nonce that `CheckNonce` carries, under its name.
 	let nonce = 1_000u32;
 	assert_eq!(
-		CheckMember::<Test>::from(nonce.into()).encode(),
-		frame_system::CheckNonce::<Test>::from(nonce.into()).encode()
+		CheckMember::<Test>::from(nonce).encode(),
+		frame_system::CheckNonce::<Test>::from(nonce).encode()
 	);
 	let identifiers: Vec<_> = <CheckMember<Test> as TransactionExtension<RuntimeCall>>::metadata()
 		.into_iter()
