@@ -102,10 +102,9 @@ where
 	type Val = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Val, Gate<T>);
 	type Pre = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Pre, Weight);
 
-	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		// The benchmarks measure the wrapped nonce check too; adding its own weight keeps its
-		// refunds within what was charged.
-		T::WeightInfo::check_member_first_in_period().saturating_add(self.0.weight(call))
+	fn weight(&self, _: &T::RuntimeCall) -> Weight {
+		// The benchmarks measure the wrapped nonce check too.
+		T::WeightInfo::check_member_first_in_period()
 	}
 
 	fn validate(
@@ -135,7 +134,9 @@ where
 		info: &DispatchInfoOf<T::RuntimeCall>,
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		let worst = T::WeightInfo::check_member_first_in_period();
+		let worst = self.weight(call);
+		// An unsigned transaction skips the nonce check, which refunds its own weight itself.
+		let unsigned_unspent = worst.saturating_sub(self.0.weight(call));
 		let nonce = self.0.prepare(nonce, origin, call, info, len)?;
 		let unspent = match gate {
 			Gate::FirstInPeriod { who, window } => {
@@ -147,7 +148,7 @@ where
 				Weight::zero()
 			}
 			Gate::Counted => worst.saturating_sub(T::WeightInfo::check_member()),
-			Gate::Unsigned => worst,
+			Gate::Unsigned => unsigned_unspent,
 		};
 		Ok((nonce, unspent))
 	}
