@@ -461,7 +461,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			key: AuthenticationKey,
 		) -> DispatchResult {
-			let who = Self::ensure_active_member(origin)?;
+			let (who, _) = Self::ensure_active_member(origin)?;
 			Self::update_document(&who, |document| {
 				ensure!(!document.authentication.contains(&key), Error::<T>::DuplicateKey);
 				document.authentication.try_push(key).map_err(|_| Error::<T>::TooManyKeys)?;
@@ -478,7 +478,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			key: AuthenticationKey,
 		) -> DispatchResult {
-			let who = Self::ensure_active_member(origin)?;
+			let (who, _) = Self::ensure_active_member(origin)?;
 			Self::update_document(&who, |document| {
 				let position = document
 					.authentication
@@ -502,7 +502,7 @@ pub mod pallet {
 			service_type: Vec<u8>,
 			endpoint: Vec<u8>,
 		) -> DispatchResult {
-			let who = Self::ensure_active_member(origin)?;
+			let (who, _) = Self::ensure_active_member(origin)?;
 			let service = Self::service((id.clone(), service_type, endpoint))?;
 			Self::update_document(&who, |document| {
 				ensure!(
@@ -520,7 +520,7 @@ pub mod pallet {
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::remove_service())]
 		pub fn remove_service(origin: OriginFor<T>, id: Vec<u8>) -> DispatchResult {
-			let who = Self::ensure_active_member(origin)?;
+			let (who, _) = Self::ensure_active_member(origin)?;
 			Self::update_document(&who, |document| {
 				let position = document
 					.services
@@ -568,8 +568,7 @@ pub mod pallet {
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::deactivate())]
 		pub fn deactivate(origin: OriginFor<T>) -> DispatchResult {
-			let who = Self::ensure_active_member(origin)?;
-			let member = Self::registered(&who)?;
+			let (who, member) = Self::ensure_active_member(origin)?;
 			Self::do_revoke(who, member);
 			Ok(())
 		}
@@ -650,11 +649,14 @@ pub mod pallet {
 			Self::ensure_may_grant(authority, &member.roles)
 		}
 
-		/// The signer of `origin`, if it is an active member.
-		fn ensure_active_member(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
+		/// The signer of `origin` and its entry, if it is an active member.
+		fn ensure_active_member(
+			origin: OriginFor<T>,
+		) -> Result<(T::AccountId, MemberOf<T>), DispatchError> {
 			let who = ensure_signed(origin)?;
-			Self::ensure_active(&Self::registered(&who)?)?;
-			Ok(who)
+			let member = Self::registered(&who)?;
+			Self::ensure_active(&member)?;
+			Ok((who, member))
 		}
 
 		/// The entry of `who`, or `NotMember`.
