@@ -1,0 +1,277 @@
+//! A runtime with the S-coin, balances, a register of members kept in memory and root as the
+//! city.
+
+use crate::{self as pallet_scoin, MemberKind, MemberRegistry, ProgrammeId, RewardRule, Role};
+use core::cell::RefCell;
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::ConstU64,
+};
+use seoul_primitives::membership::EnsureMemberWithRole;
+use sp_core::{sr25519, Pair, H256};
+use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+use sp_runtime::{
+	traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner,
+};
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// The balance type of the test runtime.
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		SCoin: pallet_scoin,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId32;
+	type Lookup = IdentityLookup<AccountId32>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+/// Below this an account is reaped and its dust goes to the S-coin's supply ledger.
+pub const EXISTENTIAL_DEPOSIT: Balance = 10;
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<EXISTENTIAL_DEPOSIT>;
+	type DustRemoval = SCoin;
+}
+
+thread_local! {
+	static MEMBERS: RefCell<BTreeMap<AccountId32, (MemberKind, Vec<Role>, bool)>> =
+		RefCell::new(BTreeMap::new());
+}
+
+/// The register of members: kind, roles and whether active, by account.
+pub struct Register;
+impl Register {
+	/// Adds `who` as an active member.
+	pub fn add(who: &AccountId32, kind: MemberKind, roles: &[Role]) {
+		MEMBERS.with(|members| {
+			members.borrow_mut().insert(who.clone(), (kind, roles.to_vec(), true))
+		});
+	}
+
+	/// Suspends `who`.
+	pub fn suspend(who: &AccountId32) {
+		MEMBERS.with(|members| {
+			if let Some(entry) = members.borrow_mut().get_mut(who) {
+				entry.2 = false;
+			}
+		});
+	}
+
+	/// Takes every role from `who`.
+	pub fn take_roles(who: &AccountId32) {
+		MEMBERS.with(|members| {
+			if let Some(entry) = members.borrow_mut().get_mut(who) {
+				entry.1.clear();
+			}
+		});
+	}
+
+	fn clear() {
+		MEMBERS.with(|members| members.borrow_mut().clear());
+	}
+}
+
+impl MemberRegistry<AccountId32> for Register {
+	fn active_kind(who: &AccountId32) -> Option<MemberKind> {
+		MEMBERS.with(|members| {
+			members.borrow().get(who).filter(|(_, _, active)| *active).map(|(kind, _, _)| *kind)
+		})
+	}
+
+	fn has_role(who: &AccountId32, role: Role) -> bool {
+		MEMBERS.with(|members| {
+			members
+				.borrow()
+				.get(who)
+				.is_some_and(|(_, roles, active)| *active && roles.contains(&role))
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(who: &AccountId32, kind: MemberKind, roles: &[Role]) {
+		Register::add(who, kind, roles);
+	}
+}
+
+parameter_types! {
+	pub const SettlementAgentRole: Role = Role::SettlementAgent;
+}
+
+#[derive_impl(pallet_scoin::config_preludes::TestDefaultConfig)]
+impl pallet_scoin::Config for Test {
+	type CityOrigin = frame_system::EnsureRoot<AccountId32>;
+	type SettlementOrigin = EnsureMemberWithRole<Register, SettlementAgentRole, AccountId32>;
+	type Registry = Register;
+	type Currency = Balances;
+	type Signature = MultiSignature;
+	type Signer = MultiSigner;
+	type MaxPaymentValidity = ConstU64<MAX_PAYMENT_VALIDITY>;
+}
+
+/// How far ahead a payment request may expire.
+pub const MAX_PAYMENT_VALIDITY: u64 = 100;
+
+/// The key pair of test account `n`; the account is its sr25519 public key.
+pub fn pair(n: u8) -> sr25519::Pair {
+	sr25519::Pair::from_seed(&[n; 32])
+}
+
+/// Test account `n`.
+pub fn account(n: u8) -> AccountId32 {
+	pair(n).public().into()
+}
+
+/// The agency that runs the test programmes.
+pub const AGENCY: u8 = 1;
+/// An agency's employee holding the reward-issuer role.
+pub const ISSUER: u8 = 2;
+/// Another agency, without roles.
+pub const OTHER_AGENCY: u8 = 3;
+/// A member holding the settlement-agent role.
+pub const AGENT: u8 = 4;
+/// A citizen.
+pub const CITIZEN: u8 = 10;
+/// Another citizen.
+pub const OTHER_CITIZEN: u8 = 11;
+/// A merchant, not yet registered with ZeroPay.
+pub const MERCHANT: u8 = 20;
+/// Another merchant.
+pub const OTHER_MERCHANT: u8 = 21;
+/// An account nobody registered.
+pub const STRANGER: u8 = 99;
+/// What [`STRANGER`] holds at genesis: the whole genesis issuance.
+pub const GENESIS_ISSUANCE: Balance = 5_000;
+
+/// The budget of [`open_programme`]'s programme.
+pub const BUDGET: Balance = 1_000;
+/// The most one event earns in [`open_programme`]'s programme.
+pub const MAX_REWARD: Balance = 100;
+/// The cap per citizen per period of [`open_programme`]'s programme.
+pub const CAP: Balance = 200;
+/// The period of [`open_programme`]'s programme, in blocks.
+pub const PERIOD: u64 = 10;
+/// The last block of [`open_programme`]'s programme.
+pub const END: u64 = 1_000;
+
+/// Builds test externalities at block 1 with the members above and a keystore for signing.
+pub struct ExtBuilder {
+	members: Vec<(u8, MemberKind, Vec<Role>)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			members: vec![
+				(AGENCY, MemberKind::Agency, vec![]),
+				(ISSUER, MemberKind::Agency, vec![Role::RewardIssuer]),
+				(OTHER_AGENCY, MemberKind::Agency, vec![]),
+				(AGENT, MemberKind::Agency, vec![Role::SettlementAgent]),
+				(CITIZEN, MemberKind::Citizen, vec![]),
+				(OTHER_CITIZEN, MemberKind::Citizen, vec![]),
+				(MERCHANT, MemberKind::Merchant, vec![Role::Merchant]),
+				(OTHER_MERCHANT, MemberKind::Merchant, vec![Role::Merchant]),
+			],
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Starts without members.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn empty() -> Self {
+		Self { members: vec![] }
+	}
+
+	/// Builds the externalities.
+	pub fn build(self) -> sp_io::TestExternalities {
+		Register::clear();
+		for (n, kind, roles) in &self.members {
+			Register::add(&account(*n), *kind, roles);
+		}
+		let storage = RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig {
+				balances: vec![(account(STRANGER), GENESIS_ISSUANCE)],
+				..Default::default()
+			},
+			s_coin: Default::default(),
+		}
+		.build_storage()
+		.expect("the test genesis is valid");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Builds the externalities and checks the invariants after `test`.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			SCoin::do_try_state().expect("invariants hold");
+		});
+	}
+}
+
+/// Moves to block `n`; the pallet has no per-block hooks to run.
+pub fn run_to_block(n: u64) {
+	System::set_block_number(n);
+}
+
+/// Opens a programme run by [`AGENCY`] with [`ISSUER`] appointed: a budget of [`BUDGET`],
+/// rewards up to [`MAX_REWARD`], a cap of [`CAP`] per [`PERIOD`] blocks, from block 1 to [`END`].
+pub fn open_programme() -> ProgrammeId {
+	let programme = crate::NextProgrammeId::<Test>::get();
+	assert_ok!(SCoin::create_programme(
+		RuntimeOrigin::root(),
+		b"Property tax e-payment".to_vec(),
+		account(AGENCY),
+		crate::ServiceCategory::TaxPayment,
+		BUDGET,
+		RewardRule::UpTo(MAX_REWARD),
+		CAP,
+		PERIOD,
+		1,
+		END,
+	));
+	assert_ok!(SCoin::add_reward_issuer(RuntimeOrigin::root(), programme, account(ISSUER)));
+	programme
+}
+
+/// Receipt id `n`.
+pub fn receipt(n: u32) -> H256 {
+	H256::from_low_u64_be(n.into())
+}
+
+/// A batch or single entry rewarding `citizen` `amount` for receipt `n`.
+pub fn entry(citizen: u8, n: u32, amount: Balance) -> crate::RewardEntryOf<Test> {
+	crate::RewardEntry { citizen: account(citizen), receipt: receipt(n), amount }
+}
+
+/// The free balance of test account `n`.
+pub fn balance(n: u8) -> Balance {
+	Balances::free_balance(account(n))
+}
+
+/// The events of this pallet deposited so far.
+pub fn scoin_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::SCoin(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

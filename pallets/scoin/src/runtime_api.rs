@@ -1,0 +1,33 @@
+//! The runtime API through which wallets, agencies, merchants and auditors read the S-coin
+//! without a transaction. The node serves it over JSON-RPC as `scoin_programme`,
+//! `scoin_standing`, `scoin_settlements` and `scoin_supply`.
+
+use crate::types::{
+	Programme, ProgrammeId, Settlement, SettlementId, Standing, SupplyLedger,
+};
+use alloc::vec::Vec;
+use codec::Codec;
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the S-coin.
+	pub trait SCoinApi<AccountId, Balance, BlockNumber, MaxNameLength>
+	where
+		AccountId: Codec + Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Codec + Clone + PartialEq + Eq + core::fmt::Debug,
+		BlockNumber: Codec + Clone + PartialEq + Eq + core::fmt::Debug,
+		MaxNameLength: sp_core::Get<u32>,
+	{
+		/// A programme's state: budget, issued so far, rules, schedule and status.
+		fn programme(programme: ProgrammeId) -> Option<Programme<AccountId, Balance, BlockNumber, MaxNameLength>>;
+
+		/// A citizen's standing in a programme at this block: the period, what the citizen
+		/// earned in it and what the cap still allows; `None` if there is no such programme.
+		fn standing(programme: ProgrammeId, citizen: AccountId) -> Option<Standing<Balance, BlockNumber>>;
+
+		/// A merchant's settlement requests, pending and settled, in order of request.
+		fn settlements(merchant: AccountId) -> Vec<(SettlementId, Settlement<AccountId, Balance, BlockNumber>)>;
+
+		/// The supply ledger and, beside it, the total issuance it must add up to.
+		fn supply() -> (SupplyLedger<Balance>, Balance);
+	}
+}

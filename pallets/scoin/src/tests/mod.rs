@@ -1,0 +1,3 @@
+//! Unit tests, one module per topic.
+
+mod programmes;
