@@ -5,6 +5,7 @@
 //! pallet's runtime API, so that the explorer and the RPC see the same answers.
 
 pub mod citizens;
+pub mod scoin;
 
 use std::sync::Arc;
 
@@ -24,8 +25,9 @@ pub struct FullDeps<C, P> {
 }
 
 /// Builds the node's RPC methods: account nonces (`system_accountNextIndex`), fee queries
-/// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain) and the Citizens
-/// Card register (`citizens_authenticate`, `citizens_member`).
+/// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain), the Citizens
+/// Card register (`citizens_authenticate`, `citizens_member`) and the S-coin (`scoin_programme`,
+/// `scoin_standing`, `scoin_settlements`, `scoin_supply`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -39,17 +41,26 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: pallet_citizens::runtime_api::CitizensApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_scoin::runtime_api::SCoinApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		seoul_runtime::configs::scoin::MaxNameLength,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use citizens::{Citizens, CitizensApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use scoin::{SCoin, SCoinApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Citizens::new(client).into_rpc())?;
+	module.merge(Citizens::new(client.clone()).into_rpc())?;
+	module.merge(SCoin::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -20,9 +20,10 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
+use crate::configs::scoin::MaxNameLength;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -163,6 +164,33 @@ impl_runtime_apis! {
 
 		fn did_of(account: AccountId) -> Vec<u8> {
 			Citizens::did(&account)
+		}
+	}
+
+	impl pallet_scoin::runtime_api::SCoinApi<Block, AccountId, Balance, BlockNumber, MaxNameLength>
+		for Runtime
+	{
+		fn programme(
+			programme: pallet_scoin::ProgrammeId,
+		) -> Option<pallet_scoin::ProgrammeOf<Runtime>> {
+			pallet_scoin::Programmes::<Runtime>::get(programme)
+		}
+
+		fn standing(
+			programme: pallet_scoin::ProgrammeId,
+			citizen: AccountId,
+		) -> Option<pallet_scoin::Standing<Balance, BlockNumber>> {
+			SCoin::standing(programme, &citizen)
+		}
+
+		fn settlements(
+			merchant: AccountId,
+		) -> Vec<(pallet_scoin::SettlementId, pallet_scoin::SettlementOf<Runtime>)> {
+			SCoin::settlements_of(&merchant)
+		}
+
+		fn supply() -> (pallet_scoin::SupplyLedger<Balance>, Balance) {
+			(pallet_scoin::Supply::<Runtime>::get(), pallet_balances::TotalIssuance::<Runtime>::get())
 		}
 	}
 

@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_membership, CouncilMembership]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_citizens, Citizens]
+	[pallet_scoin, SCoin]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

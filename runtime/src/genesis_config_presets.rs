@@ -182,10 +182,24 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 /// A test network: sudo Alice, council Alice, Bob and Charlie, a million SCN for every keyring
 /// account. Every dev account (Alice to Ferdie) is a member: Alice an agency with the registrar
 /// role, Bob and Charlie agencies (the council), the operators validator operators, the others
-/// citizens.
+/// citizens. Bob and Charlie, unless they operate validators, hold the S-coin's city-granted
+/// roles: Bob reward issuer, Charlie settlement agent.
 fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 	let mut alice = genesis_member(Sr25519Keyring::Alice.to_account_id(), MemberKind::Agency);
 	alice.roles = vec![Role::Registrar];
+	let officers = [
+		(Sr25519Keyring::Bob, Role::RewardIssuer),
+		(Sr25519Keyring::Charlie, Role::SettlementAgent),
+	]
+	.into_iter()
+	.map(|(key, role)| (key.to_account_id(), role))
+	.filter(|(account, _)| !operators.iter().any(|op| &op.account == account))
+	.map(|(account, role)| {
+		let mut officer = genesis_member(account, MemberKind::Agency);
+		officer.roles = vec![role];
+		officer
+	})
+	.collect::<Vec<_>>();
 	let citizens = [
 		Sr25519Keyring::Bob,
 		Sr25519Keyring::Charlie,
@@ -202,7 +216,7 @@ fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 	})
 	.map(|account| genesis_member(account, MemberKind::Citizen));
 	network_genesis(NetworkGenesis {
-		members: core::iter::once(alice).chain(citizens).collect(),
+		members: core::iter::once(alice).chain(officers).chain(citizens).collect(),
 		quota_period,
 		operators,
 		council: vec![

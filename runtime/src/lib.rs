@@ -201,4 +201,8 @@ mod runtime {
 	/// The Citizens Card: members, their DIDs and roles, the transaction quota, authentication.
 	#[runtime::pallet_index(13)]
 	pub type Citizens = pallet_citizens;
+
+	/// The S-coin: reward programmes, ZeroPay payments, the rewards catalogue and settlement.
+	#[runtime::pallet_index(14)]
+	pub type SCoin = pallet_scoin;
 }

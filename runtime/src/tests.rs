@@ -1,5 +1,6 @@
 //! Runtime tests: genesis presets, the City Council's privileged origin, validator changes
-//! through council motions, and the Citizens Card gate in the transaction pipeline.
+//! through council motions, the Citizens Card gate in the transaction pipeline, and the S-coin
+//! wired to the register, the balances and the fees.
 
 use crate::{
 	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
@@ -13,6 +14,7 @@ use frame_support::{
 	genesis_builder_helper::build_state,
 	traits::{Get, IntegrityTest, UnfilteredDispatchable},
 };
+use seoul_primitives::currency::SCN;
 use sp_core::OpaquePeerId;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
@@ -228,6 +230,22 @@ mod city_origin {
 				transactions: 1,
 			}),
 			RuntimeCall::Citizens(pallet_citizens::Call::set_quota_period { blocks: 5 }),
+			RuntimeCall::SCoin(pallet_scoin::Call::create_programme {
+				name: b"Public poll rewards".to_vec(),
+				agency: account(Alice),
+				category: pallet_scoin::ServiceCategory::PublicPoll,
+				budget: 1_000 * SCN,
+				reward: pallet_scoin::RewardRule::Fixed(SCN),
+				cap_per_period: 10 * SCN,
+				period: 100,
+				start: 1,
+				end: 1_000,
+			}),
+			RuntimeCall::SCoin(pallet_scoin::Call::list_catalogue_item {
+				name: b"Seoul Grand Park day pass".to_vec(),
+				price: 5 * SCN,
+				stock: 10,
+			}),
 		]
 	}
 
@@ -396,6 +414,17 @@ mod citizens_card {
 	/// wallet signs it.
 	fn signed_remark(signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
 		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] });
+		signed(signer, nonce, call, 0)
+	}
+
+	/// `call` signed by `signer` with the runtime's full transaction extension and `tip`, as a
+	/// stock wallet signs it.
+	pub(super) fn signed(
+		signer: &sr25519::Pair,
+		nonce: u32,
+		call: RuntimeCall,
+		tip: crate::Balance,
+	) -> UncheckedExtrinsic {
 		let extension: TxExtension = (
 			frame_system::CheckNonZeroSender::new(),
 			frame_system::CheckSpecVersion::new(),
@@ -404,7 +433,7 @@ mod citizens_card {
 			frame_system::CheckEra::from(Era::Immortal),
 			pallet_citizens::CheckMember::from(nonce),
 			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			pallet_transaction_payment::ChargeTransactionPayment::from(tip),
 			frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		);
 		let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
@@ -692,6 +721,199 @@ mod citizens_card {
 				<Runtime as CitizensApiV1<Block, AccountId, BlockNumber>>::member(did).unwrap();
 			assert_eq!(record.account, account(Eve));
 			assert_eq!(record.kind, MemberKind::Citizen);
+		});
+	}
+}
+
+mod scoin {
+	use super::{citizens_card::signed, *};
+	use crate::{Balances, Citizens, Executive, SCoin};
+	use pallet_citizens::{AuthenticationKey, MemberKind, MemberRegistry, Role};
+	use pallet_scoin::{
+		qr, PaymentRequest, RewardEntry, RewardRule, ServiceCategory, SettlementStatus, Supply,
+	};
+	use sp_core::{sr25519, Pair, H256};
+
+	fn dev_chain() -> sp_io::TestExternalities {
+		chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET)
+	}
+
+	/// Whether the supply ledger adds up to the total issuance.
+	fn ledger_adds_up() -> bool {
+		Supply::<Runtime>::get().expected_issuance()
+			== pallet_balances::TotalIssuance::<Runtime>::get()
+	}
+
+	/// Opens a programme through sudo, run by Bob, who is appointed its reward issuer.
+	fn open_programme() -> pallet_scoin::ProgrammeId {
+		let create = RuntimeCall::SCoin(pallet_scoin::Call::create_programme {
+			name: b"Property tax e-payment 2026".to_vec(),
+			agency: account(Bob),
+			category: ServiceCategory::TaxPayment,
+			budget: 1_000 * SCN,
+			reward: RewardRule::Fixed(5 * SCN),
+			cap_per_period: 10 * SCN,
+			period: 100,
+			start: 1,
+			end: 10_000,
+		});
+		assert_ok!(pallet_sudo::Pallet::<Runtime>::sudo(
+			RuntimeOrigin::signed(account(Alice)),
+			Box::new(create)
+		));
+		assert_ok!(SCoin::add_reward_issuer(RuntimeOrigin::signed(account(Bob)), 0, account(Bob)));
+		0
+	}
+
+	#[test]
+	fn the_development_preset_starts_the_ledger_and_grants_the_city_s_roles() {
+		dev_chain().execute_with(|| {
+			assert!(ledger_adds_up());
+			assert_eq!(
+				Supply::<Runtime>::get().genesis,
+				pallet_balances::TotalIssuance::<Runtime>::get()
+			);
+			assert!(Citizens::has_role(&account(Bob), Role::RewardIssuer));
+			assert!(Citizens::has_role(&account(Charlie), Role::SettlementAgent));
+			assert_eq!(Citizens::active_kind(&account(Dave)), Some(MemberKind::Citizen));
+		});
+	}
+
+	#[test]
+	fn a_reward_a_qr_payment_and_a_settlement_keep_the_ledger() {
+		dev_chain().execute_with(|| {
+			let programme = open_programme();
+			let receipt = H256::repeat_byte(7);
+			let dave_before = Balances::free_balance(account(Dave));
+			assert_ok!(SCoin::reward(
+				RuntimeOrigin::signed(account(Bob)),
+				programme,
+				RewardEntry { citizen: account(Dave), receipt, amount: 5 * SCN },
+			));
+			assert_eq!(Balances::free_balance(account(Dave)), dave_before + 5 * SCN);
+
+			let merchant = sr25519::Pair::from_string("//SeoulMerchant", None).unwrap();
+			let merchant_account = AccountId::from(merchant.public());
+			assert_ok!(Citizens::register(
+				RuntimeOrigin::signed(account(Alice)),
+				merchant_account.clone(),
+				MemberKind::Merchant,
+				vec![Role::Merchant],
+				[3; 32].into(),
+				AuthenticationKey::Sr25519(merchant.public().0),
+			));
+			assert_ok!(SCoin::register_merchant(
+				RuntimeOrigin::signed(merchant_account.clone()),
+				b"ZP-1100-0001".to_vec().try_into().unwrap(),
+				5812,
+			));
+			let request = PaymentRequest {
+				merchant: merchant_account.clone(),
+				amount: 3 * SCN,
+				order_reference: b"ORD-0001".to_vec().try_into().unwrap(),
+				expiry: 100,
+				nonce: 1,
+			};
+			let payload = qr::signing_payload(System::block_hash(0).as_ref(), &request);
+			let signature = merchant.sign(&payload);
+			assert_ok!(SCoin::pay(
+				RuntimeOrigin::signed(account(Dave)),
+				request.clone(),
+				signature.into()
+			));
+			assert_noop!(
+				SCoin::pay(RuntimeOrigin::signed(account(Dave)), request, signature.into()),
+				pallet_scoin::Error::<Runtime>::AlreadyPaid
+			);
+			assert_eq!(Balances::free_balance(&merchant_account), 3 * SCN);
+
+			assert_ok!(SCoin::request_settlement(
+				RuntimeOrigin::signed(merchant_account.clone()),
+				3 * SCN
+			));
+			assert_ok!(SCoin::confirm_settlement(
+				RuntimeOrigin::signed(account(Charlie)),
+				0,
+				H256::repeat_byte(9)
+			));
+			assert!(matches!(
+				SCoin::settlements_of(&merchant_account)[0].1.status,
+				SettlementStatus::Settled { .. }
+			));
+			let supply = Supply::<Runtime>::get();
+			assert_eq!(supply.minted, 5 * SCN);
+			assert_eq!(supply.burned_in_settlement, 3 * SCN);
+			assert!(ledger_adds_up());
+		});
+	}
+
+	#[test]
+	fn a_tip_leaves_the_issuance_through_the_ledger() {
+		dev_chain().execute_with(|| {
+			let tip = 7 * SCN;
+			let before = pallet_balances::TotalIssuance::<Runtime>::get();
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			let xt = signed(&Dave.pair(), 0, remark, tip);
+			assert_ok!(Executive::apply_extrinsic(xt).expect("the transaction is valid"));
+			assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), before - tip);
+			assert_eq!(Supply::<Runtime>::get().burned_otherwise, tip);
+			assert!(ledger_adds_up());
+		});
+	}
+
+	#[test]
+	fn dust_leaves_the_issuance_through_the_ledger() {
+		dev_chain().execute_with(|| {
+			let everything = Balances::free_balance(account(Ferdie));
+			let dust = crate::EXISTENTIAL_DEPOSIT - 1;
+			assert_ok!(Balances::transfer_allow_death(
+				RuntimeOrigin::signed(account(Ferdie)),
+				account(Eve).into(),
+				everything - dust,
+			));
+			assert_eq!(Balances::free_balance(account(Ferdie)), 0);
+			assert_eq!(Supply::<Runtime>::get().burned_otherwise, dust);
+			assert!(ledger_adds_up());
+		});
+	}
+
+	#[test]
+	fn members_cannot_burn_s_coins_outside_settlement_and_redemption() {
+		dev_chain().execute_with(|| {
+			let call =
+				RuntimeCall::Balances(pallet_balances::Call::burn { value: SCN, keep_alive: true });
+			let result = sp_runtime::traits::Dispatchable::dispatch(
+				call,
+				RuntimeOrigin::signed(account(Eve)),
+			);
+			assert_eq!(
+				result.map_err(|error| error.error),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+			assert!(ledger_adds_up());
+		});
+	}
+
+	#[test]
+	fn the_runtime_api_reports_a_programme_a_standing_and_the_supply() {
+		// The runtime implements the API once, so its generic arguments are inferred.
+		use pallet_scoin::runtime_api::runtime_decl_for_s_coin_api::SCoinApiV1;
+		dev_chain().execute_with(|| {
+			let programme = open_programme();
+			assert_ok!(SCoin::reward(
+				RuntimeOrigin::signed(account(Bob)),
+				programme,
+				RewardEntry { citizen: account(Dave), receipt: H256::zero(), amount: 5 * SCN },
+			));
+			let state = Runtime::programme(programme).expect("the programme exists");
+			assert_eq!(state.issued, 5 * SCN);
+			let standing =
+				Runtime::standing(programme, account(Dave)).expect("the programme exists");
+			assert_eq!((standing.earned, standing.cap_left), (5 * SCN, 5 * SCN));
+			assert_eq!(standing.next_period_starts, 101);
+			let (ledger, issuance) = Runtime::supply();
+			assert_eq!(ledger.expected_issuance(), issuance);
+			assert!(Runtime::programme(1).is_none());
 		});
 	}
 }

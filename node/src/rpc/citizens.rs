@@ -23,9 +23,9 @@ use sp_core::{
 };
 
 /// The JSON-RPC error code of a request the node could not answer (e.g. an unknown block).
-const RUNTIME_ERROR: i32 = 1;
+pub(crate) const RUNTIME_ERROR: i32 = 1;
 /// The JSON-RPC error code of a malformed argument.
-const INVALID_ARGUMENT: i32 = 2;
+pub(crate) const INVALID_ARGUMENT: i32 = 2;
 /// The longest challenge passed on to the runtime; a well-formed one is far shorter.
 const MAX_CHALLENGE_LENGTH: usize = 1024;
 
@@ -75,7 +75,7 @@ impl<C> Citizens<C> {
 }
 
 /// The chain's address format.
-fn address_format() -> Ss58AddressFormat {
+pub(crate) fn address_format() -> Ss58AddressFormat {
 	Ss58AddressFormat::custom(seoul_primitives::SS58_PREFIX)
 }
 
@@ -94,6 +94,12 @@ const MAX_ADDRESS_LENGTH: usize = 51;
 /// The DID named by `did_or_address`: a `did:seoul:` DID with an address of this chain, or an
 /// address in any SS58 format, turned into this chain's DID.
 fn normalise_did(did_or_address: &str) -> Result<String, ErrorObjectOwned> {
+	account_of(did_or_address).map(|account| did_of(&account))
+}
+
+/// The account named by `did_or_address`: a `did:seoul:` DID with an address of this chain, or
+/// an address in any SS58 format.
+pub(crate) fn account_of(did_or_address: &str) -> Result<AccountId, ErrorObjectOwned> {
 	let invalid = || {
 		let shown: String = did_or_address.chars().take(80).collect();
 		ErrorObject::owned(
@@ -115,11 +121,11 @@ fn normalise_did(did_or_address: &str) -> Result<String, ErrorObjectOwned> {
 	if needs_this_chain && format != address_format() {
 		return Err(invalid());
 	}
-	Ok(did_of(&account))
+	Ok(account)
 }
 
 /// A runtime API failure as an RPC error.
-fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
+pub(crate) fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
 	ErrorObject::owned(RUNTIME_ERROR, format!("the runtime could not answer: {error}"), None::<()>)
 }
 
@@ -133,7 +139,7 @@ fn multikey(key: &AuthenticationKey) -> (&'static str, String) {
 }
 
 /// Lower camel case of a `Debug`-printed enum variant, as the JSON shows kinds and roles.
-fn camel(variant: impl std::fmt::Debug) -> String {
+pub(crate) fn camel(variant: impl std::fmt::Debug) -> String {
 	let name = format!("{variant:?}");
 	let mut chars = name.chars();
 	chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()

@@ -13,7 +13,12 @@ use sp_runtime::traits::{Bounded, One};
 const MERCHANT_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"scnm");
 
 /// An active member of `kind` with `roles`.
-fn member<T: Config>(name: &'static str, index: u32, kind: MemberKind, roles: &[Role]) -> T::AccountId {
+fn member<T: Config>(
+	name: &'static str,
+	index: u32,
+	kind: MemberKind,
+	roles: &[Role],
+) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	T::Registry::register_for_benchmarks(&who, kind, roles);
 	who
@@ -64,11 +69,7 @@ fn reward_entry<T: Config>(programme: ProgrammeId, index: u32) -> RewardEntryOf<
 		&citizen,
 		Earnings { period: u32::MAX, earned: amount::<T>(1_000) },
 	);
-	RewardEntry {
-		citizen,
-		receipt: H256::from_low_u64_be(index.into()),
-		amount: amount::<T>(100),
-	}
+	RewardEntry { citizen, receipt: H256::from_low_u64_be(index.into()), amount: amount::<T>(100) }
 }
 
 /// A registered ZeroPay merchant whose key is in the keystore, with the longest ZeroPay id.
@@ -99,7 +100,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_programme() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let agency = member::<T>("agency", 0, MemberKind::Agency, &[]);
 		let now = frame_system::Pallet::<T>::block_number();
 
@@ -123,7 +125,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn top_up_programme() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (programme, _) = programme_with_issuer::<T>();
 		Programmes::<T>::mutate(programme, |state| {
 			if let Some(state) = state {
@@ -140,7 +143,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn pause_programme() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (programme, _) = programme_with_issuer::<T>();
 
 		#[extrinsic_call]
@@ -155,9 +159,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn resume_programme() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (programme, _) = programme_with_issuer::<T>();
-		SCoin::<T>::pause_programme(city.clone(), programme).map_err(|_| BenchmarkError::Weightless)?;
+		SCoin::<T>::pause_programme(city.clone(), programme)
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(city as T::RuntimeOrigin, programme);
@@ -171,7 +177,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn close_programme() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (programme, _) = programme_with_issuer::<T>();
 
 		#[extrinsic_call]
@@ -186,7 +193,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn add_reward_issuer() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (programme, _) = programme_with_issuer::<T>();
 		let issuer = member::<T>("issuer", 1, MemberKind::Agency, &[Role::RewardIssuer]);
 
@@ -199,7 +207,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_reward_issuer() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (programme, issuer) = programme_with_issuer::<T>();
 
 		#[extrinsic_call]
@@ -287,7 +296,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn list_catalogue_item() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(city as T::RuntimeOrigin, longest_name::<T>(), amount::<T>(10), 100);
@@ -298,7 +308,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_catalogue_stock() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		SCoin::<T>::list_catalogue_item(city.clone(), longest_name::<T>(), amount::<T>(10), 1)
 			.map_err(|_| BenchmarkError::Weightless)?;
 
@@ -311,7 +322,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn redeem() -> Result<(), BenchmarkError> {
-		let city = T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		SCoin::<T>::list_catalogue_item(city, longest_name::<T>(), amount::<T>(10), 100)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let citizen = member::<T>("citizen", 0, MemberKind::Citizen, &[]);

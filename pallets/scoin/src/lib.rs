@@ -301,8 +301,7 @@ pub mod pallet {
 
 	/// Which account holds each ZeroPay merchant id, so that an id is registered once.
 	#[pallet::storage]
-	pub type ZeroPayIds<T: Config> =
-		StorageMap<_, Blake2_128Concat, ZeroPayIdOf<T>, T::AccountId>;
+	pub type ZeroPayIds<T: Config> = StorageMap<_, Blake2_128Concat, ZeroPayIdOf<T>, T::AccountId>;
 
 	/// The block each merchant's payment request was paid in, by merchant and nonce: what stops a
 	/// QR code from being paid twice.
@@ -399,7 +398,12 @@ pub mod pallet {
 		/// A reward issuer was dismissed from a programme.
 		RewardIssuerRemoved { programme: ProgrammeId, issuer: T::AccountId },
 		/// A citizen was rewarded for a service event.
-		Rewarded { programme: ProgrammeId, citizen: T::AccountId, receipt: H256, amount: BalanceOf<T> },
+		Rewarded {
+			programme: ProgrammeId,
+			citizen: T::AccountId,
+			receipt: H256,
+			amount: BalanceOf<T>,
+		},
 		/// An entry of a batch was refused, and nothing was minted for it.
 		RewardRefused {
 			programme: ProgrammeId,
@@ -432,7 +436,11 @@ pub mod pallet {
 		/// A citizen redeemed a catalogue item; the price was burned.
 		Redeemed { item: ItemId, citizen: T::AccountId, price: BalanceOf<T>, voucher: VoucherId },
 		/// A merchant asked to settle; the amount was burned.
-		SettlementRequested { settlement: SettlementId, merchant: T::AccountId, amount: BalanceOf<T> },
+		SettlementRequested {
+			settlement: SettlementId,
+			merchant: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// A settlement agent confirmed the bank paid a settlement.
 		SettlementConfirmed {
 			settlement: SettlementId,
@@ -560,14 +568,18 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::CityOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
-			ensure!(T::Registry::active_kind(&agency) == Some(MemberKind::Agency), Error::<T>::NotAgency);
+			ensure!(
+				T::Registry::active_kind(&agency) == Some(MemberKind::Agency),
+				Error::<T>::NotAgency
+			);
 			ensure!(!budget.is_zero() && !cap_per_period.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(!period.is_zero(), Error::<T>::ZeroPeriod);
 			ensure!(start <= end && end >= Self::now(), Error::<T>::BadSchedule);
 			let ceiling = reward.ceiling();
 			ensure!(
-				ceiling >= T::Currency::minimum_balance() &&
-					!ceiling.is_zero() && ceiling <= cap_per_period,
+				ceiling >= T::Currency::minimum_balance()
+					&& !ceiling.is_zero()
+					&& ceiling <= cap_per_period,
 				Error::<T>::BadRewardRule
 			);
 			let programme = NextProgrammeId::<T>::get();
@@ -699,7 +711,10 @@ pub mod pallet {
 		) -> DispatchResult {
 			let entry = Programmes::<T>::get(programme).ok_or(Error::<T>::UnknownProgramme)?;
 			Self::ensure_city_or_agency(origin, &entry)?;
-			ensure!(RewardIssuers::<T>::take(programme, &issuer).is_some(), Error::<T>::NotRewardIssuer);
+			ensure!(
+				RewardIssuers::<T>::take(programme, &issuer).is_some(),
+				Error::<T>::NotRewardIssuer
+			);
 			Self::deposit_event(Event::RewardIssuerRemoved { programme, issuer });
 			Ok(())
 		}
@@ -743,7 +758,7 @@ pub mod pallet {
 					Ok(()) => {
 						rewarded += 1;
 						total.saturating_accrue(entry.amount);
-					},
+					}
 					Err(error) => {
 						refused += 1;
 						Self::deposit_event(Event::RewardRefused {
@@ -752,7 +767,7 @@ pub mod pallet {
 							receipt: entry.receipt,
 							error,
 						});
-					},
+					}
 				}
 			}
 			Programmes::<T>::insert(programme, state);
@@ -778,7 +793,11 @@ pub mod pallet {
 			ZeroPayIds::<T>::insert(&zeropay_id, &merchant);
 			Merchants::<T>::insert(
 				&merchant,
-				MerchantProfile { zeropay_id: zeropay_id.clone(), category, registered_at: Self::now() },
+				MerchantProfile {
+					zeropay_id: zeropay_id.clone(),
+					category,
+					registered_at: Self::now(),
+				},
 			);
 			Self::deposit_event(Event::MerchantRegistered { merchant, zeropay_id, category });
 			Ok(())
@@ -820,8 +839,8 @@ pub mod pallet {
 				Error::<T>::ValidityTooLong
 			);
 			ensure!(
-				Merchants::<T>::contains_key(&request.merchant) &&
-					T::Registry::has_role(&request.merchant, Role::Merchant),
+				Merchants::<T>::contains_key(&request.merchant)
+					&& T::Registry::has_role(&request.merchant, Role::Merchant),
 				Error::<T>::UnknownMerchant
 			);
 			ensure!(
@@ -832,7 +851,12 @@ pub mod pallet {
 			let payload = qr::signing_payload(genesis_hash.as_ref(), &request);
 			ensure!(signature.verify(&payload[..], &request.merchant), Error::<T>::BadSignature);
 
-			T::Currency::transfer(&payer, &request.merchant, request.amount, Preservation::Expendable)?;
+			T::Currency::transfer(
+				&payer,
+				&request.merchant,
+				request.amount,
+				Preservation::Expendable,
+			)?;
 			PaidRequests::<T>::insert(&request.merchant, request.nonce, now);
 			let PaymentRequest { merchant, amount, order_reference, nonce, .. } = request;
 			Self::deposit_event(Event::Paid { merchant, payer, amount, order_reference, nonce });
@@ -862,7 +886,11 @@ pub mod pallet {
 		/// Sets how many of a catalogue item may still be redeemed; 0 withdraws it.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::set_catalogue_stock())]
-		pub fn set_catalogue_stock(origin: OriginFor<T>, item: ItemId, stock: u32) -> DispatchResult {
+		pub fn set_catalogue_stock(
+			origin: OriginFor<T>,
+			item: ItemId,
+			stock: u32,
+		) -> DispatchResult {
 			T::CityOrigin::ensure_origin(origin)?;
 			Catalogue::<T>::try_mutate(item, |entry| {
 				let entry = entry.as_mut().ok_or(Error::<T>::UnknownItem)?;
@@ -908,8 +936,8 @@ pub mod pallet {
 		pub fn request_settlement(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
 			let merchant = ensure_signed(origin)?;
 			ensure!(
-				Merchants::<T>::contains_key(&merchant) &&
-					T::Registry::has_role(&merchant, Role::Merchant),
+				Merchants::<T>::contains_key(&merchant)
+					&& T::Registry::has_role(&merchant, Role::Merchant),
 				Error::<T>::UnknownMerchant
 			);
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
@@ -975,7 +1003,10 @@ pub mod pallet {
 		}
 
 		/// Passes the city, or the programme's agency while it is an active member.
-		fn ensure_city_or_agency(origin: OriginFor<T>, programme: &ProgrammeOf<T>) -> DispatchResult {
+		fn ensure_city_or_agency(
+			origin: OriginFor<T>,
+			programme: &ProgrammeOf<T>,
+		) -> DispatchResult {
 			if T::CityOrigin::try_origin(origin.clone()).is_ok() {
 				return Ok(());
 			}
@@ -994,12 +1025,12 @@ pub mod pallet {
 		) -> Result<ProgrammeOf<T>, DispatchError> {
 			let state = Programmes::<T>::get(programme).ok_or(Error::<T>::UnknownProgramme)?;
 			ensure!(
-				RewardIssuers::<T>::contains_key(programme, issuer) &&
-					T::Registry::has_role(issuer, Role::RewardIssuer),
+				RewardIssuers::<T>::contains_key(programme, issuer)
+					&& T::Registry::has_role(issuer, Role::RewardIssuer),
 				Error::<T>::NotRewardIssuer
 			);
 			match state.status {
-				ProgrammeStatus::Active => {},
+				ProgrammeStatus::Active => {}
 				ProgrammeStatus::Paused => return Err(Error::<T>::ProgrammePaused.into()),
 				ProgrammeStatus::Closed => return Err(Error::<T>::ProgrammeClosed.into()),
 			}
@@ -1108,8 +1139,8 @@ pub mod pallet {
 			for (_, programme) in Programmes::<T>::iter() {
 				ensure!(programme.issued <= programme.budget, "a programme overspent its budget");
 				ensure!(
-					programme.status != ProgrammeStatus::Closed ||
-						programme.issued == programme.budget,
+					programme.status != ProgrammeStatus::Closed
+						|| programme.issued == programme.budget,
 					"a closed programme kept a budget"
 				);
 			}

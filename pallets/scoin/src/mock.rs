@@ -3,16 +3,11 @@
 
 use crate::{self as pallet_scoin, MemberKind, MemberRegistry, ProgrammeId, RewardRule, Role};
 use core::cell::RefCell;
-use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::ConstU64,
-};
+use frame_support::{assert_ok, derive_impl, parameter_types, traits::ConstU64};
 use seoul_primitives::membership::EnsureMemberWithRole;
 use sp_core::{sr25519, Pair, H256};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
-use sp_runtime::{
-	traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner,
-};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner};
 use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -55,9 +50,8 @@ pub struct Register;
 impl Register {
 	/// Adds `who` as an active member.
 	pub fn add(who: &AccountId32, kind: MemberKind, roles: &[Role]) {
-		MEMBERS.with(|members| {
-			members.borrow_mut().insert(who.clone(), (kind, roles.to_vec(), true))
-		});
+		MEMBERS
+			.with(|members| members.borrow_mut().insert(who.clone(), (kind, roles.to_vec(), true)));
 	}
 
 	/// Suspends `who`.
@@ -274,4 +268,116 @@ pub fn scoin_events() -> Vec<crate::Event<Test>> {
 			_ => None,
 		})
 		.collect()
+}
+
+/// The arguments of `create_programme`; the defaults are [`open_programme`]'s.
+pub struct NewProgramme {
+	pub name: Vec<u8>,
+	pub agency: u8,
+	pub category: crate::ServiceCategory,
+	pub budget: Balance,
+	pub reward: RewardRule<Balance>,
+	pub cap: Balance,
+	pub period: u64,
+	pub start: u64,
+	pub end: u64,
+}
+
+impl Default for NewProgramme {
+	fn default() -> Self {
+		Self {
+			name: b"Property tax e-payment".to_vec(),
+			agency: AGENCY,
+			category: crate::ServiceCategory::TaxPayment,
+			budget: BUDGET,
+			reward: RewardRule::UpTo(MAX_REWARD),
+			cap: CAP,
+			period: PERIOD,
+			start: 1,
+			end: END,
+		}
+	}
+}
+
+impl NewProgramme {
+	/// Calls `create_programme` from `origin`.
+	pub fn create(self, origin: RuntimeOrigin) -> sp_runtime::DispatchResult {
+		SCoin::create_programme(
+			origin,
+			self.name,
+			account(self.agency),
+			self.category,
+			self.budget,
+			self.reward,
+			self.cap,
+			self.period,
+			self.start,
+			self.end,
+		)
+	}
+
+	/// Creates the programme as the city and appoints [`ISSUER`].
+	pub fn open(self) -> ProgrammeId {
+		let programme = crate::NextProgrammeId::<Test>::get();
+		assert_ok!(self.create(RuntimeOrigin::root()));
+		assert_ok!(SCoin::add_reward_issuer(RuntimeOrigin::root(), programme, account(ISSUER)));
+		programme
+	}
+}
+
+/// Gives test account `n` `amount` from [`STRANGER`]'s genesis endowment, so that the supply
+/// ledger is untouched.
+pub fn fund(n: u8, amount: Balance) {
+	assert_ok!(Balances::transfer_allow_death(
+		RuntimeOrigin::signed(account(STRANGER)),
+		account(n),
+		amount
+	));
+}
+
+/// A ZeroPay merchant id or order reference of `bytes`.
+pub fn reference<S: frame_support::traits::Get<u32>>(
+	bytes: &[u8],
+) -> frame_support::BoundedVec<u8, S> {
+	bytes.to_vec().try_into().expect("the reference fits its bound")
+}
+
+/// Registers merchant `n` with ZeroPay under the id `ZP-<n>`.
+pub fn register_with_zeropay(n: u8) {
+	assert_ok!(SCoin::register_merchant(
+		RuntimeOrigin::signed(account(n)),
+		reference(format!("ZP-{n}").as_bytes()),
+		5812,
+	));
+}
+
+/// A payment request of `amount` to `merchant` with `nonce`, expiring ten blocks from now.
+pub fn payment_request(merchant: u8, amount: Balance, nonce: u64) -> crate::PaymentRequestOf<Test> {
+	crate::PaymentRequest {
+		merchant: account(merchant),
+		amount,
+		order_reference: reference(b"ORDER-1"),
+		expiry: System::block_number() + 10,
+		nonce,
+	}
+}
+
+/// Account `signer`'s sr25519 signature over `request` for the chain whose block 0 is
+/// `genesis_hash`.
+pub fn sign_for(
+	genesis_hash: &[u8],
+	signer: u8,
+	request: &crate::PaymentRequestOf<Test>,
+) -> MultiSignature {
+	MultiSignature::Sr25519(pair(signer).sign(&crate::qr::signing_payload(genesis_hash, request)))
+}
+
+/// Account `signer`'s sr25519 signature over `request` for this chain.
+pub fn sign(signer: u8, request: &crate::PaymentRequestOf<Test>) -> MultiSignature {
+	sign_for(System::block_hash(0).as_ref(), signer, request)
+}
+
+/// The total issuance of S-coins.
+pub fn issuance() -> Balance {
+	<Balances as frame_support::traits::fungible::Inspect<AccountId32>>::total_issuance()
 }

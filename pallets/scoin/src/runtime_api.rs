@@ -2,9 +2,7 @@
 //! without a transaction. The node serves it over JSON-RPC as `scoin_programme`,
 //! `scoin_standing`, `scoin_settlements` and `scoin_supply`.
 
-use crate::types::{
-	Programme, ProgrammeId, Settlement, SettlementId, Standing, SupplyLedger,
-};
+use crate::types::{Programme, ProgrammeId, Settlement, SettlementId, Standing, SupplyLedger};
 use alloc::vec::Vec;
 use codec::Codec;
 

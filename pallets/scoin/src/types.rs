@@ -18,7 +18,16 @@ pub type MerchantCategoryCode = u16;
 
 /// The public service a programme rewards.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum ServiceCategory {
 	/// Paying local taxes, e.g. on time or electronically.
@@ -41,7 +50,16 @@ pub enum ServiceCategory {
 
 /// How much one service event earns.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum RewardRule<Balance> {
 	/// Exactly this amount for every event.
@@ -69,7 +87,16 @@ impl<Balance: PartialOrd + Copy + Default> RewardRule<Balance> {
 
 /// Where a programme is in its life cycle.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum ProgrammeStatus {
 	/// Issues rewards between its start and its end.
@@ -115,7 +142,8 @@ where
 	pub status: ProgrammeStatus,
 }
 
-impl<AccountId, Balance, BlockNumber, MaxNameLength> Programme<AccountId, Balance, BlockNumber, MaxNameLength>
+impl<AccountId, Balance, BlockNumber, MaxNameLength>
+	Programme<AccountId, Balance, BlockNumber, MaxNameLength>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug + sp_runtime::traits::Saturating + Copy,
@@ -129,9 +157,7 @@ where
 }
 
 /// What one citizen earned from one programme in the period noted.
-#[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Earnings<Balance> {
 	/// The period, counted from 0 at the programme's start.
 	pub period: u32,
@@ -167,9 +193,7 @@ pub struct RewardEntry<AccountId, Balance> {
 }
 
 /// The record of a rewarded receipt, kept so that a receipt is rewarded once.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct ReceiptRecord<AccountId, Balance, BlockNumber> {
 	/// The citizen rewarded.
 	pub citizen: AccountId,
@@ -291,9 +315,7 @@ pub struct Settlement<AccountId, Balance, BlockNumber> {
 }
 
 /// The S-coin supply ledger: how the total issuance came to be.
-#[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct SupplyLedger<Balance> {
 	/// The total issuance at genesis.
 	pub genesis: Balance,

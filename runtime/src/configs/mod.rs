@@ -2,11 +2,13 @@
 //! - this module: accounts, time, balances, fees and utilities;
 //! - [`governance`]: the City Council and [`CityOrigin`], the runtime's one privileged origin;
 //! - [`consensus`]: validators, sessions, Aura, GRANDPA and node authorisation;
-//! - [`citizens`]: the Citizens Card register.
+//! - [`citizens`]: the Citizens Card register;
+//! - [`scoin`]: the S-coin.
 
 pub mod citizens;
 pub mod consensus;
 pub mod governance;
+pub mod scoin;
 
 pub use governance::CityOrigin;
 
@@ -28,7 +30,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, VERSION,
+	RuntimeTask, SCoin, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, VERSION,
 };
 
 /// Share of a block that ordinary transactions may fill; the rest is kept for operational ones.
@@ -53,12 +55,18 @@ parameter_types! {
 	pub const SS58Prefix: u16 = seoul_primitives::SS58_PREFIX;
 }
 
-/// The calls the runtime allows at all: every call but `Utility::as_derivative`, through which
-/// a member could act as derived accounts the city never registered.
+/// The calls the runtime allows members at all: every call but `Utility::as_derivative`,
+/// through which a member could act as derived accounts the city never registered, and
+/// `Balances::burn`, because S-coins leave circulation only through settlement and redemption,
+/// which the supply ledger accounts for. (Root, i.e. the city, is never filtered.)
 pub struct CallFilter;
 impl Contains<RuntimeCall> for CallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
-		!matches!(call, RuntimeCall::Utility(pallet_utility::Call::as_derivative { .. }))
+		!matches!(
+			call,
+			RuntimeCall::Utility(pallet_utility::Call::as_derivative { .. })
+				| RuntimeCall::Balances(pallet_balances::Call::burn { .. })
+		)
 	}
 }
 
@@ -95,7 +103,8 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
 	type Balance = Balance;
-	type DustRemoval = ();
+	// The dust of reaped accounts leaves the issuance through the S-coin's supply ledger.
+	type DustRemoval = SCoin;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
 	type ReserveIdentifier = [u8; 8];
@@ -118,7 +127,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	// Fees are zero; tips leave the issuance through the S-coin's supply ledger.
+	type OnChargeTransaction = FungibleAdapter<Balances, SCoin>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = NoFee;
 	type LengthToFee = NoFee;

@@ -1,0 +1,245 @@
+//! `scoin_*`: the S-coin's programmes, citizens' standings, merchants' settlements and the supply
+//! ledger, served from the runtime API `SCoinApi`.
+//!
+//! Amounts are decimal strings of planck (a millionth of an SCN), because they exceed what a
+//! JSON number carries exactly; accounts are SS58 addresses of this chain.
+
+use std::sync::Arc;
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use pallet_scoin::{
+	runtime_api::SCoinApi as SCoinRuntimeApi, Programme, RewardRule, Settlement, SettlementStatus,
+	Standing, SupplyLedger,
+};
+use seoul_runtime::{
+	configs::scoin::MaxNameLength, opaque::Block, AccountId, Balance, BlockNumber, Hash,
+};
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::crypto::Ss58Codec;
+
+use super::citizens::{account_of, address_format, camel, runtime_error};
+
+/// Reads of the S-coin.
+#[rpc(server)]
+pub trait SCoinApi {
+	/// The state of programme `id`: name, agency, category, budget, issued, budget left, reward
+	/// rule, cap, period, schedule and status; `null` if there is none. At block `at` (default:
+	/// the best block).
+	#[method(name = "scoin_programme")]
+	fn programme(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// The standing of `citizen` (an SS58 address or a `did:seoul:` DID) in programme `id`: the
+	/// current period, what the citizen earned in it, what the cap still allows and when the next
+	/// period starts; `null` if there is no such programme.
+	#[method(name = "scoin_standing")]
+	fn standing(&self, id: u32, citizen: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// The settlement requests of `merchant` (an SS58 address or a `did:seoul:` DID), pending and
+	/// settled, in order of request.
+	#[method(name = "scoin_settlements")]
+	fn settlements(&self, merchant: String, at: Option<Hash>) -> RpcResult<Vec<Value>>;
+
+	/// The supply ledger (genesis issuance, minted, burned in settlement, in redemption and
+	/// otherwise), the issuance it implies and the actual total issuance, which must be equal.
+	#[method(name = "scoin_supply")]
+	fn supply(&self, at: Option<Hash>) -> RpcResult<Value>;
+}
+
+/// Serves [`SCoinApiServer`] from a client.
+pub struct SCoin<C> {
+	client: Arc<C>,
+}
+
+impl<C> SCoin<C> {
+	/// Serves the S-coin of `client`'s chain.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+/// An address of this chain.
+fn address(account: &AccountId) -> String {
+	account.to_ss58check_with_version(address_format())
+}
+
+/// The JSON of programme `id`.
+pub fn programme_json(
+	id: u32,
+	programme: Programme<AccountId, Balance, BlockNumber, MaxNameLength>,
+) -> Value {
+	let reward = match programme.reward {
+		RewardRule::Fixed(amount) => json!({ "fixed": amount.to_string() }),
+		RewardRule::UpTo(amount) => json!({ "upTo": amount.to_string() }),
+	};
+	json!({
+		"id": id,
+		"name": String::from_utf8_lossy(&programme.name),
+		"agency": address(&programme.agency),
+		"category": camel(programme.category),
+		"budget": programme.budget.to_string(),
+		"issued": programme.issued.to_string(),
+		"budgetLeft": programme.budget_left().to_string(),
+		"reward": reward,
+		"capPerPeriod": programme.cap_per_period.to_string(),
+		"period": programme.period,
+		"start": programme.start,
+		"end": programme.end,
+		"status": camel(programme.status),
+	})
+}
+
+/// The JSON of a citizen's standing.
+pub fn standing_json(standing: Standing<Balance, BlockNumber>) -> Value {
+	json!({
+		"period": standing.period,
+		"nextPeriodStarts": standing.next_period_starts,
+		"earned": standing.earned.to_string(),
+		"capLeft": standing.cap_left.to_string(),
+	})
+}
+
+/// The JSON of settlement `id`.
+pub fn settlement_json(id: u64, settlement: Settlement<AccountId, Balance, BlockNumber>) -> Value {
+	let mut json = json!({
+		"id": id,
+		"merchant": address(&settlement.merchant),
+		"amount": settlement.amount.to_string(),
+		"requestedAt": settlement.requested_at,
+		"status": "pending",
+	});
+	if let SettlementStatus::Settled { bank_reference_hash, agent, at } = settlement.status {
+		json["status"] = json!("settled");
+		json["bankReferenceHash"] = json!(format!("{bank_reference_hash:?}"));
+		json["agent"] = json!(address(&agent));
+		json["settledAt"] = json!(at);
+	}
+	json
+}
+
+/// The JSON of the supply ledger beside the total issuance.
+pub fn supply_json(ledger: SupplyLedger<Balance>, total_issuance: Balance) -> Value {
+	json!({
+		"genesis": ledger.genesis.to_string(),
+		"minted": ledger.minted.to_string(),
+		"burnedInSettlement": ledger.burned_in_settlement.to_string(),
+		"burnedInRedemption": ledger.burned_in_redemption.to_string(),
+		"burnedOtherwise": ledger.burned_otherwise.to_string(),
+		"expectedIssuance": ledger.expected_issuance().to_string(),
+		"totalIssuance": total_issuance.to_string(),
+	})
+}
+
+impl<C> SCoinApiServer for SCoin<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: SCoinRuntimeApi<Block, AccountId, Balance, BlockNumber, MaxNameLength>,
+{
+	fn programme(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let programme = self.client.runtime_api().programme(at, id).map_err(runtime_error)?;
+		Ok(programme.map(|programme| programme_json(id, programme)))
+	}
+
+	fn standing(&self, id: u32, citizen: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let citizen = account_of(&citizen)?;
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let standing =
+			self.client.runtime_api().standing(at, id, citizen).map_err(runtime_error)?;
+		Ok(standing.map(standing_json))
+	}
+
+	fn settlements(&self, merchant: String, at: Option<Hash>) -> RpcResult<Vec<Value>> {
+		let merchant = account_of(&merchant)?;
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let settlements =
+			self.client.runtime_api().settlements(at, merchant).map_err(runtime_error)?;
+		Ok(settlements
+			.into_iter()
+			.map(|(id, settlement)| settlement_json(id, settlement))
+			.collect())
+	}
+
+	fn supply(&self, at: Option<Hash>) -> RpcResult<Value> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let (ledger, total_issuance) =
+			self.client.runtime_api().supply(at).map_err(runtime_error)?;
+		Ok(supply_json(ledger, total_issuance))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use pallet_scoin::{ProgrammeStatus, ServiceCategory};
+	use sp_keyring::Sr25519Keyring;
+
+	#[test]
+	fn a_programme_shows_its_budget_left_and_rule() {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let programme = Programme {
+			name: b"Eco mileage".to_vec().try_into().unwrap(),
+			agency: bob.clone(),
+			category: ServiceCategory::EcoMileage,
+			budget: 10_000_000_000_000_000_000_000,
+			issued: 4,
+			reward: RewardRule::UpTo(7),
+			cap_per_period: 20,
+			period: 100,
+			start: 1,
+			end: 500,
+			status: ProgrammeStatus::Paused,
+		};
+		let json = programme_json(3, programme);
+		assert_eq!(json["id"], 3);
+		assert_eq!(json["agency"], address(&bob));
+		assert_eq!(json["category"], "ecoMileage");
+		assert_eq!(json["budget"], "10000000000000000000000");
+		assert_eq!(json["budgetLeft"], "9999999999999999999996");
+		assert_eq!(json["reward"], json!({ "upTo": "7" }));
+		assert_eq!(json["status"], "paused");
+	}
+
+	#[test]
+	fn a_settled_request_shows_its_bank_reference() {
+		let merchant = Sr25519Keyring::Eve.to_account_id();
+		let agent = Sr25519Keyring::Charlie.to_account_id();
+		let pending = Settlement {
+			merchant: merchant.clone(),
+			amount: 5,
+			requested_at: 9,
+			status: SettlementStatus::Pending,
+		};
+		let json = settlement_json(0, pending.clone());
+		assert_eq!(json["status"], "pending");
+		assert!(json.get("agent").is_none());
+		let settled = Settlement {
+			status: SettlementStatus::Settled {
+				bank_reference_hash: [2; 32].into(),
+				agent: agent.clone(),
+				at: 11,
+			},
+			..pending
+		};
+		let json = settlement_json(1, settled);
+		assert_eq!(json["status"], "settled");
+		assert_eq!(json["agent"], address(&agent));
+		assert_eq!(json["settledAt"], 11);
+		assert_eq!(json["bankReferenceHash"], format!("0x{}", "02".repeat(32)));
+	}
+
+	#[test]
+	fn the_supply_shows_the_issuance_the_ledger_implies() {
+		let ledger = SupplyLedger {
+			genesis: 100,
+			minted: 50,
+			burned_in_settlement: 20,
+			burned_in_redemption: 5,
+			burned_otherwise: 1,
+		};
+		let json = supply_json(ledger, 124);
+		assert_eq!(json["expectedIssuance"], "124");
+		assert_eq!(json["totalIssuance"], "124");
+	}
+}
