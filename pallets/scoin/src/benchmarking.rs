@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::Pallet as SCoin;
+use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::*, traits::fungible::Mutate};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -69,7 +70,14 @@ fn reward_entry<T: Config>(programme: ProgrammeId, index: u32) -> RewardEntryOf<
 		&citizen,
 		Earnings { period: u32::MAX, earned: amount::<T>(1_000) },
 	);
-	RewardEntry { citizen, receipt: H256::from_low_u64_be(index.into()), amount: amount::<T>(100) }
+	RewardEntry { citizen, receipt: receipt_id(index), amount: amount::<T>(100) }
+}
+
+/// Receipt id `index`.
+fn receipt_id(index: u32) -> H256 {
+	let mut id = [0u8; 32];
+	id[..4].copy_from_slice(&index.to_le_bytes());
+	H256(id)
 }
 
 /// A registered ZeroPay merchant whose key is in the keystore, with the longest ZeroPay id.
