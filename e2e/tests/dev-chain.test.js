@@ -10,10 +10,10 @@ import { connect, finalizedNumber, rpc, startNode, submit, waitFor } from '../li
 const SS58_PREFIX = 8282;
 const PALLETS = [
   'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
-  'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens',
+  'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens', 'SCoin',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['ValidatorSet', 'Citizens'];
+const OUR_PALLETS = ['ValidatorSet', 'Citizens', 'SCoin'];
 
 describe('development chain', () => {
   let node;
