@@ -117,6 +117,9 @@ pub type BalanceOf<T> =
 
 /// The S-coin pallet.
 #[frame_support::pallet]
+// `create_programme` takes a programme's terms as separate arguments, so that each is its own
+// field in wallets and the explorer; the macro copies the signature into generated functions.
+#[allow(clippy::too_many_arguments)]
 pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
@@ -734,6 +737,7 @@ pub mod pallet {
 			let period = Self::period_of(&state, Self::now());
 			Self::try_reward(programme, &mut state, period, &entry)?;
 			Programmes::<T>::insert(programme, state);
+			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(entry.amount));
 			Ok(())
 		}
 
@@ -771,6 +775,7 @@ pub mod pallet {
 				}
 			}
 			Programmes::<T>::insert(programme, state);
+			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(total));
 			Self::deposit_event(Event::BatchRewarded { programme, rewarded, refused, total });
 			Ok(())
 		}
@@ -1045,8 +1050,9 @@ pub mod pallet {
 			(at.saturating_sub(programme.start) / programme.period).saturated_into()
 		}
 
-		/// Checks and pays one reward from `programme`, whose state the caller stores; changes
-		/// nothing if it returns an error.
+		/// Checks and pays one reward from `programme`; changes nothing if it returns an error.
+		/// The caller stores the programme's state and notes what was minted in [`Supply`], once
+		/// per call rather than once per reward.
 		fn try_reward(
 			programme: ProgrammeId,
 			state: &mut ProgrammeOf<T>,
@@ -1068,7 +1074,6 @@ pub mod pallet {
 			ensure!(earned <= state.cap_per_period, Error::<T>::CapExceeded);
 
 			T::Currency::mint_into(citizen, *amount)?;
-			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(*amount));
 			state.issued.saturating_accrue(*amount);
 			EarningsInPeriod::<T>::insert(programme, citizen, Earnings { period, earned });
 			Receipts::<T>::insert(

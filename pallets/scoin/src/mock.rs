@@ -40,9 +40,12 @@ impl pallet_balances::Config for Test {
 	type DustRemoval = SCoin;
 }
 
+/// A member's kind, roles and whether it is active.
+type MemberEntry = (MemberKind, Vec<Role>, bool);
+
 thread_local! {
-	static MEMBERS: RefCell<BTreeMap<AccountId32, (MemberKind, Vec<Role>, bool)>> =
-		RefCell::new(BTreeMap::new());
+	static MEMBERS: RefCell<BTreeMap<AccountId32, MemberEntry>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The register of members: kind, roles and whether active, by account.

@@ -210,7 +210,7 @@ fn a_full_batch_pays_every_entry() {
 			.enumerate()
 			.map(|(i, n)| entry(*n, i as u32, 10 + i as Balance))
 			.collect();
-		assert_eq!(entries.len(), <Test as Config>::MaxBatchSize::get() as usize);
+		assert_eq!(entries.len(), <<Test as Config>::MaxBatchSize as Get<u32>>::get() as usize);
 		assert_ok!(SCoin::reward_batch(issuer(), programme, batch(entries)));
 		System::assert_last_event(
 			Event::BatchRewarded { programme, rewarded: 8, refused: 0, total: 108 }.into(),

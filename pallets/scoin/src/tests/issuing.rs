@@ -17,7 +17,12 @@ fn an_issuer_rewards_a_citizen() {
 		assert_ok!(SCoin::reward(issuer(), programme, entry(CITIZEN, 7, 60)));
 		assert_eq!(
 			scoin_events(),
-			vec![Event::Rewarded { programme, citizen: account(CITIZEN), receipt: receipt(7), amount: 60 }]
+			vec![Event::Rewarded {
+				programme,
+				citizen: account(CITIZEN),
+				receipt: receipt(7),
+				amount: 60
+			}]
 		);
 		assert_eq!(balance(CITIZEN), 60);
 		assert_eq!(

@@ -105,7 +105,10 @@ fn a_merchant_deregisters_and_its_id_is_free_again() {
 		assert_eq!(ZeroPayIds::<Test>::get(zeropay_id(b"ZP-1")), Some(account(OTHER_MERCHANT)));
 		// And the merchant registers again, under another id.
 		assert_ok!(register(MERCHANT, b"ZP-3", 5411));
-		assert_eq!(Merchants::<Test>::get(account(MERCHANT)).unwrap().zeropay_id, zeropay_id(b"ZP-3"));
+		assert_eq!(
+			Merchants::<Test>::get(account(MERCHANT)).unwrap().zeropay_id,
+			zeropay_id(b"ZP-3")
+		);
 	});
 }
 

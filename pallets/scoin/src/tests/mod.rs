@@ -1,3 +1,10 @@
 //! Unit tests, one module per topic.
 
+mod batch;
+mod catalogue;
+mod issuing;
+mod merchants;
+mod payments;
 mod programmes;
+mod settlement;
+mod supply;

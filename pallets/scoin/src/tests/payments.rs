@@ -60,7 +60,10 @@ fn a_citizen_pays_a_signed_request() {
 		assert_eq!(PaidRequests::<Test>::iter().count(), 1);
 		// A payment moves S-coins; it mints and burns nothing.
 		assert_eq!(issuance(), GENESIS_ISSUANCE);
-		assert_eq!(Supply::<Test>::get(), SupplyLedger { genesis: GENESIS_ISSUANCE, ..Default::default() });
+		assert_eq!(
+			Supply::<Test>::get(),
+			SupplyLedger { genesis: GENESIS_ISSUANCE, ..Default::default() }
+		);
 	});
 }
 
@@ -194,7 +197,10 @@ fn a_request_valid_for_too_long_is_refused() {
 fn pay_refuses_zero_amounts_and_bad_references() {
 	ExtBuilder::default().build_and_execute(|| {
 		setup();
-		assert_noop!(pay_signed(CITIZEN, payment_request(MERCHANT, 0, 1)), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			pay_signed(CITIZEN, payment_request(MERCHANT, 0, 1)),
+			Error::<Test>::ZeroAmount
+		);
 		for bad in [&b""[..], b"ORDER 1", b"ORDER&1", b"ORDER/1", b"\xea\xb0\x80"] {
 			let mut request = payment_request(MERCHANT, 10, 1);
 			request.order_reference = reference(bad);
@@ -289,7 +295,9 @@ fn an_ed25519_merchant_is_paid() {
 		let payload = qr::signing_payload(System::block_hash(0).as_ref(), &request);
 		// The same bytes, read as an sr25519 signature, are refused.
 		let signature = key.sign(&payload);
-		let as_sr25519 = MultiSignature::Sr25519(sp_core::sr25519::Signature::try_from(signature.as_ref()).unwrap());
+		let as_sr25519 = MultiSignature::Sr25519(
+			sp_core::sr25519::Signature::try_from(signature.as_ref()).unwrap(),
+		);
 		assert_noop!(pay(CITIZEN, request.clone(), as_sr25519), Error::<Test>::BadSignature);
 		assert_ok!(pay(CITIZEN, request, MultiSignature::Ed25519(signature)));
 		assert_eq!(Balances::free_balance(&merchant), 40);

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Measures how many S-coin rewards per second of block execution the batch path reaches: fills
+// blocks of a development chain with `SCoin.reward_batch` extrinsics to distinct citizens, then
+// re-executes those blocks with `seoul-node benchmark block` (cold state, no trie cache) and
+// divides the rewards of each block by its execution time. Run through
+// scripts/measure-rewards.sh; --help for the options. Results: docs/PERFORMANCE.md.
+
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { NODE_BIN, connect, startNode, submit } from '../lib/node.js';
+import { SS58_PREFIX } from '../lib/citizens.js';
+
+const usage = `Usage: scripts/measure-rewards.sh [options]
+  --citizens N   citizens registered and rewarded, one reward each (default 20000)
+  --batch N      entries per reward_batch extrinsic (default 1000, the runtime's bound)
+  --repeat N     times benchmark block re-executes each block (default 10)
+  --trie-cache   re-execute with the node's trie cache, as a running node imports blocks
+                 (default: without, every read from the database)
+Prints, for each block holding rewards, its rewards, execution time and rewards per second, then
+the total. Needs a built node (scripts/test.sh or cargo build --release -p seoul-node).`;
+
+function fail(message) {
+  console.error(`Error: ${message}`);
+  process.exit(2);
+}
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      citizens: { type: 'string', default: '20000' },
+      batch: { type: 'string', default: '1000' },
+      repeat: { type: 'string', default: '10' },
+      'trie-cache': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  fail(`${error.message}\n${usage}`);
+}
+if (options.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const [citizens, batchSize, repeat] = ['citizens', 'batch', 'repeat'].map((key) => {
+  const value = Number(options[key]);
+  if (!Number.isSafeInteger(value) || value < 1) fail(`--${key} must be a positive integer, not "${options[key]}"`);
+  return value;
+});
+
+const SCN = 1_000_000n;
+
+/** Submits `txs` signed by `signer` with consecutive nonces at once, and waits for all. */
+async function submitAll(api, txs, signer) {
+  let nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  return Promise.all(txs.map((tx) => submitWithNonce(tx, signer, nonce++)));
+}
+
+function submitWithNonce(tx, signer, nonce) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, { nonce }, ({ status, dispatchError, events }) => {
+      if (!status.isInBlock) return;
+      if (dispatchError) reject(new Error(`${dispatchError}`));
+      else resolve({ blockHash: status.asInBlock.toHex(), events });
+    }).catch(reject);
+  });
+}
+
+function chunks(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+await cryptoWaitReady();
+const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+const [alice, bob] = ['//Alice', '//Bob'].map((suri) => keyring.addFromUri(suri));
+const node = await startNode(['--dev', '--pruning', 'archive'], { name: 'measure' });
+let blocks;
+try {
+  const api = await connect(node);
+  // Citizens only receive rewards, so their accounts need no keys of ours.
+  const accounts = Array.from({ length: citizens }, () => u8aToHex(randomBytes(32)));
+  console.error(`registering ${citizens} citizens`);
+  const registrations = accounts.map((account) => api.tx.citizens.register(
+    account, 'Citizen', [], u8aToHex(randomBytes(32)), { Sr25519: account },
+  ));
+  await submitAll(api, chunks(registrations, 500).map((calls) => api.tx.utility.batchAll(calls)), alice);
+
+  const now = (await api.query.system.number()).toNumber();
+  await submit(api.tx.sudo.sudo(api.tx.sCoin.createProgramme(
+    'Reward throughput measurement', bob.address, 'Other', BigInt(citizens) * SCN, { Fixed: SCN },
+    SCN, 14_400, now, now + 100_000,
+  )), alice);
+  const programme = (await api.query.sCoin.nextProgrammeId()).toNumber() - 1;
+  await submit(api.tx.sCoin.addRewardIssuer(programme, bob.address), bob);
+
+  console.error(`rewarding them in batches of ${batchSize}`);
+  const entries = accounts.map((citizen) => ({ citizen, receipt: u8aToHex(randomBytes(32)), amount: SCN }));
+  const results = await submitAll(
+    api, chunks(entries, batchSize).map((batch) => api.tx.sCoin.rewardBatch(programme, batch)), bob,
+  );
+  const rewardsPerBlock = new Map();
+  for (const { blockHash, events } of results) {
+    const rewarded = events.map(({ event }) => event)
+      .filter((event) => api.events.sCoin.BatchRewarded.is(event))
+      .reduce((sum, event) => sum + event.data.rewarded.toNumber(), 0);
+    rewardsPerBlock.set(blockHash, (rewardsPerBlock.get(blockHash) ?? 0) + rewarded);
+  }
+  blocks = await Promise.all([...rewardsPerBlock].map(async ([hash, rewards]) => ({
+    number: (await api.rpc.chain.getHeader(hash)).number.toNumber(), rewards,
+  })));
+  blocks.sort((a, b) => a.number - b.number);
+  await api.disconnect();
+} finally {
+  await node.stop({ keepBasePath: true });
+}
+
+const from = blocks[0].number;
+const to = blocks.at(-1).number;
+console.error(`re-executing blocks ${from}..${to} ${repeat} times`);
+const bench = spawnSync(NODE_BIN, [
+  'benchmark', 'block', '--dev', '--base-path', node.basePath, '--pruning', 'archive',
+  '--from', String(from), '--to', String(to), '--repeat', String(repeat),
+  ...(options['trie-cache'] ? ['--enable-trie-cache'] : []),
+], { encoding: 'utf8' });
+rmSync(node.basePath, { recursive: true, force: true });
+if (bench.status !== 0) fail(`benchmark block failed:\n${bench.stderr}`);
+// "Block 12 with 3 tx used 43.21% of its weight ( 512,345,678 of 1,185,000,000 ns)"
+const executionNs = new Map();
+for (const [, number, ns] of bench.stderr.matchAll(/Block (\d+) with\s+\d+ tx used\s+[\d.]+% of its weight \(\s*([\d,]+) of/g)) {
+  executionNs.set(Number(number), Number(ns.replaceAll(',', '')));
+}
+let totalRewards = 0;
+let totalNs = 0;
+for (const { number, rewards } of blocks) {
+  const ns = executionNs.get(number);
+  if (ns === undefined) fail(`benchmark block did not report block ${number}:\n${bench.stderr}`);
+  totalRewards += rewards;
+  totalNs += ns;
+  console.log(`block ${number}: ${rewards} rewards in ${(ns / 1e6).toFixed(1)} ms: ${Math.round(rewards / (ns / 1e9))} rewards/s`);
+}
+console.log(`total: ${totalRewards} rewards in ${(totalNs / 1e6).toFixed(1)} ms of block execution: ${Math.round(totalRewards / (totalNs / 1e9))} rewards/s`);
