@@ -101,11 +101,15 @@ pub use types::{
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use frame_support::traits::{
-	fungible::{self, Credit, Inspect, Mutate},
-	tokens::{Fortitude, Precision, Preservation},
-	Imbalance, OnUnbalanced,
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{self, Credit, Inspect, Mutate, Unbalanced},
+		tokens::{Fortitude, Precision, Preservation},
+		Imbalance, OnUnbalanced,
+	},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{CheckedAdd, IdentifyAccount, Saturating, Verify, Zero},
 	DispatchError, SaturatedConversion,
@@ -733,11 +737,9 @@ pub mod pallet {
 			entry: RewardEntryOf<T>,
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
-			let mut state = Self::issuing_programme(programme, &issuer)?;
-			let period = Self::period_of(&state, Self::now());
-			Self::try_reward(programme, &mut state, period, &entry)?;
-			Programmes::<T>::insert(programme, state);
-			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(entry.amount));
+			let mut payout = Payout::<T>::open(programme, &issuer)?;
+			payout.pay(&entry)?;
+			payout.close();
 			Ok(())
 		}
 
@@ -753,16 +755,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
 			ensure!(!entries.is_empty(), Error::<T>::EmptyBatch);
-			let mut state = Self::issuing_programme(programme, &issuer)?;
-			let period = Self::period_of(&state, Self::now());
+			let mut payout = Payout::<T>::open(programme, &issuer)?;
 			let (mut rewarded, mut refused) = (0u32, 0u32);
-			let mut total = BalanceOf::<T>::zero();
 			for entry in entries {
-				match Self::try_reward(programme, &mut state, period, &entry) {
-					Ok(()) => {
-						rewarded += 1;
-						total.saturating_accrue(entry.amount);
-					}
+				match payout.pay(&entry) {
+					Ok(()) => rewarded += 1,
 					Err(error) => {
 						refused += 1;
 						Self::deposit_event(Event::RewardRefused {
@@ -774,8 +771,7 @@ pub mod pallet {
 					}
 				}
 			}
-			Programmes::<T>::insert(programme, state);
-			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(total));
+			let total = payout.close();
 			Self::deposit_event(Event::BatchRewarded { programme, rewarded, refused, total });
 			Ok(())
 		}
@@ -1023,71 +1019,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The programme `programme` if `issuer` may reward from it now.
-		fn issuing_programme(
-			programme: ProgrammeId,
-			issuer: &T::AccountId,
-		) -> Result<ProgrammeOf<T>, DispatchError> {
-			let state = Programmes::<T>::get(programme).ok_or(Error::<T>::UnknownProgramme)?;
-			ensure!(
-				RewardIssuers::<T>::contains_key(programme, issuer)
-					&& T::Registry::has_role(issuer, Role::RewardIssuer),
-				Error::<T>::NotRewardIssuer
-			);
-			match state.status {
-				ProgrammeStatus::Active => {}
-				ProgrammeStatus::Paused => return Err(Error::<T>::ProgrammePaused.into()),
-				ProgrammeStatus::Closed => return Err(Error::<T>::ProgrammeClosed.into()),
-			}
-			let now = Self::now();
-			ensure!(now >= state.start, Error::<T>::NotStarted);
-			ensure!(now <= state.end, Error::<T>::Ended);
-			Ok(state)
-		}
-
 		/// The period of `programme` that block `at` falls in, counted from 0 at its start.
 		pub(crate) fn period_of(programme: &ProgrammeOf<T>, at: BlockNumberFor<T>) -> u32 {
 			(at.saturating_sub(programme.start) / programme.period).saturated_into()
-		}
-
-		/// Checks and pays one reward from `programme`; changes nothing if it returns an error.
-		/// The caller stores the programme's state and notes what was minted in [`Supply`], once
-		/// per call rather than once per reward.
-		fn try_reward(
-			programme: ProgrammeId,
-			state: &mut ProgrammeOf<T>,
-			period: u32,
-			entry: &RewardEntryOf<T>,
-		) -> DispatchResult {
-			let RewardEntry { citizen, receipt, amount } = entry;
-			ensure!(state.reward.allows(*amount), Error::<T>::AmountNotAllowed);
-			ensure!(!Receipts::<T>::contains_key(programme, receipt), Error::<T>::DuplicateReceipt);
-			ensure!(
-				T::Registry::active_kind(citizen) == Some(MemberKind::Citizen),
-				Error::<T>::NotCitizen
-			);
-			ensure!(*amount <= state.budget_left(), Error::<T>::BudgetExhausted);
-			let earned = EarningsInPeriod::<T>::get(programme, citizen)
-				.filter(|earnings| earnings.period == period)
-				.map_or_else(Zero::zero, |earnings| earnings.earned);
-			let earned = earned.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-			ensure!(earned <= state.cap_per_period, Error::<T>::CapExceeded);
-
-			T::Currency::mint_into(citizen, *amount)?;
-			state.issued.saturating_accrue(*amount);
-			EarningsInPeriod::<T>::insert(programme, citizen, Earnings { period, earned });
-			Receipts::<T>::insert(
-				programme,
-				receipt,
-				ReceiptRecord { citizen: citizen.clone(), amount: *amount, at: Self::now() },
-			);
-			Self::deposit_event(Event::Rewarded {
-				programme,
-				citizen: citizen.clone(),
-				receipt: *receipt,
-				amount: *amount,
-			});
-			Ok(())
 		}
 
 		/// Burns exactly `amount` from `who`, all of it if need be.
@@ -1167,6 +1101,96 @@ pub mod pallet {
 			}
 			Ok(())
 		}
+	}
+}
+
+/// A programme paying rewards within one call. What the call changes in the programme, the
+/// total issuance and the supply ledger is stored once, by [`Payout::close`], however many
+/// rewards it pays: per reward, only the citizen's balance, earnings and receipt are written.
+struct Payout<T: Config> {
+	programme: ProgrammeId,
+	state: ProgrammeOf<T>,
+	period: u32,
+	now: BlockNumberFor<T>,
+	issuance: BalanceOf<T>,
+	minted: BalanceOf<T>,
+}
+
+impl<T: Config> Payout<T> {
+	/// The programme `programme`, if `issuer` may reward from it now.
+	fn open(programme: ProgrammeId, issuer: &T::AccountId) -> Result<Self, DispatchError> {
+		let state = Programmes::<T>::get(programme).ok_or(Error::<T>::UnknownProgramme)?;
+		ensure!(
+			RewardIssuers::<T>::contains_key(programme, issuer)
+				&& T::Registry::has_role(issuer, Role::RewardIssuer),
+			Error::<T>::NotRewardIssuer
+		);
+		match state.status {
+			ProgrammeStatus::Active => {}
+			ProgrammeStatus::Paused => return Err(Error::<T>::ProgrammePaused.into()),
+			ProgrammeStatus::Closed => return Err(Error::<T>::ProgrammeClosed.into()),
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= state.start, Error::<T>::NotStarted);
+		ensure!(now <= state.end, Error::<T>::Ended);
+		let period = Pallet::<T>::period_of(&state, now);
+		Ok(Self {
+			programme,
+			state,
+			period,
+			now,
+			issuance: T::Currency::total_issuance(),
+			minted: Zero::zero(),
+		})
+	}
+
+	/// Checks and pays one reward; changes nothing if it returns an error.
+	fn pay(&mut self, entry: &RewardEntryOf<T>) -> sp_runtime::DispatchResult {
+		let RewardEntry { citizen, receipt, amount } = entry;
+		let programme = self.programme;
+		ensure!(self.state.reward.allows(*amount), Error::<T>::AmountNotAllowed);
+		ensure!(!Receipts::<T>::contains_key(programme, receipt), Error::<T>::DuplicateReceipt);
+		ensure!(
+			T::Registry::active_kind(citizen) == Some(MemberKind::Citizen),
+			Error::<T>::NotCitizen
+		);
+		ensure!(*amount <= self.state.budget_left(), Error::<T>::BudgetExhausted);
+		let earned = EarningsInPeriod::<T>::get(programme, citizen)
+			.filter(|earnings| earnings.period == self.period)
+			.map_or_else(Zero::zero, |earnings| earnings.earned);
+		let earned = earned.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		ensure!(earned <= self.state.cap_per_period, Error::<T>::CapExceeded);
+		let issuance = self.issuance.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+
+		// Minting without `mint_into`'s per-call issuance update and `Minted` event: `close`
+		// raises the issuance once, and `Rewarded` records the mint.
+		T::Currency::increase_balance(citizen, *amount, Precision::Exact)?;
+		self.issuance = issuance;
+		self.minted.saturating_accrue(*amount);
+		self.state.issued.saturating_accrue(*amount);
+		EarningsInPeriod::<T>::insert(programme, citizen, Earnings { period: self.period, earned });
+		Receipts::<T>::insert(
+			programme,
+			receipt,
+			ReceiptRecord { citizen: citizen.clone(), amount: *amount, at: self.now },
+		);
+		Pallet::<T>::deposit_event(Event::Rewarded {
+			programme,
+			citizen: citizen.clone(),
+			receipt: *receipt,
+			amount: *amount,
+		});
+		Ok(())
+	}
+
+	/// Stores the programme, the issuance and the supply ledger; returns what was minted.
+	fn close(self) -> BalanceOf<T> {
+		Programmes::<T>::insert(self.programme, self.state);
+		if !self.minted.is_zero() {
+			T::Currency::set_total_issuance(self.issuance);
+			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(self.minted));
+		}
+		self.minted
 	}
 }
 
