@@ -39,6 +39,16 @@ fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()
 }
 
+/// Asserts that the runtime's call filter refuses `call` from a member (Eve).
+fn assert_filtered(call: RuntimeCall) {
+	let result =
+		sp_runtime::traits::Dispatchable::dispatch(call, RuntimeOrigin::signed(account(Eve)));
+	assert_eq!(
+		result.map_err(|error| error.error),
+		Err(frame_system::Error::<Runtime>::CallFiltered.into())
+	);
+}
+
 /// Registers session keys for `who`, as an operator does with `author_rotateKeysWithOwner`.
 fn register_session_keys(who: Sr25519Keyring) -> SessionKeys {
 	let generated = SessionKeys::generate(&account(who).encode(), None);
@@ -661,18 +671,10 @@ mod citizens_card {
 	#[test]
 	fn acting_through_derived_accounts_is_filtered() {
 		dev_chain().execute_with(|| {
-			let call = RuntimeCall::Utility(pallet_utility::Call::as_derivative {
+			assert_filtered(RuntimeCall::Utility(pallet_utility::Call::as_derivative {
 				index: 0,
 				call: Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
-			});
-			let result = sp_runtime::traits::Dispatchable::dispatch(
-				call,
-				RuntimeOrigin::signed(account(Eve)),
-			);
-			assert_eq!(
-				result.map_err(|error| error.error),
-				Err(frame_system::Error::<Runtime>::CallFiltered.into())
-			);
+			}));
 		});
 	}
 
@@ -880,16 +882,10 @@ mod scoin {
 	#[test]
 	fn members_cannot_burn_s_coins_outside_settlement_and_redemption() {
 		dev_chain().execute_with(|| {
-			let call =
-				RuntimeCall::Balances(pallet_balances::Call::burn { value: SCN, keep_alive: true });
-			let result = sp_runtime::traits::Dispatchable::dispatch(
-				call,
-				RuntimeOrigin::signed(account(Eve)),
-			);
-			assert_eq!(
-				result.map_err(|error| error.error),
-				Err(frame_system::Error::<Runtime>::CallFiltered.into())
-			);
+			assert_filtered(RuntimeCall::Balances(pallet_balances::Call::burn {
+				value: SCN,
+				keep_alive: true,
+			}));
 			assert!(ledger_adds_up());
 		});
 	}

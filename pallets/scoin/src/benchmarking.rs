@@ -13,6 +13,16 @@ use sp_runtime::traits::{Bounded, One};
 /// The key the benchmarks' merchant signs with, from the benchmark's keystore.
 const MERCHANT_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"scnm");
 
+/// The city's origin.
+fn city<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// Where programme `programme` is in its life cycle.
+fn status<T: Config>(programme: ProgrammeId) -> Option<ProgrammeStatus> {
+	Programmes::<T>::get(programme).map(|state| state.status)
+}
+
 /// An active member of `kind` with `roles`.
 fn member<T: Config>(
 	name: &'static str,
@@ -108,8 +118,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_programme() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let agency = member::<T>("agency", 0, MemberKind::Agency, &[]);
 		let now = frame_system::Pallet::<T>::block_number();
 
@@ -133,8 +142,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn top_up_programme() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let (programme, _) = programme_with_issuer::<T>();
 		Programmes::<T>::mutate(programme, |state| {
 			if let Some(state) = state {
@@ -151,24 +159,19 @@ mod benchmarks {
 
 	#[benchmark]
 	fn pause_programme() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let (programme, _) = programme_with_issuer::<T>();
 
 		#[extrinsic_call]
 		_(city as T::RuntimeOrigin, programme);
 
-		assert_eq!(
-			Programmes::<T>::get(programme).map(|p| p.status),
-			Some(ProgrammeStatus::Paused)
-		);
+		assert_eq!(status::<T>(programme), Some(ProgrammeStatus::Paused));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn resume_programme() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let (programme, _) = programme_with_issuer::<T>();
 		SCoin::<T>::pause_programme(city.clone(), programme)
 			.map_err(|_| BenchmarkError::Weightless)?;
@@ -176,33 +179,25 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(city as T::RuntimeOrigin, programme);
 
-		assert_eq!(
-			Programmes::<T>::get(programme).map(|p| p.status),
-			Some(ProgrammeStatus::Active)
-		);
+		assert_eq!(status::<T>(programme), Some(ProgrammeStatus::Active));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn close_programme() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let (programme, _) = programme_with_issuer::<T>();
 
 		#[extrinsic_call]
 		_(city as T::RuntimeOrigin, programme);
 
-		assert_eq!(
-			Programmes::<T>::get(programme).map(|p| p.status),
-			Some(ProgrammeStatus::Closed)
-		);
+		assert_eq!(status::<T>(programme), Some(ProgrammeStatus::Closed));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn add_reward_issuer() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let (programme, _) = programme_with_issuer::<T>();
 		let issuer = member::<T>("issuer", 1, MemberKind::Agency, &[Role::RewardIssuer]);
 
@@ -215,8 +210,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_reward_issuer() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		let (programme, issuer) = programme_with_issuer::<T>();
 
 		#[extrinsic_call]
@@ -304,8 +298,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn list_catalogue_item() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 
 		#[extrinsic_call]
 		_(city as T::RuntimeOrigin, longest_name::<T>(), amount::<T>(10), 100);
@@ -316,8 +309,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_catalogue_stock() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		SCoin::<T>::list_catalogue_item(city.clone(), longest_name::<T>(), amount::<T>(10), 1)
 			.map_err(|_| BenchmarkError::Weightless)?;
 
@@ -330,8 +322,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn redeem() -> Result<(), BenchmarkError> {
-		let city =
-			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let city = city::<T>()?;
 		SCoin::<T>::list_catalogue_item(city, longest_name::<T>(), amount::<T>(10), 100)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let citizen = member::<T>("citizen", 0, MemberKind::Citizen, &[]);

@@ -64,7 +64,8 @@ pub enum ServiceCategory {
 pub enum RewardRule<Balance> {
 	/// Exactly this amount for every event.
 	Fixed(Balance),
-	/// Any amount from one planck up to this, e.g. in proportion to the energy saved.
+	/// Any amount from one planck up to this, e.g. in proportion to the energy saved. (The
+	/// currency refuses a first reward below the existential deposit, with `BelowMinimum`.)
 	UpTo(Balance),
 }
 
@@ -124,7 +125,8 @@ where
 	pub agency: AccountId,
 	/// The service it rewards.
 	pub category: ServiceCategory,
-	/// Everything the city granted it: the initial budget and every top-up.
+	/// Everything the city granted it (the initial budget and every top-up), less what closing
+	/// it released: once closed, what it issued.
 	pub budget: Balance,
 	/// Everything it minted as rewards.
 	pub issued: Balance,
@@ -168,7 +170,7 @@ pub struct Earnings<Balance> {
 /// A citizen's standing in a programme, as the runtime API reports it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct Standing<Balance, BlockNumber> {
-	/// The current period, counted from 0 at the programme's start.
+	/// The current period, counted from 0 at the programme's start (0 before it starts).
 	pub period: u32,
 	/// The first block of the next period: when the cap is renewed.
 	pub next_period_starts: BlockNumber,

@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Programmes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	fn create_programme() -> Weight {
 		// Proof size: measured `496`, estimated `3576` bytes.
-		// Minimum execution time: 18_488_000 picoseconds.
-		Weight::from_parts(20_070_000, 3576)
+		// Minimum execution time: 18_808_000 picoseconds.
+		Weight::from_parts(20_261_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Programmes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	fn top_up_programme() -> Weight {
 		// Proof size: measured `391`, estimated `3718` bytes.
-		// Minimum execution time: 12_779_000 picoseconds.
-		Weight::from_parts(14_191_000, 3718)
+		// Minimum execution time: 13_279_000 picoseconds.
+		Weight::from_parts(14_471_000, 3718)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Programmes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	fn pause_programme() -> Weight {
 		// Proof size: measured `391`, estimated `3718` bytes.
-		// Minimum execution time: 13_039_000 picoseconds.
-		Weight::from_parts(14_161_000, 3718)
+		// Minimum execution time: 13_270_000 picoseconds.
+		Weight::from_parts(14_642_000, 3718)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Programmes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	fn resume_programme() -> Weight {
 		// Proof size: measured `391`, estimated `3718` bytes.
-		// Minimum execution time: 12_559_000 picoseconds.
-		Weight::from_parts(13_771_000, 3718)
+		// Minimum execution time: 12_909_000 picoseconds.
+		Weight::from_parts(14_211_000, 3718)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Programmes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	fn close_programme() -> Weight {
 		// Proof size: measured `391`, estimated `3718` bytes.
-		// Minimum execution time: 13_040_000 picoseconds.
-		Weight::from_parts(14_301_000, 3718)
+		// Minimum execution time: 13_270_000 picoseconds.
+		Weight::from_parts(14_993_000, 3718)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::RewardIssuers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn add_reward_issuer() -> Weight {
 		// Proof size: measured `923`, estimated `3718` bytes.
-		// Minimum execution time: 24_326_000 picoseconds.
-		Weight::from_parts(26_279_000, 3718)
+		// Minimum execution time: 24_847_000 picoseconds.
+		Weight::from_parts(27_090_000, 3718)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::RewardIssuers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_reward_issuer() -> Weight {
 		// Proof size: measured `440`, estimated `3718` bytes.
-		// Minimum execution time: 16_665_000 picoseconds.
-		Weight::from_parts(18_087_000, 3718)
+		// Minimum execution time: 17_205_000 picoseconds.
+		Weight::from_parts(18_667_000, 3718)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Supply` (`max_values`: Some(1), `max_size`: Some(80), added: 575, mode: `MaxEncodedLen`)
 	fn reward() -> Weight {
 		// Proof size: measured `1373`, estimated `6162` bytes.
-		// Minimum execution time: 72_347_000 picoseconds.
-		Weight::from_parts(77_355_000, 6162)
+		// Minimum execution time: 70_475_000 picoseconds.
+		Weight::from_parts(75_061_000, 6162)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -164,10 +164,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 1000]`.
 	fn reward_batch(n: u32, ) -> Weight {
 		// Proof size: measured `1177 + n * (245 ±0)`, estimated `3718 + n * (2603 ±0)` bytes.
-		// Minimum execution time: 76_744_000 picoseconds.
-		Weight::from_parts(504_200_504, 3718)
-			// Standard Error: 584_195
-			.saturating_add(Weight::from_parts(53_684_532, 0).saturating_mul(n.into()))
+		// Minimum execution time: 75_572_000 picoseconds.
+		Weight::from_parts(547_592_721, 3718)
+			// Standard Error: 568_631
+			.saturating_add(Weight::from_parts(51_677_632, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::ZeroPayIds` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn register_merchant() -> Weight {
 		// Proof size: measured `497`, estimated `3576` bytes.
-		// Minimum execution time: 23_875_000 picoseconds.
-		Weight::from_parts(25_788_000, 3576)
+		// Minimum execution time: 23_935_000 picoseconds.
+		Weight::from_parts(26_209_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -193,8 +193,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::ZeroPayIds` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn deregister_merchant() -> Weight {
 		// Proof size: measured `203`, estimated `3552` bytes.
-		// Minimum execution time: 15_533_000 picoseconds.
-		Weight::from_parts(18_567_000, 3552)
+		// Minimum execution time: 15_332_000 picoseconds.
+		Weight::from_parts(18_508_000, 3552)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -210,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay() -> Weight {
 		// Proof size: measured `978`, estimated `6196` bytes.
-		// Minimum execution time: 126_618_000 picoseconds.
-		Weight::from_parts(138_235_000, 6196)
+		// Minimum execution time: 134_480_000 picoseconds.
+		Weight::from_parts(153_217_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -221,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Catalogue` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn list_catalogue_item() -> Weight {
 		// Proof size: measured `80`, estimated `1489` bytes.
-		// Minimum execution time: 11_537_000 picoseconds.
-		Weight::from_parts(12_508_000, 1489)
+		// Minimum execution time: 11_517_000 picoseconds.
+		Weight::from_parts(13_070_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Catalogue` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn set_catalogue_stock() -> Weight {
 		// Proof size: measured `271`, estimated `3631` bytes.
-		// Minimum execution time: 11_867_000 picoseconds.
-		Weight::from_parts(12_840_000, 3631)
+		// Minimum execution time: 11_947_000 picoseconds.
+		Weight::from_parts(13_039_000, 3631)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -249,8 +249,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Vouchers` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
 		// Proof size: measured `958`, estimated `3631` bytes.
-		// Minimum execution time: 56_984_000 picoseconds.
-		Weight::from_parts(67_541_000, 3631)
+		// Minimum execution time: 56_694_000 picoseconds.
+		Weight::from_parts(59_829_000, 3631)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -270,8 +270,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Settlements` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn request_settlement() -> Weight {
 		// Proof size: measured `843`, estimated `3593` bytes.
-		// Minimum execution time: 56_634_000 picoseconds.
-		Weight::from_parts(62_683_000, 3593)
+		// Minimum execution time: 56_644_000 picoseconds.
+		Weight::from_parts(60_960_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -281,8 +281,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Settlements` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn confirm_settlement() -> Weight {
 		// Proof size: measured `704`, estimated `3602` bytes.
-		// Minimum execution time: 21_452_000 picoseconds.
-		Weight::from_parts(24_417_000, 3602)
+		// Minimum execution time: 21_181_000 picoseconds.
+		Weight::from_parts(24_246_000, 3602)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -291,48 +291,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn create_programme() -> Weight {
-		Weight::from_parts(20_070_000, 3576)
+		Weight::from_parts(20_261_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn top_up_programme() -> Weight {
-		Weight::from_parts(14_191_000, 3718)
+		Weight::from_parts(14_471_000, 3718)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn pause_programme() -> Weight {
-		Weight::from_parts(14_161_000, 3718)
+		Weight::from_parts(14_642_000, 3718)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_programme() -> Weight {
-		Weight::from_parts(13_771_000, 3718)
+		Weight::from_parts(14_211_000, 3718)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_programme() -> Weight {
-		Weight::from_parts(14_301_000, 3718)
+		Weight::from_parts(14_993_000, 3718)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_reward_issuer() -> Weight {
-		Weight::from_parts(26_279_000, 3718)
+		Weight::from_parts(27_090_000, 3718)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_reward_issuer() -> Weight {
-		Weight::from_parts(18_087_000, 3718)
+		Weight::from_parts(18_667_000, 3718)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reward() -> Weight {
-		Weight::from_parts(77_355_000, 6162)
+		Weight::from_parts(75_061_000, 6162)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reward_batch(n: u32, ) -> Weight {
-		Weight::from_parts(504_200_504, 3718)
-			.saturating_add(Weight::from_parts(53_684_532, 0).saturating_mul(n.into()))
+		Weight::from_parts(547_592_721, 3718)
+			.saturating_add(Weight::from_parts(51_677_632, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -340,42 +340,42 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn register_merchant() -> Weight {
-		Weight::from_parts(25_788_000, 3576)
+		Weight::from_parts(26_209_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn deregister_merchant() -> Weight {
-		Weight::from_parts(18_567_000, 3552)
+		Weight::from_parts(18_508_000, 3552)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn pay() -> Weight {
-		Weight::from_parts(138_235_000, 6196)
+		Weight::from_parts(153_217_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn list_catalogue_item() -> Weight {
-		Weight::from_parts(12_508_000, 1489)
+		Weight::from_parts(13_070_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_catalogue_stock() -> Weight {
-		Weight::from_parts(12_840_000, 3631)
+		Weight::from_parts(13_039_000, 3631)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(67_541_000, 3631)
+		Weight::from_parts(59_829_000, 3631)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn request_settlement() -> Weight {
-		Weight::from_parts(62_683_000, 3593)
+		Weight::from_parts(60_960_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_settlement() -> Weight {
-		Weight::from_parts(24_417_000, 3602)
+		Weight::from_parts(24_246_000, 3602)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
