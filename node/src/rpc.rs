@@ -5,6 +5,7 @@
 //! pallet's runtime API, so that the explorer and the RPC see the same answers.
 
 pub mod citizens;
+pub mod credentials;
 pub mod scoin;
 
 use std::sync::Arc;
@@ -26,8 +27,9 @@ pub struct FullDeps<C, P> {
 
 /// Builds the node's RPC methods: account nonces (`system_accountNextIndex`), fee queries
 /// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain), the Citizens
-/// Card register (`citizens_authenticate`, `citizens_member`) and the S-coin (`scoin_programme`,
-/// `scoin_standing`, `scoin_settlements`, `scoin_supply`).
+/// Card register (`citizens_authenticate`, `citizens_member`), the S-coin (`scoin_programme`,
+/// `scoin_standing`, `scoin_settlements`, `scoin_supply`) and the credentials register
+/// (`credentials_verify`, `credentials_schema`, `credentials_submissions`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -48,10 +50,18 @@ where
 		BlockNumber,
 		seoul_runtime::configs::scoin::MaxNameLength,
 	>,
+	C::Api: pallet_credentials::runtime_api::CredentialsApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		seoul_runtime::configs::credentials::MaxSchemaNameLength,
+		seoul_runtime::configs::credentials::MaxCredentialsPerSubmission,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use citizens::{Citizens, CitizensApiServer};
+	use credentials::{Credentials, CredentialsApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use scoin::{SCoin, SCoinApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -61,6 +71,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Citizens::new(client.clone()).into_rpc())?;
-	module.merge(SCoin::new(client).into_rpc())?;
+	module.merge(SCoin::new(client.clone()).into_rpc())?;
+	module.merge(Credentials::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -10,7 +10,7 @@ use frame_support::{
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
+use sp_core::{crypto::KeyTypeId, OpaqueMetadata, H256};
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	transaction_validity::{TransactionSource, TransactionValidity},
@@ -19,11 +19,14 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
+	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Credentials, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
-use crate::configs::scoin::MaxNameLength;
+use crate::configs::{
+	credentials::{MaxCredentialsPerSubmission, MaxSchemaNameLength},
+	scoin::MaxNameLength,
+};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -191,6 +194,29 @@ impl_runtime_apis! {
 
 		fn supply() -> (pallet_scoin::SupplyLedger<Balance>, Balance) {
 			(pallet_scoin::Supply::<Runtime>::get(), pallet_balances::TotalIssuance::<Runtime>::get())
+		}
+	}
+
+	impl pallet_credentials::runtime_api::CredentialsApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		MaxSchemaNameLength,
+		MaxCredentialsPerSubmission,
+	> for Runtime
+	{
+		fn verify(credential: H256) -> pallet_credentials::Verification<AccountId, BlockNumber> {
+			Credentials::verify(credential)
+		}
+
+		fn schema(schema: H256) -> Option<pallet_credentials::SchemaOf<Runtime>> {
+			pallet_credentials::Schemas::<Runtime>::get(schema)
+		}
+
+		fn submissions(
+			holder: AccountId,
+		) -> Vec<(pallet_credentials::SubmissionId, pallet_credentials::SubmissionOf<Runtime>)> {
+			Credentials::submissions_of(&holder)
 		}
 	}
 

@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_citizens, Citizens]
 	[pallet_scoin, SCoin]
+	[pallet_credentials, Credentials]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

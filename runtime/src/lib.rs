@@ -205,4 +205,8 @@ mod runtime {
 	/// The S-coin: reward programmes, ZeroPay payments, the rewards catalogue and settlement.
 	#[runtime::pallet_index(14)]
 	pub type SCoin = pallet_scoin;
+
+	/// Credentials: schemas, attested credential hashes and their status, submissions.
+	#[runtime::pallet_index(15)]
+	pub type Credentials = pallet_credentials;
 }

@@ -1,6 +1,6 @@
 //! Runtime tests: genesis presets, the City Council's privileged origin, validator changes
-//! through council motions, the Citizens Card gate in the transaction pipeline, and the S-coin
-//! wired to the register, the balances and the fees.
+//! through council motions, the Citizens Card gate in the transaction pipeline, the S-coin wired
+//! to the register, the balances and the fees, and credentials verified against the chain's clock.
 
 use crate::{
 	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
@@ -250,6 +250,10 @@ mod city_origin {
 				period: 100,
 				start: 1,
 				end: 1_000,
+			}),
+			RuntimeCall::Credentials(pallet_credentials::Call::register_schema {
+				schema: [7; 32].into(),
+				name: b"Bachelor degree".to_vec(),
 			}),
 			RuntimeCall::SCoin(pallet_scoin::Call::list_catalogue_item {
 				name: b"Seoul Grand Park day pass".to_vec(),
@@ -910,6 +914,75 @@ mod scoin {
 			let (ledger, issuance) = Runtime::supply();
 			assert_eq!(ledger.expected_issuance(), issuance);
 			assert!(Runtime::programme(1).is_none());
+		});
+	}
+}
+
+mod credentials {
+	use super::*;
+	use crate::{Citizens, Credentials, Timestamp};
+	use pallet_citizens::{AuthenticationKey, MemberKind, Role};
+	// The runtime implements the API once, so its generic arguments are inferred.
+	use pallet_credentials::{
+		runtime_api::runtime_decl_for_credentials_api::CredentialsApiV1, Verdict,
+	};
+	use sp_core::{Pair, H256};
+
+	/// 2026-11-23T00:00:00Z in milliseconds.
+	const NOW: u64 = 1_795_392_000_000;
+
+	#[test]
+	fn a_registrar_s_issuer_attests_and_anyone_verifies_through_the_runtime_api() {
+		chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			Timestamp::set_timestamp(NOW);
+			let university = account(Charlie);
+			// A registrar grants the credential-issuer role: the city does not have to.
+			let issuer =
+				sp_core::sr25519::Pair::from_string("//SeoulNationalUniversity", None).unwrap();
+			let issuer_account = AccountId::from(issuer.public());
+			assert_ok!(Citizens::register(
+				RuntimeOrigin::signed(account(Alice)),
+				issuer_account.clone(),
+				MemberKind::CredentialIssuer,
+				vec![Role::CredentialIssuer],
+				[5; 32].into(),
+				AuthenticationKey::Sr25519(issuer.public().0),
+			));
+			let schema = H256::repeat_byte(0x5c);
+			assert_ok!(Credentials::register_schema(
+				RuntimeOrigin::root(),
+				schema,
+				b"Bachelor degree".to_vec()
+			));
+			assert_noop!(
+				Credentials::authorise_issuer(RuntimeOrigin::root(), schema, university),
+				pallet_credentials::Error::<Runtime>::NotCredentialIssuer
+			);
+			assert_ok!(Credentials::authorise_issuer(
+				RuntimeOrigin::root(),
+				schema,
+				issuer_account.clone()
+			));
+			let degree = H256::repeat_byte(1);
+			assert_ok!(Credentials::attest(
+				RuntimeOrigin::signed(issuer_account.clone()),
+				issuer_account.clone(),
+				degree,
+				schema,
+				account(Dave),
+				NOW - 1,
+				None,
+			));
+			let verification = Runtime::verify(degree);
+			assert_eq!(verification.verdict, Verdict::Valid);
+			assert_eq!(verification.credential.map(|c| c.subject), Some(account(Dave)));
+			assert_eq!(Runtime::verify(H256::repeat_byte(2)).verdict, Verdict::Unknown);
+			assert_ok!(Credentials::revoke(RuntimeOrigin::signed(issuer_account), degree));
+			assert_eq!(Runtime::verify(degree).verdict, Verdict::Revoked);
+			assert_eq!(
+				Runtime::schema(schema).map(|s| s.name.to_vec()),
+				Some(b"Bachelor degree".to_vec())
+			);
 		});
 	}
 }

@@ -3,10 +3,12 @@
 //! - [`governance`]: the City Council and [`CityOrigin`], the runtime's one privileged origin;
 //! - [`consensus`]: validators, sessions, Aura, GRANDPA and node authorisation;
 //! - [`citizens`]: the Citizens Card register;
-//! - [`scoin`]: the S-coin.
+//! - [`scoin`]: the S-coin;
+//! - [`credentials`]: paperless credentials.
 
 pub mod citizens;
 pub mod consensus;
+pub mod credentials;
 pub mod governance;
 pub mod scoin;
 

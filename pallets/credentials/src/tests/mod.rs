@@ -1,0 +1,9 @@
+//! Unit tests, one module per topic.
+
+mod attestation;
+mod delegates;
+mod invariants;
+mod schemas;
+mod status;
+mod submissions;
+mod verification;
