@@ -10,10 +10,11 @@ import { connect, finalizedNumber, rpc, startNode, submit, waitFor } from '../li
 const SS58_PREFIX = 8282;
 const PALLETS = [
   'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
-  'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens', 'SCoin',
+  'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens',
+  'SCoin', 'Credentials',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['ValidatorSet', 'Citizens', 'SCoin'];
+const OUR_PALLETS = ['ValidatorSet', 'Citizens', 'SCoin', 'Credentials'];
 
 describe('development chain', () => {
   let node;
