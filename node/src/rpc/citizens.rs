@@ -79,13 +79,14 @@ pub(crate) fn address_format() -> Ss58AddressFormat {
 	Ss58AddressFormat::custom(seoul_primitives::SS58_PREFIX)
 }
 
+/// The address of `account` in this chain's format.
+pub(crate) fn address(account: &AccountId) -> String {
+	account.to_ss58check_with_version(address_format())
+}
+
 /// The DID of `account`.
-fn did_of(account: &AccountId) -> String {
-	format!(
-		"{}{}",
-		pallet_citizens::did::DID_PREFIX,
-		account.to_ss58check_with_version(address_format())
-	)
+pub(crate) fn did_of(account: &AccountId) -> String {
+	format!("{}{}", pallet_citizens::did::DID_PREFIX, address(account))
 }
 
 /// The longest SS58 address of a 32-byte account; longer input is refused before decoding.
@@ -176,7 +177,7 @@ pub fn record_json(record: MemberRecord<AccountId, BlockNumber>) -> Value {
 		.collect();
 	json!({
 		"did": did,
-		"account": record.account.to_ss58check_with_version(address_format()),
+		"account": address(&record.account),
 		"kind": camel(record.kind),
 		"roles": record.roles.iter().map(|role| camel(*role)).collect::<Vec<_>>(),
 		"status": camel(record.status),

@@ -16,9 +16,9 @@ use seoul_runtime::{
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::{crypto::Ss58Codec, H256};
+use sp_core::H256;
 
-use super::citizens::{account_of, address_format, camel, runtime_error};
+use super::citizens::{account_of, address, camel, did_of, runtime_error};
 
 /// Reads of the credentials register.
 #[rpc(server)]
@@ -51,11 +51,6 @@ impl<C> Credentials<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-/// An address of this chain.
-fn address(account: &AccountId) -> String {
-	account.to_ss58check_with_version(address_format())
 }
 
 /// The JSON of a verification of `hash`.

@@ -17,9 +17,8 @@ use seoul_runtime::{
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::crypto::Ss58Codec;
 
-use super::citizens::{account_of, address_format, camel, runtime_error};
+use super::citizens::{account_of, address, camel, runtime_error};
 
 /// Reads of the S-coin.
 #[rpc(server)]
@@ -57,11 +56,6 @@ impl<C> SCoin<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-/// An address of this chain.
-fn address(account: &AccountId) -> String {
-	account.to_ss58check_with_version(address_format())
 }
 
 /// The JSON of programme `id`.

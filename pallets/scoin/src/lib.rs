@@ -181,7 +181,7 @@ pub mod pallet {
 		type Signer: IdentifyAccount<AccountId = Self::AccountId>;
 
 		/// How far ahead, in blocks, a payment request may expire. Short, because a QR code is
-		/// shown at a till, and because a paid request's record is what stops its replay.
+		/// shown at a till and a request is paid there and then.
 		#[pallet::constant]
 		#[pallet::no_default]
 		type MaxPaymentValidity: Get<BlockNumberFor<Self>>;
@@ -1099,6 +1099,12 @@ pub mod pallet {
 					"a merchant's settlement index is wrong"
 				);
 			}
+			for (id, settlement) in Settlements::<T>::iter() {
+				ensure!(
+					MerchantSettlements::<T>::contains_key(&settlement.merchant, id),
+					"a settlement is missing from its merchant's index"
+				);
+			}
 			Ok(())
 		}
 	}
@@ -1185,8 +1191,9 @@ impl<T: Config> Payout<T> {
 
 	/// Stores the programme, the issuance and the supply ledger; returns what was minted.
 	fn close(self) -> BalanceOf<T> {
-		Programmes::<T>::insert(self.programme, self.state);
+		// The programme's state changes only with what it issues.
 		if !self.minted.is_zero() {
+			Programmes::<T>::insert(self.programme, self.state);
 			T::Currency::set_total_issuance(self.issuance);
 			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(self.minted));
 		}

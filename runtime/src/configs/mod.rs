@@ -59,8 +59,10 @@ parameter_types! {
 
 /// The calls the runtime allows members at all: every call but `Utility::as_derivative`,
 /// through which a member could act as derived accounts the city never registered, and
-/// `Balances::burn`, because S-coins leave circulation only through settlement and redemption,
-/// which the supply ledger accounts for. (Root, i.e. the city, is never filtered.)
+/// `Balances::burn`, because S-coins leave circulation only through settlement, redemption, and
+/// the dust and tips routed through `SCoin`, all of which the supply ledger accounts for. Root,
+/// i.e. the city, is never filtered: its forced balance changes (`Balances::force_set_balance`,
+/// `force_adjust_total_issuance`, `Sudo::sudo_as`) bypass the ledger, and `try_state` flags them.
 pub struct CallFilter;
 impl Contains<RuntimeCall> for CallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
