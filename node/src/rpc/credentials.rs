@@ -69,8 +69,7 @@ pub fn verification_json(hash: H256, verification: Verification<AccountId, Block
 	{
 		json["issuer"] = json!(address(&issuer));
 		json["attester"] = json!(address(&attester));
-		json["subject"] =
-			json!(format!("{}{}", pallet_citizens::did::DID_PREFIX, address(&subject)));
+		json["subject"] = json!(did_of(&subject));
 		json["schema"] = json!(format!("{schema:?}"));
 		json["validFrom"] = json!(valid_from);
 		json["validUntil"] = json!(valid_until);
