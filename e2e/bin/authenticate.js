@@ -2,11 +2,11 @@
 // Signs a Citizens Card authentication challenge with a key and asks a node whether it proves
 // control of the DID. Run through scripts/authenticate.sh; --help for the options.
 
-import { parseArgs } from 'node:util';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { SS58_PREFIX, chainTime, didOf, makeChallenge, signChallenge } from '../lib/citizens.js';
+import { fail, parseOptions } from '../lib/cli.js';
 
 const usage = `Usage: scripts/authenticate.sh [options]
   --url URL          node RPC endpoint (default ws://127.0.0.1:9944)
@@ -16,30 +16,13 @@ const usage = `Usage: scripts/authenticate.sh [options]
   --valid-for SECS   how long the challenge stays valid (default 120)
 Prints the challenge, the signature and the node's verdict; exits 0 if authentic, 1 if not.`;
 
-function fail(message) {
-  console.error(`Error: ${message}`);
-  process.exit(2);
-}
-
-let options;
-try {
-  ({ values: options } = parseArgs({
-    options: {
-      url: { type: 'string', default: 'ws://127.0.0.1:9944' },
-      suri: { type: 'string', default: '//Alice' },
-      did: { type: 'string' },
-      audience: { type: 'string', default: 'city-hall.example' },
-      'valid-for': { type: 'string', default: '120' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
-if (options.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const options = parseOptions(usage, {
+  url: { type: 'string', default: 'ws://127.0.0.1:9944' },
+  suri: { type: 'string', default: '//Alice' },
+  did: { type: 'string' },
+  audience: { type: 'string', default: 'city-hall.example' },
+  'valid-for': { type: 'string', default: '120' },
+});
 const validFor = Number(options['valid-for']);
 if (!Number.isInteger(validFor) || validFor <= 0) fail('--valid-for takes a whole number of seconds');
 

@@ -4,8 +4,8 @@
 // verifier do. Run through scripts/credential.sh; --help for the commands. Hash: blake2b-256 of
 // the document's JCS form (RFC 8785), e2e/lib/credentials.js.
 
-import { parseArgs } from 'node:util';
 import { readCredential, readJson, schemaHash, verifyCredential } from '../lib/credentials.js';
+import { fail, parseCommand } from '../lib/cli.js';
 
 const DEFAULT_WS = 'ws://127.0.0.1:9944';
 
@@ -24,11 +24,6 @@ Exit status: 0 done (verify: valid); 1 verify: any other verdict; 2 bad usage, a
 invalid file, or no node.`;
 
 const OPTIONS = { hash: {}, 'schema-hash': {}, verify: { ws: { type: 'string', default: DEFAULT_WS } } };
-
-function fail(message, status = 2) {
-  console.error(`Error: ${message}`);
-  process.exit(status);
-}
 
 /** The one file named on the command line. */
 function fileArgument(positionals) {
@@ -93,18 +88,5 @@ async function verify(options, positionals) {
   process.exitCode = result.verdict === 'valid' ? 0 : 1;
 }
 
-const [command, ...rest] = process.argv.slice(2);
-if (command === undefined) fail(`no command given\n${usage}`);
-if (['--help', '-h', 'help'].includes(command) || rest.includes('--help')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (!Object.hasOwn(OPTIONS, command)) fail(`unknown command "${command}"\n${usage}`);
-let values;
-let positionals;
-try {
-  ({ values, positionals } = parseArgs({ args: rest, options: OPTIONS[command], allowPositionals: true }));
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
+const { command, values, positionals } = parseCommand(usage, OPTIONS);
 await { hash, 'schema-hash': schemaHashCommand, verify }[command](values, positionals);

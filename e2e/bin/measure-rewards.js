@@ -8,12 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { NODE_BIN, connect, startNode, submit } from '../lib/node.js';
+import { NODE_BIN, connect, startNode, submit, submitAll, sudo } from '../lib/node.js';
 import { SS58_PREFIX } from '../lib/citizens.js';
+import { fail, parseOptions, positiveIntegers } from '../lib/cli.js';
 
 const usage = `Usage: scripts/measure-rewards.sh [options]
   --citizens N   citizens registered and rewarded, one reward each (default 20000)
@@ -25,52 +25,15 @@ Runs two campaigns, each rewarding every citizen once: the first reward (which c
 citizens' balances) and a second one. Prints, for each block holding rewards, its rewards,
 execution time and rewards per second, then each campaign's total. Needs a built node (scripts/test.sh or cargo build --release -p seoul-node).`;
 
-function fail(message) {
-  console.error(`Error: ${message}`);
-  process.exit(2);
-}
-
-let options;
-try {
-  ({ values: options } = parseArgs({
-    options: {
-      citizens: { type: 'string', default: '20000' },
-      batch: { type: 'string', default: '1000' },
-      repeat: { type: 'string', default: '10' },
-      'trie-cache': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
-if (options.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const [citizens, batchSize, repeat] = ['citizens', 'batch', 'repeat'].map((key) => {
-  const value = Number(options[key]);
-  if (!Number.isSafeInteger(value) || value < 1) fail(`--${key} must be a positive integer, not "${options[key]}"`);
-  return value;
+const options = parseOptions(usage, {
+  citizens: { type: 'string', default: '20000' },
+  batch: { type: 'string', default: '1000' },
+  repeat: { type: 'string', default: '10' },
+  'trie-cache': { type: 'boolean', default: false },
 });
+const [citizens, batchSize, repeat] = positiveIntegers(options, ['citizens', 'batch', 'repeat']);
 
 const SCN = 1_000_000n;
-
-/** Submits `txs` signed by `signer` with consecutive nonces at once, and waits for all. */
-async function submitAll(api, txs, signer) {
-  let nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
-  return Promise.all(txs.map((tx) => submitWithNonce(tx, signer, nonce++)));
-}
-
-function submitWithNonce(tx, signer, nonce) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce }, ({ status, dispatchError, events }) => {
-      if (!status.isInBlock) return;
-      if (dispatchError) reject(new Error(`${dispatchError}`));
-      else resolve({ blockHash: status.asInBlock.toHex(), events });
-    }).catch(reject);
-  });
-}
 
 function chunks(items, size) {
   const out = [];
@@ -98,10 +61,10 @@ try {
   blocks = [];
   for (const campaign of ['first reward', 'second reward']) {
     const now = (await api.query.system.number()).toNumber();
-    await submit(api.tx.sudo.sudo(api.tx.sCoin.createProgramme(
+    await sudo(api, api.tx.sCoin.createProgramme(
       `Reward throughput: ${campaign}`, bob.address, 'Other', BigInt(citizens) * SCN, { Fixed: SCN },
       SCN, 14_400, now, now + 100_000,
-    )), alice);
+    ), alice);
     const programme = (await api.query.sCoin.nextProgrammeId()).toNumber() - 1;
     await submit(api.tx.sCoin.addRewardIssuer(programme, bob.address), bob);
 
@@ -112,10 +75,11 @@ try {
     );
     const rewardsPerBlock = new Map();
     for (const { blockHash, events } of results) {
-      const rewarded = events.map(({ event }) => event)
+      const rewarded = events
         .filter((event) => api.events.sCoin.BatchRewarded.is(event))
         .reduce((sum, event) => sum + event.data.rewarded.toNumber(), 0);
-      rewardsPerBlock.set(blockHash, (rewardsPerBlock.get(blockHash) ?? 0) + rewarded);
+      const block = blockHash.toHex();
+      rewardsPerBlock.set(block, (rewardsPerBlock.get(block) ?? 0) + rewarded);
     }
     for (const [hash, rewards] of rewardsPerBlock) {
       blocks.push({ campaign, number: (await api.rpc.chain.getHeader(hash)).number.toNumber(), rewards });

@@ -7,14 +7,14 @@
 
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from '../lib/citizens.js';
 import { schemaHash } from '../lib/credentials.js';
-import { connect, rpc, startNode, submit } from '../lib/node.js';
+import { connect, rpc, startNode, submit, submitAll, sudo } from '../lib/node.js';
+import { parseOptions, positiveIntegers } from '../lib/cli.js';
 
 /** Attestations per `utility.batchAll`. */
 const BATCH = 200;
@@ -29,64 +29,12 @@ over one WebSocket and then over HTTP (one request per POST), each after a secon
 The client runs on the node's machine and takes part of its CPU. Needs a built node
 (scripts/test.sh or cargo build --release -p seoul-node).`;
 
-function fail(message) {
-  console.error(`Error: ${message}`);
-  process.exit(2);
-}
-
-let options;
-try {
-  ({ values: options } = parseArgs({
-    options: {
-      credentials: { type: 'string', default: '1000' },
-      concurrency: { type: 'string', default: '32' },
-      seconds: { type: 'string', default: '20' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
-if (options.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const [credentials, concurrency, seconds] = ['credentials', 'concurrency', 'seconds'].map((key) => {
-  const value = Number(options[key]);
-  if (!/^[1-9][0-9]*$/.test(options[key]) || !Number.isSafeInteger(value)) {
-    fail(`--${key} must be a positive integer, not "${options[key]}"`);
-  }
-  return value;
+const options = parseOptions(usage, {
+  credentials: { type: 'string', default: '1000' },
+  concurrency: { type: 'string', default: '32' },
+  seconds: { type: 'string', default: '20' },
 });
-
-/** A dispatch error as `section.Name`, e.g. credentials.UnknownSchema. */
-function moduleError(api, error) {
-  if (!error.isModule) return error.type;
-  const { section, name } = api.registry.findMetaError(error.asModule);
-  return `${section}.${name}`;
-}
-
-/** Submits `txs` signed by `signer` with consecutive nonces at once, and waits for all. */
-async function submitAll(api, txs, signer) {
-  const nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
-  return Promise.all(txs.map((tx, index) => new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce: nonce + index }, ({ status, dispatchError }) => {
-      if (!status.isInBlock) return;
-      if (dispatchError) {
-        reject(new Error(moduleError(api, dispatchError)));
-      } else {
-        resolve();
-      }
-    }).catch(reject);
-  })));
-}
-
-/** Dispatches `call` as Root through Alice's sudo key; throws the call's error if it failed. */
-async function sudo(api, call, alice) {
-  const { events } = await submit(api.tx.sudo.sudo(call), alice);
-  const { sudoResult } = events.find((event) => api.events.sudo.Sudid.is(event)).data;
-  if (sudoResult.isErr) throw new Error(moduleError(api, sudoResult.asErr));
-}
+const [credentials, concurrency, seconds] = positiveIntegers(options, ['credentials', 'concurrency', 'seconds']);
 
 /**
  * Keeps `concurrency` calls of `call` in flight for `duration` seconds, each verifying the next

@@ -4,12 +4,12 @@
 // commands. Payload format: pallets/scoin/src/qr.rs.
 
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import QRCode from 'qrcode';
 import { SS58_PREFIX } from '../lib/citizens.js';
 import { makePaymentRequest, parsePayload, planckToScn, scnToPlanck, verifyPayload } from '../lib/scoin.js';
+import { fail, parseCommand } from '../lib/cli.js';
 
 const DEFAULT_WS = 'ws://127.0.0.1:9944';
 const DEFAULT_VALID_FOR = 100;
@@ -52,11 +52,6 @@ const OPTIONS = {
   parse: { ws: { type: 'string' }, genesis: { type: 'string' } },
   draw: { png: { type: 'string' }, svg: { type: 'string' } },
 };
-
-function fail(message, status = 2) {
-  console.error(`Error: ${message}`);
-  process.exit(status);
-}
 
 /** A whole number from an option, or a usage error. */
 function integer(name, text, max) {
@@ -185,18 +180,5 @@ async function draw(options, positionals) {
   await writeImages(uri, options);
 }
 
-const [command, ...rest] = process.argv.slice(2);
-if (command === undefined) fail(`no command given\n${usage}`);
-if (['--help', '-h', 'help'].includes(command) || rest.includes('--help')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (!Object.hasOwn(OPTIONS, command)) fail(`unknown command "${command}"\n${usage}`);
-let values;
-let positionals;
-try {
-  ({ values, positionals } = parseArgs({ args: rest, options: OPTIONS[command], allowPositionals: command !== 'make' }));
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
+const { command, values, positionals } = parseCommand(usage, OPTIONS, (command) => command !== 'make');
 await { make, parse, draw }[command](values, positionals);

@@ -1,5 +1,6 @@
 // Starts real seoul-node processes on free local ports and connects stock @polkadot/api clients.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -123,24 +124,49 @@ export async function finalizedNumber(api) {
   return (await api.rpc.chain.getHeader(hash)).number.toNumber();
 }
 
+/** A dispatch error as `section.Name` (e.g. `sCoin.DuplicateReceipt`), or its kind if not a module's. */
+export function moduleError(registry, dispatchError) {
+  if (!dispatchError.isModule) return dispatchError.type;
+  const { section, name } = registry.findMetaError(dispatchError.asModule);
+  return `${section}.${name}`;
+}
+
 /**
  * Signs and submits `tx`, resolving once it is in a block with its events; rejects with the
- * decoded module error if the call failed.
+ * decoded module error if the call failed. `options` go to `signAndSend` (e.g. a nonce).
  */
-export function submit(tx, signer) {
+export function submit(tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (!status.isInBlock) return;
       unsubscribe?.();
       if (dispatchError) {
-        const reason = dispatchError.isModule
-          ? (({ section, name }) => `${section}.${name}`)(tx.registry.findMetaError(dispatchError.asModule))
-          : dispatchError.type;
-        reject(new Error(reason));
+        reject(new Error(moduleError(tx.registry, dispatchError)));
       } else {
         resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
+}
+
+/** The fields of the `<section>.<name>` event among `events`, which must be there. */
+export function eventData(api, events, section, name) {
+  const event = events.find((candidate) => api.events[section][name].is(candidate));
+  assert.ok(event, `${section}.${name} event`);
+  return event.data;
+}
+
+/** Submits `txs` signed by `signer` at once, with consecutive nonces, and waits for all of them. */
+export async function submitAll(api, txs, signer) {
+  const nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  return Promise.all(txs.map((tx, index) => submit(tx, signer, { nonce: nonce + index })));
+}
+
+/** Dispatches `call` as Root through `sudoKey`; rejects with the call's module error. */
+export async function sudo(api, call, sudoKey) {
+  const result = await submit(api.tx.sudo.sudo(call), sudoKey);
+  const { sudoResult } = result.events.find((event) => api.events.sudo.Sudid.is(event)).data;
+  if (sudoResult.isErr) throw new Error(moduleError(api.registry, sudoResult.asErr));
+  return result;
 }

@@ -16,7 +16,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from '../lib/citizens.js';
 import { credentialHash, readCredential, readJson, schemaHash } from '../lib/credentials.js';
-import { connect, rpc, startNode, submit } from '../lib/node.js';
+import { connect, eventData as palletEventData, rpc, startNode, submit, sudo } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repoRoot, 'e2e/bin/credential.js');
@@ -84,23 +84,7 @@ describe('credentials', () => {
   const blockNumberOf = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
 
   /** The fields of the `credentials.<name>` event among `events`, which must be there. */
-  function eventData(events, name) {
-    const event = events.find((candidate) => api.events.credentials[name].is(candidate));
-    assert.ok(event, `credentials.${name} event`);
-    return event.data;
-  }
-
-  /** Dispatches `call` as Root through Alice's sudo key; rejects with the call's module error. */
-  async function sudo(call) {
-    const result = await submit(api.tx.sudo.sudo(call), alice);
-    const { sudoResult } = result.events.find((event) => api.events.sudo.Sudid.is(event)).data;
-    if (sudoResult.isErr) {
-      const error = sudoResult.asErr;
-      const meta = error.isModule ? api.registry.findMetaError(error.asModule) : undefined;
-      throw new Error(meta ? `${meta.section}.${meta.name}` : error.type);
-    }
-    return result;
-  }
+  const eventData = (events, name) => palletEventData(api, events, 'credentials', name);
 
   /** Alice, the dev registrar, registers an organisation of `kind` with `roles` and its key. */
   async function register(pair, kind, roles) {
@@ -116,10 +100,10 @@ describe('credentials', () => {
 
   /** The city registers `schema` and authorises `issuer` to attest credentials of it. */
   async function openSchema(schema, name, issuer) {
-    const registered = eventData((await sudo(api.tx.credentials.registerSchema(schema, name))).events, 'SchemaRegistered');
+    const registered = eventData((await sudo(api, api.tx.credentials.registerSchema(schema, name), alice)).events, 'SchemaRegistered');
     assert.equal(registered.schema.toHex(), schema);
     assert.equal(registered.name.toUtf8(), name);
-    const authorised = eventData((await sudo(api.tx.credentials.authoriseIssuer(schema, issuer.address))).events, 'IssuerAuthorised');
+    const authorised = eventData((await sudo(api, api.tx.credentials.authoriseIssuer(schema, issuer.address), alice)).events, 'IssuerAuthorised');
     assert.equal(authorised.schema.toHex(), schema);
     assert.equal(authorised.issuer.toString(), issuer.address);
   }

@@ -13,7 +13,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from '../lib/citizens.js';
-import { connect, rpc, startNode, submit } from '../lib/node.js';
+import { connect, eventData as palletEventData, rpc, startNode, submit, sudo } from '../lib/node.js';
 import { makePaymentRequest, parsePayload, payCall, scnToPlanck, verifyPayload } from '../lib/scoin.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,23 +68,7 @@ describe('S-coin', () => {
   const totalIssuance = async () => (await api.query.balances.totalIssuance()).toBigInt();
 
   /** The fields of the `sCoin.<name>` event among `events`, which must be there. */
-  function eventData(events, name) {
-    const event = events.find((candidate) => api.events.sCoin[name].is(candidate));
-    assert.ok(event, `sCoin.${name} event`);
-    return event.data;
-  }
-
-  /** Dispatches `call` as Root through Alice's sudo key; rejects with the call's module error. */
-  async function sudo(call) {
-    const result = await submit(api.tx.sudo.sudo(call), alice);
-    const { sudoResult } = result.events.find((event) => api.events.sudo.Sudid.is(event)).data;
-    if (sudoResult.isErr) {
-      const error = sudoResult.asErr;
-      const meta = error.isModule ? api.registry.findMetaError(error.asModule) : undefined;
-      throw new Error(meta ? `${meta.section}.${meta.name}` : error.type);
-    }
-    return result;
-  }
+  const eventData = (events, name) => palletEventData(api, events, 'sCoin', name);
 
   /** The `scoin_programme` view of the test's programme once it issued `issued`. */
   const programmeView = (issued) => ({
@@ -106,10 +90,10 @@ describe('S-coin', () => {
   test('the city opens a reward programme and appoints its agency as issuer', async () => {
     const start = await bestNumber();
     const end = start + PROGRAMME.length;
-    const { events } = await sudo(api.tx.sCoin.createProgramme(
+    const { events } = await sudo(api, api.tx.sCoin.createProgramme(
       PROGRAMME.name, bob.address, PROGRAMME.category, PROGRAMME.budget, { Fixed: PROGRAMME.reward },
       PROGRAMME.capPerPeriod, PROGRAMME.period, start, end,
-    ));
+    ), alice);
     const created = eventData(events, 'ProgrammeCreated');
     assert.equal(created.programme.toNumber(), 0, 'programme ids start at 0');
     assert.equal(created.agency.toString(), bob.address);
@@ -118,7 +102,7 @@ describe('S-coin', () => {
     programme = { id: 0, start, end };
     assert.deepEqual(await rpc(node.rpcPort, 'scoin_programme', [programme.id]), programmeView(0n));
 
-    const added = eventData((await sudo(api.tx.sCoin.addRewardIssuer(programme.id, bob.address))).events, 'RewardIssuerAdded');
+    const added = eventData((await sudo(api, api.tx.sCoin.addRewardIssuer(programme.id, bob.address), alice)).events, 'RewardIssuerAdded');
     assert.equal(added.programme.toNumber(), programme.id);
     assert.equal(added.issuer.toString(), bob.address);
   });
