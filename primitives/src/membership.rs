@@ -175,3 +175,75 @@ where
 		Ok(RawOrigin::Signed(who).into())
 	}
 }
+
+/// An in-memory register for the mocks of pallets that ask the Citizens Card through
+/// [`MemberRegistry`], so that their tests need not run the Citizens Card pallet. One register
+/// serves every mock's account type: it keys members by their accounts' SCALE encoding.
+#[cfg(feature = "test-utils")]
+pub mod testing {
+	use super::{MemberKind, MemberRegistry, Role};
+	use codec::Encode;
+	use std::{cell::RefCell, collections::BTreeMap, vec::Vec};
+
+	/// A member's kind, roles and whether it is active.
+	type Entry = (MemberKind, Vec<Role>, bool);
+
+	std::thread_local! {
+		static MEMBERS: RefCell<BTreeMap<Vec<u8>, Entry>> = const { RefCell::new(BTreeMap::new()) };
+	}
+
+	/// The register of a test thread.
+	pub struct TestRegistry;
+
+	impl TestRegistry {
+		/// Adds `who` as an active member of `kind` holding `roles`.
+		pub fn add<AccountId: Encode>(who: &AccountId, kind: MemberKind, roles: &[Role]) {
+			MEMBERS.with(|members| {
+				members.borrow_mut().insert(who.encode(), (kind, roles.to_vec(), true))
+			});
+		}
+
+		/// Suspends `who`.
+		pub fn suspend<AccountId: Encode>(who: &AccountId) {
+			Self::change(who, |entry| entry.2 = false);
+		}
+
+		/// Takes every role from `who`.
+		pub fn take_roles<AccountId: Encode>(who: &AccountId) {
+			Self::change(who, |entry| entry.1.clear());
+		}
+
+		/// Empties the register, as a new test starts.
+		pub fn clear() {
+			MEMBERS.with(|members| members.borrow_mut().clear());
+		}
+
+		fn change<AccountId: Encode>(who: &AccountId, change: impl FnOnce(&mut Entry)) {
+			MEMBERS.with(|members| members.borrow_mut().get_mut(&who.encode()).map(change));
+		}
+
+		fn active_entry<AccountId: Encode, R>(
+			who: &AccountId,
+			read: impl FnOnce(&Entry) -> R,
+		) -> Option<R> {
+			MEMBERS.with(|members| {
+				members.borrow().get(&who.encode()).filter(|(_, _, active)| *active).map(read)
+			})
+		}
+	}
+
+	impl<AccountId: Encode> MemberRegistry<AccountId> for TestRegistry {
+		fn active_kind(who: &AccountId) -> Option<MemberKind> {
+			Self::active_entry(who, |(kind, _, _)| *kind)
+		}
+
+		fn has_role(who: &AccountId, role: Role) -> bool {
+			Self::active_entry(who, |(_, roles, _)| roles.contains(&role)).unwrap_or(false)
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn register_for_benchmarks(who: &AccountId, kind: MemberKind, roles: &[Role]) {
+			Self::add(who, kind, roles);
+		}
+	}
+}

@@ -1,12 +1,10 @@
 //! A runtime with the credentials pallet, a clock, a register of members kept in memory and root
 //! as the city.
 
-use crate::{self as pallet_credentials, MemberKind, MemberRegistry, Role};
-use core::cell::RefCell;
+use crate::{self as pallet_credentials, MemberKind, Role};
 use frame_support::{assert_ok, derive_impl, traits::ConstU64};
 use sp_core::H256;
 use sp_runtime::{traits::IdentityLookup, BuildStorage};
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 /// Accounts are numbers in the tests.
@@ -34,56 +32,8 @@ impl pallet_timestamp::Config for Test {
 	type WeightInfo = ();
 }
 
-/// A member's kind, roles and whether it is active.
-type MemberEntry = (MemberKind, Vec<Role>, bool);
-
-thread_local! {
-	static MEMBERS: RefCell<BTreeMap<AccountId, MemberEntry>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// The register of members: kind, roles and whether active, by account.
-pub struct Register;
-impl Register {
-	/// Adds `who` as an active member.
-	pub fn add(who: AccountId, kind: MemberKind, roles: &[Role]) {
-		MEMBERS.with(|members| members.borrow_mut().insert(who, (kind, roles.to_vec(), true)));
-	}
-
-	/// Suspends `who`.
-	pub fn suspend(who: AccountId) {
-		MEMBERS.with(|members| {
-			if let Some(entry) = members.borrow_mut().get_mut(&who) {
-				entry.2 = false;
-			}
-		});
-	}
-
-	fn clear() {
-		MEMBERS.with(|members| members.borrow_mut().clear());
-	}
-}
-
-impl MemberRegistry<AccountId> for Register {
-	fn active_kind(who: &AccountId) -> Option<MemberKind> {
-		MEMBERS.with(|members| {
-			members.borrow().get(who).filter(|(_, _, active)| *active).map(|(kind, _, _)| *kind)
-		})
-	}
-
-	fn has_role(who: &AccountId, role: Role) -> bool {
-		MEMBERS.with(|members| {
-			members
-				.borrow()
-				.get(who)
-				.is_some_and(|(_, roles, active)| *active && roles.contains(&role))
-		})
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(who: &AccountId, kind: MemberKind, roles: &[Role]) {
-		Register::add(*who, kind, roles);
-	}
-}
+/// The register of members, kept in memory: kind, roles and whether active, by account.
+pub use seoul_primitives::membership::testing::TestRegistry as Register;
 
 #[derive_impl(pallet_credentials::config_preludes::TestDefaultConfig)]
 impl pallet_credentials::Config for Test {
@@ -137,7 +87,7 @@ impl ExtBuilder {
 			(HOLDER, MemberKind::Citizen, vec![]),
 			(OTHER_CITIZEN, MemberKind::Citizen, vec![]),
 		] {
-			Register::add(who, kind, &roles);
+			Register::add(&who, kind, &roles);
 		}
 		let storage =
 			RuntimeGenesisConfig::default().build_storage().expect("the genesis is valid");

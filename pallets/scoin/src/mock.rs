@@ -1,14 +1,12 @@
 //! A runtime with the S-coin, balances, a register of members kept in memory and root as the
 //! city.
 
-use crate::{self as pallet_scoin, MemberKind, MemberRegistry, ProgrammeId, RewardRule, Role};
-use core::cell::RefCell;
+use crate::{self as pallet_scoin, MemberKind, ProgrammeId, RewardRule, Role};
 use frame_support::{assert_ok, derive_impl, parameter_types, traits::ConstU64};
 use seoul_primitives::membership::EnsureMemberWithRole;
 use sp_core::{sr25519, Pair, H256};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner};
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 /// The balance type of the test runtime.
@@ -40,67 +38,8 @@ impl pallet_balances::Config for Test {
 	type DustRemoval = SCoin;
 }
 
-/// A member's kind, roles and whether it is active.
-type MemberEntry = (MemberKind, Vec<Role>, bool);
-
-thread_local! {
-	static MEMBERS: RefCell<BTreeMap<AccountId32, MemberEntry>> =
-		const { RefCell::new(BTreeMap::new()) };
-}
-
-/// The register of members: kind, roles and whether active, by account.
-pub struct Register;
-impl Register {
-	/// Adds `who` as an active member.
-	pub fn add(who: &AccountId32, kind: MemberKind, roles: &[Role]) {
-		MEMBERS
-			.with(|members| members.borrow_mut().insert(who.clone(), (kind, roles.to_vec(), true)));
-	}
-
-	/// Suspends `who`.
-	pub fn suspend(who: &AccountId32) {
-		MEMBERS.with(|members| {
-			if let Some(entry) = members.borrow_mut().get_mut(who) {
-				entry.2 = false;
-			}
-		});
-	}
-
-	/// Takes every role from `who`.
-	pub fn take_roles(who: &AccountId32) {
-		MEMBERS.with(|members| {
-			if let Some(entry) = members.borrow_mut().get_mut(who) {
-				entry.1.clear();
-			}
-		});
-	}
-
-	fn clear() {
-		MEMBERS.with(|members| members.borrow_mut().clear());
-	}
-}
-
-impl MemberRegistry<AccountId32> for Register {
-	fn active_kind(who: &AccountId32) -> Option<MemberKind> {
-		MEMBERS.with(|members| {
-			members.borrow().get(who).filter(|(_, _, active)| *active).map(|(kind, _, _)| *kind)
-		})
-	}
-
-	fn has_role(who: &AccountId32, role: Role) -> bool {
-		MEMBERS.with(|members| {
-			members
-				.borrow()
-				.get(who)
-				.is_some_and(|(_, roles, active)| *active && roles.contains(&role))
-		})
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(who: &AccountId32, kind: MemberKind, roles: &[Role]) {
-		Register::add(who, kind, roles);
-	}
-}
+/// The register of members, kept in memory: kind, roles and whether active, by account.
+pub use seoul_primitives::membership::testing::TestRegistry as Register;
 
 parameter_types! {
 	pub const SettlementAgentRole: Role = Role::SettlementAgent;

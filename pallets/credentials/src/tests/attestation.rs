@@ -158,7 +158,7 @@ fn attest_refuses_whoever_may_not_issue_the_schema() {
 			Error::<Test>::NotAuthorised
 		);
 		// The university once the register took its role away.
-		Register::suspend(UNIVERSITY);
+		Register::suspend(&UNIVERSITY);
 		assert_noop!(attest_to(1, HOLDER), Error::<Test>::NotAuthorised);
 		for origin in [RuntimeOrigin::root(), RuntimeOrigin::none()] {
 			assert_noop!(
@@ -175,7 +175,7 @@ fn the_subject_must_be_an_active_member() {
 	ExtBuilder.build_and_execute(|| {
 		open_schema();
 		assert_noop!(attest_to(1, STRANGER), Error::<Test>::NotMember);
-		Register::suspend(OTHER_CITIZEN);
+		Register::suspend(&OTHER_CITIZEN);
 		assert_noop!(attest_to(1, OTHER_CITIZEN), Error::<Test>::NotMember);
 		assert_ok!(attest_to(1, HOLDER));
 	});

@@ -58,7 +58,7 @@ fn only_active_credential_issuers_add_delegates() {
 		for who in [HOLDER, EMPLOYER, STRANGER] {
 			assert_noop!(add(who, REGISTRY_OFFICE), Error::<Test>::NotCredentialIssuer);
 		}
-		Register::suspend(UNIVERSITY);
+		Register::suspend(&UNIVERSITY);
 		assert_noop!(add(UNIVERSITY, REGISTRY_OFFICE), Error::<Test>::NotCredentialIssuer);
 		for origin in [RuntimeOrigin::root(), RuntimeOrigin::none()] {
 			assert_noop!(Credentials::add_delegate(origin, REGISTRY_OFFICE), BadOrigin);
@@ -71,7 +71,7 @@ fn only_active_credential_issuers_add_delegates() {
 fn a_delegate_must_be_an_active_member() {
 	ExtBuilder.build_and_execute(|| {
 		assert_noop!(add(UNIVERSITY, STRANGER), Error::<Test>::NotMember);
-		Register::suspend(REGISTRY_OFFICE);
+		Register::suspend(&REGISTRY_OFFICE);
 		assert_noop!(add(UNIVERSITY, REGISTRY_OFFICE), Error::<Test>::NotMember);
 		assert_eq!(DelegateCount::<Test>::get(UNIVERSITY), 0);
 	});
@@ -146,7 +146,7 @@ fn remove_refuses_accounts_that_are_not_the_callers_delegates() {
 fn an_issuer_that_lost_its_role_still_removes_its_delegates() {
 	ExtBuilder.build_and_execute(|| {
 		assert_ok!(add(UNIVERSITY, REGISTRY_OFFICE));
-		Register::suspend(UNIVERSITY);
+		Register::suspend(&UNIVERSITY);
 		assert_ok!(remove(UNIVERSITY, REGISTRY_OFFICE));
 		assert!(!DelegateCount::<Test>::contains_key(UNIVERSITY));
 	});
@@ -253,7 +253,7 @@ fn a_delegate_of_an_issuer_that_lost_its_role_is_refused() {
 		open_schema();
 		assert_ok!(add(UNIVERSITY, REGISTRY_OFFICE));
 		attest(1);
-		Register::suspend(UNIVERSITY);
+		Register::suspend(&UNIVERSITY);
 		assert_noop!(attest_as(REGISTRY_OFFICE, UNIVERSITY, 2), Error::<Test>::NotAuthorised);
 		assert_noop!(
 			Credentials::suspend(RuntimeOrigin::signed(REGISTRY_OFFICE), credential(1)),
@@ -267,7 +267,7 @@ fn a_suspended_delegate_no_longer_acts_for_its_issuer() {
 	ExtBuilder.build_and_execute(|| {
 		open_schema();
 		assert_ok!(add(UNIVERSITY, REGISTRY_OFFICE));
-		Register::suspend(REGISTRY_OFFICE);
+		Register::suspend(&REGISTRY_OFFICE);
 		assert_noop!(attest_as(REGISTRY_OFFICE, UNIVERSITY, 1), Error::<Test>::NotAuthorised);
 	});
 }

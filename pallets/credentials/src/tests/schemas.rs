@@ -221,7 +221,7 @@ fn only_active_credential_issuers_are_authorised() {
 				Error::<Test>::NotCredentialIssuer
 			);
 		}
-		Register::suspend(INSTITUTE);
+		Register::suspend(&INSTITUTE);
 		assert_noop!(
 			Credentials::authorise_issuer(RuntimeOrigin::root(), schema(), INSTITUTE),
 			Error::<Test>::NotCredentialIssuer

@@ -70,7 +70,7 @@ fn the_city_acts_on_credentials_of_an_issuer_that_lost_its_role() {
 	ExtBuilder.build_and_execute(|| {
 		open_schema();
 		attest(1);
-		Register::suspend(UNIVERSITY);
+		Register::suspend(&UNIVERSITY);
 		// The issuer itself no longer may.
 		for call in CALLS {
 			assert_noop!(

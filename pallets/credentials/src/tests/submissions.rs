@@ -190,7 +190,7 @@ fn the_verifier_must_be_an_active_organisation() {
 		for verifier in [OTHER_CITIZEN, REGISTRY_OFFICE, HOLDER, STRANGER] {
 			assert_noop!(submit(HOLDER, verifier, &[1]), Error::<Test>::NotVerifier);
 		}
-		Register::suspend(EMPLOYER);
+		Register::suspend(&EMPLOYER);
 		assert_noop!(submit(HOLDER, EMPLOYER, &[1]), Error::<Test>::NotVerifier);
 		// Any kind of organisation verifies, an issuer too.
 		assert_ok!(submit(HOLDER, INSTITUTE, &[1]));
