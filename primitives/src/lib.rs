@@ -7,6 +7,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod membership;
 
 use sp_runtime::{
@@ -58,6 +60,24 @@ pub mod currency {
 /// The address prefix of the chain (SS58), free in the SS58 registry (ss58-registry 1.51.0).
 pub const SS58_PREFIX: u16 = 8282;
 
+/// `name` as a stored name, if it is 1 to `MaxLength` bytes of UTF-8.
+pub fn bounded_name<MaxLength: sp_core::Get<u32>>(
+	name: alloc::vec::Vec<u8>,
+) -> Option<frame_support::BoundedVec<u8, MaxLength>> {
+	if name.is_empty() || core::str::from_utf8(&name).is_err() {
+		return None;
+	}
+	name.try_into().ok()
+}
+
+/// Whether `text` is 1 or more bytes of the URI-unreserved alphabet (RFC 3986) `A-Z a-z 0-9 - . _
+/// ~`: what on-chain ids and references hold, so that they travel in URIs, DID URL fragments and
+/// QR payloads unescaped.
+pub fn is_uri_unreserved(text: &[u8]) -> bool {
+	!text.is_empty()
+		&& text.iter().all(|byte| byte.is_ascii_alphanumeric() || b"-._~".contains(byte))
+}
+
 /// Time, measured in blocks of [`MILLISECS_PER_BLOCK`].
 pub mod time {
 	use super::BlockNumber;
@@ -72,4 +92,29 @@ pub mod time {
 	pub const HOURS: BlockNumber = MINUTES * 60;
 	/// Blocks per day.
 	pub const DAYS: BlockNumber = HOURS * 24;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::{bounded_name, is_uri_unreserved};
+	use sp_core::ConstU32;
+
+	#[test]
+	fn only_the_uri_unreserved_alphabet_passes() {
+		assert!(is_uri_unreserved(b"ZP-1100_0001.a~Z9"));
+		for bad in [&b""[..], b"ZP 1", b"ZP/1", b"a%20", "주문".as_bytes(), b"a\n"] {
+			assert!(!is_uri_unreserved(bad), "{bad:?}");
+		}
+	}
+
+	#[test]
+	fn a_name_is_non_empty_utf8_within_its_bound() {
+		assert_eq!(
+			bounded_name::<ConstU32<16>>("재산세 납부".as_bytes().to_vec()).map(|n| n.len()),
+			Some(16)
+		);
+		assert!(bounded_name::<ConstU32<15>>("재산세 납부".as_bytes().to_vec()).is_none());
+		assert!(bounded_name::<ConstU32<8>>(vec![]).is_none());
+		assert!(bounded_name::<ConstU32<8>>(vec![0xff, 0xfe]).is_none());
+	}
 }

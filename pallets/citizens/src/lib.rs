@@ -689,11 +689,7 @@ pub mod pallet {
 		) -> Result<ServiceEndpointOf<T>, Error<T>> {
 			// Ids and types are DID URL fragments and names: letters, digits and `-._~`.
 			let field = |value: Vec<u8>| {
-				let allowed = |byte: &u8| byte.is_ascii_alphanumeric() || b"-._~".contains(byte);
-				ensure!(
-					!value.is_empty() && value.iter().all(allowed),
-					Error::<T>::BadServiceField
-				);
+				ensure!(seoul_primitives::is_uri_unreserved(&value), Error::<T>::BadServiceField);
 				BoundedVec::try_from(value).map_err(|_| Error::<T>::BadServiceField)
 			};
 			let id = field(id)?;

@@ -326,9 +326,8 @@ pub mod pallet {
 			name: Vec<u8>,
 		) -> DispatchResult {
 			T::CityOrigin::ensure_origin(origin)?;
-			ensure!(!name.is_empty() && core::str::from_utf8(&name).is_ok(), Error::<T>::BadName);
 			let name: BoundedVec<u8, T::MaxNameLength> =
-				name.try_into().map_err(|_| Error::<T>::BadName)?;
+				seoul_primitives::bounded_name(name).ok_or(Error::<T>::BadName)?;
 			ensure!(!Schemas::<T>::contains_key(schema), Error::<T>::SchemaExists);
 			Schemas::<T>::insert(
 				schema,

@@ -787,7 +787,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let merchant = ensure_signed(origin)?;
 			ensure!(T::Registry::has_role(&merchant, Role::Merchant), Error::<T>::NotMerchant);
-			ensure!(qr::is_unreserved_text(&zeropay_id), Error::<T>::BadReference);
+			ensure!(seoul_primitives::is_uri_unreserved(&zeropay_id), Error::<T>::BadReference);
 			ensure!(category <= 9999, Error::<T>::BadCategory);
 			ensure!(!Merchants::<T>::contains_key(&merchant), Error::<T>::AlreadyMerchant);
 			ensure!(!ZeroPayIds::<T>::contains_key(&zeropay_id), Error::<T>::ZeroPayIdTaken);
@@ -832,7 +832,10 @@ pub mod pallet {
 		) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
 			ensure!(!request.amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(qr::is_unreserved_text(&request.order_reference), Error::<T>::BadReference);
+			ensure!(
+				seoul_primitives::is_uri_unreserved(&request.order_reference),
+				Error::<T>::BadReference
+			);
 			let now = Self::now();
 			ensure!(request.expiry >= now, Error::<T>::PaymentExpired);
 			ensure!(
@@ -999,8 +1002,7 @@ pub mod pallet {
 
 		/// `name` if it is 1 to `MaxNameLength` bytes of UTF-8.
 		fn checked_name(name: Vec<u8>) -> Result<NameOf<T>, DispatchError> {
-			ensure!(!name.is_empty() && core::str::from_utf8(&name).is_ok(), Error::<T>::BadName);
-			Ok(NameOf::<T>::try_from(name).map_err(|_| Error::<T>::BadName)?)
+			Ok(seoul_primitives::bounded_name(name).ok_or(Error::<T>::BadName)?)
 		}
 
 		/// Passes the city, or the programme's agency while it is an active member.

@@ -53,12 +53,3 @@ where
 	request.encode_to(&mut payload);
 	payload
 }
-
-/// Whether `reference` is a valid order reference or ZeroPay merchant id: 1 or more bytes of the
-/// URI-unreserved alphabet `A-Z a-z 0-9 - . _ ~`, so that it travels in a QR payload unescaped.
-pub fn is_unreserved_text(reference: &[u8]) -> bool {
-	!reference.is_empty()
-		&& reference
-			.iter()
-			.all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~'))
-}
