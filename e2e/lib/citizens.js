@@ -9,7 +9,9 @@ import { encodeAddress } from '@polkadot/util-crypto';
 export const SS58_PREFIX = 8282;
 
 /** The `InvalidTransaction::Custom` codes of `pallet_citizens::refusal`. */
-export const REFUSAL = { NOT_A_MEMBER: 1, SUSPENDED: 2, REVOKED: 3, QUOTA_EXHAUSTED: 4 };
+export const REFUSAL = {
+  NOT_A_MEMBER: 1, SUSPENDED: 2, REVOKED: 3, QUOTA_EXHAUSTED: 4, TOO_LARGE: 5, TIP_REFUSED: 6, GENERAL_TRANSACTION: 7,
+};
 
 /** The DID of an address (any SS58 format) or public key. */
 export function didOf(addressOrPublicKey) {

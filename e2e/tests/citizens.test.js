@@ -118,7 +118,9 @@ describe('citizens card', () => {
     });
     assert.ok((await bestNumber()) < periodEnd - 1, 'the quota was used within one period');
     const record = await rpc(node.rpcPort, 'citizens_member', [citizen.address]);
-    assert.deepEqual(record.quota, { allowance: CITIZEN_QUOTA, used: CITIZEN_QUOTA, remaining: 0, resetsAt: periodEnd });
+    assert.deepEqual(record.quota, {
+      allowance: CITIZEN_QUOTA, used: CITIZEN_QUOTA, remaining: 0, transfersRemaining: 0, resetsAt: periodEnd,
+    });
 
     const message = await refusal(api.tx.system.remark('0xff'), citizen, { nonce: CITIZEN_QUOTA });
     assert.match(message, new RegExp(`Custom error: ${REFUSAL.QUOTA_EXHAUSTED}$`));

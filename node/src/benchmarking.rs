@@ -98,7 +98,7 @@ fn signed_transaction(
 		)),
 		pallet_citizens::CheckMember::<runtime::Runtime>::from(nonce),
 		frame_system::CheckWeight::<runtime::Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<runtime::Runtime>::from(0),
+		runtime::extensions::RefuseTips::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::<runtime::Runtime>::new(false),
 	);
 	let payload = runtime::SignedPayload::from_raw(

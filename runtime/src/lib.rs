@@ -5,7 +5,7 @@
 //! may connect ([`NodeAuthorization`]); the City Council ([`Council`], its members kept by
 //! [`CouncilMembership`]) governs through [`configs::CityOrigin`], the one privileged origin of
 //! every pallet. Only members of the Citizens Card register ([`Citizens`]) may transact, free of
-//! fees within a daily quota. The native currency is the S-coin (`SCN`,
+//! fees within a daily quota of work. The native currency is the S-coin (`SCN`,
 //! [`seoul_primitives::currency`]).
 //!
 //! The runtime is laid out as:
@@ -30,6 +30,7 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod extensions;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
@@ -94,7 +95,10 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// The checks every signed transaction passes, in order. None adds bytes a stock wallet does not
 /// know how to sign: polkadot.js apps, its extension, @polkadot/api and subxt all sign as is.
 /// `pallet_citizens::CheckMember` is `frame_system::CheckNonce` (same identifier, same signed
-/// nonce) with the Citizens Card gate: only active members, within their fee-free quota.
+/// nonce) with the Citizens Card gate: only members' signed transactions, within the bounds of one
+/// transaction and their fee-free quota of work, ranked by the gate's priority.
+/// [`extensions::RefuseTips`] is `ChargeTransactionPayment` (same identifier, same signed tip)
+/// refusing tips, which would otherwise buy priority.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -103,7 +107,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	pallet_citizens::CheckMember<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	extensions::RefuseTips,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
 

@@ -184,10 +184,13 @@ pub fn record_json(record: MemberRecord<AccountId, BlockNumber>) -> Value {
 		"active": record.status == MemberStatus::Active,
 		"registeredAt": record.registered_at,
 		"evidenceHash": format!("{:?}", record.evidence_hash),
+		// In units of work; a plain transfer costs one unit, so what remains is also the number
+		// of transfers the member can still make this period.
 		"quota": {
 			"allowance": record.quota.allowance,
 			"used": record.quota.used,
-			"remaining": record.quota.allowance.saturating_sub(record.quota.used),
+			"remaining": record.quota.remaining,
+			"transfersRemaining": record.quota.remaining,
 			"resetsAt": record.quota.resets_at,
 		},
 		"didDocument": {
@@ -287,13 +290,14 @@ mod tests {
 			)],
 			deactivated: false,
 			updated_at: 5,
-			quota: QuotaStanding { allowance: 100, used: 30, resets_at: 60 },
+			quota: QuotaStanding { allowance: 100, used: 30, remaining: 70, resets_at: 60 },
 		};
 		let json = record_json(record);
 		assert_eq!(json["kind"], "credentialIssuer");
 		assert_eq!(json["roles"], json!(["credentialIssuer", "settlementAgent"]));
 		assert_eq!(json["status"], "active");
 		assert_eq!(json["quota"]["remaining"], 70);
+		assert_eq!(json["quota"]["transfersRemaining"], 70);
 		let document = &json["didDocument"];
 		assert_eq!(document["id"], did);
 		assert_eq!(document["controller"], did);

@@ -1,8 +1,13 @@
-//! [`CheckMember`]: the gate every signed transaction passes.
+//! [`CheckMember`]: the gate every transaction passes.
 
-use crate::{Config, MemberStatus, Members, Pallet, QuotaWindow, WeightInfo};
+use crate::{Config, MemberStatus, Members, Pallet, QuotaUsage, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use frame_support::{dispatch::DispatchInfo, pallet_prelude::TransactionSource, DebugNoBound};
+use frame_support::{
+	dispatch::{DispatchClass, DispatchInfo, PostDispatchInfo},
+	pallet_prelude::TransactionSource,
+	traits::{Contains, Get, StoredMap},
+	DebugNoBound,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, CheckNonce};
 use scale_info::TypeInfo;
 use sp_runtime::{
@@ -10,12 +15,12 @@ use sp_runtime::{
 		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
 		TransactionExtension, ValidateResult,
 	},
-	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	transaction_validity::{InvalidTransaction, TransactionPriority, TransactionValidityError},
 	DispatchResult, SaturatedConversion, Saturating, Weight,
 };
 
-/// The `InvalidTransaction::Custom` codes with which [`CheckMember`] refuses a transaction. A
-/// refused transaction never enters a block, so the signer's nonce does not move.
+/// The `InvalidTransaction::Custom` codes with which the runtime refuses a transaction before it
+/// runs. A refused transaction never enters a block, so the signer's nonce does not move.
 pub mod refusal {
 	/// The signer is not registered in the Citizens Card register.
 	pub const NOT_A_MEMBER: u8 = 1;
@@ -23,33 +28,84 @@ pub mod refusal {
 	pub const SUSPENDED: u8 = 2;
 	/// The signer is a revoked member.
 	pub const REVOKED: u8 = 3;
-	/// The transaction's nonce lies beyond the signer's quota for the current period; it may be
-	/// submitted again from the first block of the next period.
+	/// The transaction's units, with one unit at least for each of the signer's transactions
+	/// still waiting before it, exceed what remains of the signer's quota for the period. It may
+	/// be submitted again once earlier transactions gave units back, or in the next period.
 	pub const QUOTA_EXHAUSTED: u8 = 4;
+	/// The call is heavier than `MaxTransactionWeight` or the transaction longer than
+	/// `MaxTransactionLength`; split it into smaller transactions.
+	pub const TOO_LARGE: u8 = 5;
+	/// The transaction offers a tip. Tips buy nothing on this chain (priority does not depend on
+	/// them), so the runtime's payment check refuses them rather than burn them; sign with a
+	/// zero tip.
+	pub const TIP_REFUSED: u8 = 6;
+	/// A general transaction (extrinsic format 5, neither signed nor an inherent): only members'
+	/// signed transactions may enter the chain.
+	pub const GENERAL_TRANSACTION: u8 = 7;
 }
 
 /// A refusal with one of the [`refusal`] codes.
-fn refuse(code: u8) -> TransactionValidityError {
+pub(crate) fn refuse(code: u8) -> TransactionValidityError {
 	InvalidTransaction::Custom(code).into()
 }
 
+/// The pool's priority for a transaction: operational transactions of the city's council and
+/// validator operators before everything else; then each member's next transaction before
+/// anyone's later ones (fewer of the signer's transactions waiting before it first), so that no
+/// member's backlog delays another member's transaction by more than one round; then lighter
+/// before heavier. Tips play no part.
+pub fn priority(city_operational: bool, queued: u32, units: u32) -> TransactionPriority {
+	const CITY_OPERATIONAL: TransactionPriority = 1 << 63;
+	const QUEUE_SLOTS: u32 = u32::MAX >> 1;
+	let round = TransactionPriority::from(QUEUE_SLOTS - queued.min(QUEUE_SLOTS)) << 32;
+	let lightness = TransactionPriority::from(u32::MAX - units);
+	let class = if city_operational { CITY_OPERATIONAL } else { 0 };
+	class | round | lightness
+}
+
 /// The runtime's nonce check, `frame_system::CheckNonce`, which it wraps, with the Citizens Card
-/// gate: it admits a signed transaction only from an active member of the register whose
-/// transaction's nonce lies within its quota for the period. Unsigned transactions and inherents
-/// pass to the nonce check untouched.
+/// gate. It admits a transaction only if it is signed (general transactions are refused), by an
+/// active member of the register, no heavier or longer than a member may sign
+/// ([`Config::MaxTransactionWeight`], [`Config::MaxTransactionLength`]; operational calls of the
+/// council and operators excepted), and within what remains of the member's quota for the period
+/// in units of work ([`Pallet::units`]). It sets the transaction's priority ([`priority`]).
 ///
 /// It keeps `CheckNonce`'s identifier and signed data (the compact nonce), so it adds nothing to
 /// what is signed and wallets fill it in as usual.
 ///
-/// Every included signed transaction raises its account's nonce by exactly one, so a member's
-/// transactions in a period are its nonce minus the nonce it had at its first transaction of the
-/// period. That first transaction notes the period's bounds, the nonce and the allowance in the
-/// member's entry ([`QuotaWindow`]); every later one reads only the entry. A transaction whose
-/// nonce lies at or beyond the noted nonce plus the allowance is refused, in the pool as when a
-/// block is built: a burst beyond the quota is refused at once, not queued.
+/// The count lives in the member's account entry ([`Config::QuotaUsage`]), which the nonce check
+/// writes anyway: a member's first transaction of a period notes the period and its allowance,
+/// every transaction adds its units, and after dispatch the units of the weight the call reports
+/// unused are given back. The same checks run in the pool and when a block is built: in the pool
+/// each of the signer's transactions still waiting before this one counts as one unit at least,
+/// so a burst beyond the quota is refused at once, not queued.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckMember<T: Config + Send + Sync>(pub CheckNonce<T>);
+
+/// What the gate found in validation, for the preparation step.
+#[derive(DebugNoBound)]
+pub struct Gate<T: Config> {
+	/// The signer.
+	who: T::AccountId,
+	/// The signer's usage before this transaction.
+	usage: QuotaUsage<BlockNumberFor<T>>,
+	/// Whether `usage` was noted before or starts a period.
+	noted: bool,
+	/// What the transaction costs.
+	units: u32,
+}
+
+/// What the gate charged, for after dispatch.
+#[derive(DebugNoBound)]
+pub struct Charge<T: Config> {
+	/// The signer.
+	who: T::AccountId,
+	/// Units charged.
+	units: u32,
+	/// The gate's weight left unused.
+	unspent: Weight,
+}
 
 impl<T: Config + Send + Sync> CheckMember<T> {
 	/// The check for a transaction with `nonce`.
@@ -57,50 +113,56 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 		Self(CheckNonce::from(nonce))
 	}
 
-	/// Checks `who` against the register and the transaction's nonce against its quota.
-	fn check(&self, who: &T::AccountId) -> Result<Gate<T>, TransactionValidityError> {
+	/// Checks `who` against the register, the transaction against the bounds of one
+	/// transaction, and its units against the quota; returns the gate and the priority.
+	fn check(
+		&self,
+		who: &T::AccountId,
+		info: &DispatchInfo,
+		len: usize,
+	) -> Result<(Gate<T>, TransactionPriority), TransactionValidityError> {
 		let member = Members::<T>::get(who).ok_or(refuse(refusal::NOT_A_MEMBER))?;
 		match member.status {
 			MemberStatus::Active => {}
 			MemberStatus::Suspended => return Err(refuse(refusal::SUSPENDED)),
 			MemberStatus::Revoked => return Err(refuse(refusal::REVOKED)),
 		}
-		let now = frame_system::Pallet::<T>::block_number();
-		let (window, gate) = if member.quota.covers(&now) {
-			(member.quota, Gate::Counted)
-		} else {
-			let nonce = frame_system::Pallet::<T>::account_nonce(who);
-			let window = Pallet::<T>::quota_window(member.kind, now, nonce);
-			(window, Gate::FirstInPeriod { who: who.clone(), window })
-		};
-		let position: u32 = self.0 .0.saturating_sub(window.nonce_at_start).saturated_into();
-		if position >= window.allowance {
+		// Only operational calls pay for the look-up: the council closing a motion may carry a
+		// call as heavy as the operational class allows.
+		let city_operational =
+			info.class == DispatchClass::Operational && T::ProtectedMembers::contains(who);
+		let len: u32 = len.saturated_into();
+		if !city_operational &&
+			(info.call_weight.ref_time() > T::MaxTransactionWeight::get().ref_time() ||
+				len > T::MaxTransactionLength::get())
+		{
+			return Err(refuse(refusal::TOO_LARGE));
+		}
+		let units = Pallet::<T>::units(info.call_weight, len);
+		let (usage, noted) =
+			Pallet::<T>::quota_usage(who, member.kind, frame_system::Pallet::<T>::block_number());
+		let queued: u32 = self
+			.0
+			 .0
+			.saturating_sub(frame_system::Pallet::<T>::account_nonce(who))
+			.saturated_into();
+		if usage.used.saturating_add(queued).saturating_add(units) > usage.allowance {
 			return Err(refuse(refusal::QUOTA_EXHAUSTED));
 		}
-		Ok(gate)
+		let gate = Gate { who: who.clone(), usage, noted, units };
+		Ok((gate, priority(city_operational, queued, units)))
 	}
-}
-
-/// What the gate found out, for the preparation step.
-#[derive(DebugNoBound)]
-pub enum Gate<T: Config> {
-	/// Not a signed transaction.
-	Unsigned,
-	/// A member's first transaction of the period, whose window is noted.
-	FirstInPeriod { who: T::AccountId, window: QuotaWindow<BlockNumberFor<T>, T::Nonce> },
-	/// A member's transaction in a period already noted.
-	Counted,
 }
 
 impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckMember<T>
 where
-	T::RuntimeCall: Dispatchable<Info = DispatchInfo>,
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
 	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
 {
 	const IDENTIFIER: &'static str = "CheckNonce";
 	type Implicit = ();
 	type Val = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Val, Gate<T>);
-	type Pre = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Pre, Weight);
+	type Pre = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Pre, Charge<T>);
 
 	fn weight(&self, _: &T::RuntimeCall) -> Weight {
 		// The benchmarks measure the wrapped nonce check too.
@@ -117,12 +179,13 @@ where
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		let gate = match origin.as_system_origin_signer() {
-			Some(who) => self.check(who)?,
-			None => Gate::Unsigned,
-		};
-		let (validity, nonce, origin) =
+		// Inherents and bare unsigned transactions never reach `validate`; what does without a
+		// signer is a general transaction.
+		let who = origin.as_system_origin_signer().ok_or(refuse(refusal::GENERAL_TRANSACTION))?;
+		let (gate, priority) = self.check(who, info, len)?;
+		let (mut validity, nonce, origin) =
 			self.0.validate(origin, call, info, len, (), inherited_implication, source)?;
+		validity.priority = priority;
 		Ok((validity, (nonce, gate), origin))
 	}
 
@@ -135,26 +198,21 @@ where
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		let worst = self.weight(call);
-		// An unsigned transaction skips the nonce check, which refunds its own weight itself.
-		let unsigned_unspent = worst.saturating_sub(self.0.weight(call));
 		let nonce = self.0.prepare(nonce, origin, call, info, len)?;
-		let unspent = match gate {
-			Gate::FirstInPeriod { who, window } => {
-				Members::<T>::mutate(who, |member| {
-					if let Some(member) = member {
-						member.quota = window;
-					}
-				});
-				Weight::zero()
-			}
-			Gate::Counted => worst.saturating_sub(T::WeightInfo::check_member()),
-			Gate::Unsigned => unsigned_unspent,
+		let Gate { who, mut usage, noted, units } = gate;
+		usage.used = usage.used.saturating_add(units);
+		// The store refuses only an account that does not exist, which a member's never is.
+		T::QuotaUsage::insert(&who, usage).map_err(|_| refuse(refusal::NOT_A_MEMBER))?;
+		let unspent = if noted {
+			worst.saturating_sub(T::WeightInfo::check_member())
+		} else {
+			Weight::zero()
 		};
-		Ok((nonce, unspent))
+		Ok((nonce, Charge { who, units, unspent }))
 	}
 
 	fn post_dispatch_details(
-		(nonce, unspent): Self::Pre,
+		(nonce, charge): Self::Pre,
 		info: &DispatchInfoOf<T::RuntimeCall>,
 		post_info: &PostDispatchInfoOf<T::RuntimeCall>,
 		len: usize,
@@ -162,6 +220,19 @@ where
 	) -> Result<Weight, TransactionValidityError> {
 		let nonce_unspent =
 			CheckNonce::<T>::post_dispatch_details(nonce, info, post_info, len, result)?;
-		Ok(unspent.saturating_add(nonce_unspent))
+		// The actual weight includes the extensions' by now; what the call used is the rest.
+		let call_used = post_info
+			.calc_actual_weight(info)
+			.saturating_sub(info.extension_weight)
+			.min(info.call_weight);
+		let given_back =
+			charge.units.saturating_sub(Pallet::<T>::units(call_used, len.saturated_into()));
+		if given_back > 0 {
+			T::QuotaUsage::mutate(&charge.who, |usage| {
+				usage.used = usage.used.saturating_sub(given_back)
+			})
+			.map_err(|_| refuse(refusal::NOT_A_MEMBER))?;
+		}
+		Ok(charge.unspent.saturating_add(nonce_unspent))
 	}
 }

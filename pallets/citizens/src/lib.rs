@@ -25,13 +25,17 @@
 //!   registrar, reward-issuer and settlement-agent roles ([`Role::is_city_granted`]), or acts on
 //!   a member who holds one; registrars grant the others.
 //! - **Permissioning and quota.** [`CheckMember`], the runtime's nonce check, refuses at the
-//!   transaction pool every signed transaction from an account that is not an active member, and
-//!   every transaction whose nonce lies beyond the member's quota for the current period
-//!   ([`QuotaPeriod`], [`Quotas`] per kind); the codes are in [`refusal`]. The
-//!   chain charges no fees, so inside the quota a member transacts with a zero balance. The quota
-//!   is counted from the account's nonce against a window noted in the member's entry at its
-//!   first transaction of a period, so a transaction costs one read of that entry, and a write
-//!   once per period.
+//!   transaction pool every signed transaction from an account that is not an active member,
+//!   every general (unsigned, non-inherent) transaction, every transaction heavier or longer than
+//!   [`Config::MaxTransactionWeight`] or [`Config::MaxTransactionLength`], and every transaction
+//!   that would take the member beyond its quota for the current period ([`QuotaPeriod`],
+//!   [`Quotas`] per kind); the codes are in [`refusal`]. The quota is counted in units of work
+//!   ([`Pallet::units`]): a plain transfer costs one unit, a batch what its weight or its length is
+//!   worth, whichever is more, and what a call reports unused after dispatch is given back. The
+//!   chain charges no fees, so inside the quota a member transacts with a zero balance. The count
+//!   is kept in the member's account entry ([`Config::QuotaUsage`]), which the nonce check writes
+//!   anyway. The pool orders transactions by the gate's priority, never by tips: each member's
+//!   next transaction before anyone's later ones, lighter before heavier.
 //! - **Authentication** ([`authentication`]): a runtime API answers whether a challenge signed
 //!   with one of a DID's authentication keys proves control of an active DID.
 //!
@@ -68,6 +72,7 @@ pub mod did;
 mod extension;
 #[cfg(test)]
 mod mock;
+mod quota;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -79,12 +84,12 @@ pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use types::{
 	AuthenticationKey, AuthenticationVerdict, DidDocument, GenesisMember, MemberRecord,
-	MemberStatus, QuotaStanding, QuotaWindow, Registration, RoleSet, ServiceEndpoint,
+	MemberStatus, QuotaStanding, QuotaUsage, Registration, RoleSet, ServiceEndpoint,
 };
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use frame_support::traits::{Contains, UnixTime};
+use frame_support::traits::{Contains, StoredMap, UnixTime};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	SaturatedConversion,
@@ -109,6 +114,13 @@ pub mod pallet {
 		/// Test defaults: the bounds the runtime uses.
 		pub struct TestDefaultConfig;
 
+		frame_support::parameter_types! {
+			/// One unit of work: 100 µs.
+			pub const UnitWeight: Weight = Weight::from_parts(100_000_000, 0);
+			/// At most 1,000 units in one transaction.
+			pub const MaxTransactionWeight: Weight = Weight::from_parts(100_000_000_000, 0);
+		}
+
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
 		impl frame_system::DefaultConfig for TestDefaultConfig {}
 
@@ -119,6 +131,10 @@ pub mod pallet {
 			type MaxServiceFieldLength = ConstU32<32>;
 			type MaxEndpointLength = ConstU32<128>;
 			type MaxChallengeValidity = frame_support::traits::ConstU64<{ 10 * 60 * 1000 }>;
+			type UnitWeight = UnitWeight;
+			type UnitLength = ConstU32<256>;
+			type MaxTransactionWeight = MaxTransactionWeight;
+			type MaxTransactionLength = ConstU32<{ 64 * 1024 }>;
 			type WeightInfo = ();
 		}
 	}
@@ -161,12 +177,39 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxChallengeValidity: Get<u64>;
 
+		/// Where each member's use of its quota ([`QuotaUsage`]) is kept. The runtime keeps it in
+		/// the account's own entry (`frame_system::Account`), which the nonce check writes in every
+		/// transaction anyway, so that counting work costs no write of its own.
+		#[pallet::no_default]
+		type QuotaUsage: StoredMap<Self::AccountId, QuotaUsage<BlockNumberFor<Self>>>;
+
+		/// The call weight worth one unit of quota: the runtime's plain transfer
+		/// (`Balances::transfer_keep_alive`), so that a transfer costs one unit. Only `ref_time`
+		/// counts: blocks bound no proof size on this solo chain.
+		#[pallet::constant]
+		type UnitWeight: Get<Weight>;
+
+		/// The encoded transaction length worth one unit of quota, in bytes: the same share of a
+		/// block's length as [`Config::UnitWeight`] is of its weight, so that a transaction pays
+		/// for whichever of the two it fills more.
+		#[pallet::constant]
+		type UnitLength: Get<u32>;
+
+		/// The heaviest call a member may sign in one transaction of the normal class (a fraction
+		/// of a block, enough for every legitimate call, such as a full reward batch).
+		#[pallet::constant]
+		type MaxTransactionWeight: Get<Weight>;
+
+		/// The longest transaction a member may sign, in encoded bytes.
+		#[pallet::constant]
+		type MaxTransactionLength: Get<u32>;
+
 		/// Weights of this pallet's calls and of [`CheckMember`].
 		type WeightInfo: WeightInfo;
 	}
 
 	/// A member's entry in this runtime.
-	pub type MemberOf<T> = Registration<BlockNumberFor<T>, <T as frame_system::Config>::Nonce>;
+	pub type MemberOf<T> = Registration<BlockNumberFor<T>>;
 
 	/// A DID document in this runtime.
 	pub type DidDocumentOf<T> = DidDocument<
@@ -207,7 +250,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type QuotaPeriod<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
-	/// Fee-free transactions per quota period, by member kind.
+	/// Fee-free units of work per quota period, by member kind ([`Pallet::units`]).
 	#[pallet::storage]
 	pub type Quotas<T: Config> = StorageMap<_, Twox64Concat, MemberKind, u32, ValueQuery>;
 
@@ -219,16 +262,16 @@ pub mod pallet {
 		pub members: Vec<GenesisMember<T::AccountId>>,
 		/// Length of a quota period in blocks; zero means a day of six-second blocks.
 		pub quota_period: BlockNumberFor<T>,
-		/// Transactions per period by kind; kinds left out get the defaults: 100 for citizens
+		/// Units of work per period by kind; kinds left out get the defaults: 100 for citizens
 		/// and 100,000 for organisations.
 		pub quotas: Vec<(MemberKind, u32)>,
 	}
 
 	/// A day of six-second blocks.
 	const DEFAULT_QUOTA_PERIOD: u32 = 14_400;
-	/// Daily transactions of a citizen unless the city sets otherwise.
+	/// Daily units of a citizen (a hundred transfers) unless the city sets otherwise.
 	pub const DEFAULT_CITIZEN_QUOTA: u32 = 100;
-	/// Daily transactions of an organisation unless the city sets otherwise.
+	/// Daily units of an organisation unless the city sets otherwise.
 	pub const DEFAULT_ORGANISATION_QUOTA: u32 = 100_000;
 
 	#[pallet::genesis_build]
@@ -291,7 +334,7 @@ pub mod pallet {
 		/// A member removed a service endpoint.
 		ServiceRemoved { member: T::AccountId, id: Vec<u8> },
 		/// The city set a kind's quota.
-		QuotaSet { kind: MemberKind, transactions: u32 },
+		QuotaSet { kind: MemberKind, units: u32 },
 		/// The city set the length of a quota period.
 		QuotaPeriodSet { blocks: BlockNumberFor<T> },
 	}
@@ -336,7 +379,7 @@ pub mod pallet {
 		BadEndpoint,
 		/// A quota period must last at least one block.
 		ZeroQuotaPeriod,
-		/// A quota must allow at least one transaction; suspend a member to bar it.
+		/// A quota must allow at least one unit; suspend a member to bar it.
 		ZeroQuota,
 	}
 
@@ -349,6 +392,12 @@ pub mod pallet {
 			assert_eq!(account.encoded_size(), 32, "DIDs need 32-byte accounts");
 			assert!(T::MaxAuthenticationKeys::get() > 0, "a DID needs room for a key");
 			assert!(T::MaxChallengeValidity::get() > 0, "challenges must be able to live");
+			assert!(T::UnitWeight::get().ref_time() > 0, "a unit of work must weigh something");
+			assert!(T::UnitLength::get() > 0, "a unit of length must be at least a byte");
+			assert!(
+				T::MaxTransactionWeight::get().all_gte(T::UnitWeight::get()),
+				"a member must be able to sign a transaction of one unit"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -573,21 +622,20 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets how many fee-free transactions members of `kind` may make per quota period, at
-		/// least one: a zero quota could bar the council's own members for good. A member's
-		/// current period keeps the allowance it started with; the new one applies from its next
-		/// period (suspend a member to stop it at once).
+		/// Sets how many fee-free units of work ([`Pallet::units`]; a plain transfer is one)
+		/// members of `kind` may use per quota period, at least one: a zero quota could bar the
+		/// council's own members for good. A member's current period keeps the allowance it
+		/// started with; the new one applies from its next period (suspend a member to stop it at
+		/// once).
+		///
+		/// Origin: [`Config::CityOrigin`]. Emits [`Event::QuotaSet`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_quota())]
-		pub fn set_quota(
-			origin: OriginFor<T>,
-			kind: MemberKind,
-			transactions: u32,
-		) -> DispatchResult {
+		pub fn set_quota(origin: OriginFor<T>, kind: MemberKind, units: u32) -> DispatchResult {
 			T::CityOrigin::ensure_origin(origin)?;
-			ensure!(transactions > 0, Error::<T>::ZeroQuota);
-			Quotas::<T>::insert(kind, transactions);
-			Self::deposit_event(Event::QuotaSet { kind, transactions });
+			ensure!(units > 0, Error::<T>::ZeroQuota);
+			Quotas::<T>::insert(kind, units);
+			Self::deposit_event(Event::QuotaSet { kind, units });
 			Ok(())
 		}
 
@@ -738,11 +786,6 @@ pub mod pallet {
 					status: MemberStatus::Active,
 					registered_at: now,
 					evidence_hash,
-					quota: Self::quota_window(
-						kind,
-						now,
-						frame_system::Pallet::<T>::account_nonce(&who),
-					),
 				},
 			);
 			DidDocuments::<T>::insert(
@@ -777,49 +820,6 @@ pub mod pallet {
 				}
 			});
 			Self::deposit_event(Event::MemberRevoked { member: who });
-		}
-
-		/// The first block of the quota period `now` falls in, and of the next.
-		pub(crate) fn quota_period_bounds(
-			now: BlockNumberFor<T>,
-		) -> (BlockNumberFor<T>, BlockNumberFor<T>) {
-			let period = QuotaPeriod::<T>::get().max(1u32.into());
-			let start = now.saturating_sub(now % period);
-			(start, start.saturating_add(period))
-		}
-
-		/// The quota period `block` falls in for a member of `kind` whose account has `nonce`, with
-		/// the allowance now in force.
-		pub(crate) fn quota_window(
-			kind: MemberKind,
-			block: BlockNumberFor<T>,
-			nonce: T::Nonce,
-		) -> QuotaWindow<BlockNumberFor<T>, T::Nonce> {
-			let (period_start, period_end) = Self::quota_period_bounds(block);
-			QuotaWindow {
-				period_start,
-				period_end,
-				nonce_at_start: nonce,
-				allowance: Quotas::<T>::get(kind),
-			}
-		}
-
-		/// Where `member`, whose account has `nonce`, stands in the quota period of `block`.
-		pub(crate) fn quota_standing(
-			member: &MemberOf<T>,
-			block: BlockNumberFor<T>,
-			nonce: T::Nonce,
-		) -> QuotaStanding<BlockNumberFor<T>> {
-			let window = if member.quota.covers(&block) {
-				member.quota
-			} else {
-				Self::quota_window(member.kind, block, nonce)
-			};
-			QuotaStanding {
-				allowance: window.allowance,
-				used: nonce.saturating_sub(window.nonce_at_start).saturated_into(),
-				resets_at: window.period_end,
-			}
 		}
 
 		/// The DID of `who`.
@@ -881,11 +881,7 @@ pub mod pallet {
 			let document = DidDocuments::<T>::get(&who)?;
 			// Quotas are checked against the block being built, the one after this one.
 			let next_block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
-			let quota = Self::quota_standing(
-				&member,
-				next_block,
-				frame_system::Pallet::<T>::account_nonce(&who),
-			);
+			let quota = Self::quota_standing(&who, member.kind, next_block);
 			Some(MemberRecord {
 				did: did.to_vec(),
 				account: who,
@@ -937,6 +933,8 @@ pub mod pallet {
 				if member.status == MemberStatus::Active {
 					*active.entry(member.kind).or_default() += 1;
 				}
+				let usage = T::QuotaUsage::get(&who);
+				ensure!(usage.used <= usage.allowance, "a member used more than its allowance");
 			}
 			ensure!(
 				DidDocuments::<T>::iter_keys().all(Members::<T>::contains_key),

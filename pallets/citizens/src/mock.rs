@@ -21,6 +21,8 @@ impl frame_system::Config for Test {
 	type AccountId = AccountId32;
 	type Lookup = IdentityLookup<AccountId32>;
 	type SS58Prefix = frame_support::traits::ConstU16<8282>;
+	// The register's quota usage is all this test chain keeps of an account besides its nonce.
+	type AccountData = crate::QuotaUsage<u64>;
 }
 
 impl pallet_timestamp::Config for Test {
@@ -43,6 +45,7 @@ impl pallet_citizens::Config for Test {
 	type CityOrigin = frame_system::EnsureRoot<AccountId32>;
 	type ProtectedMembers = Council;
 	type UnixTime = Timestamp;
+	type QuotaUsage = System;
 }
 
 /// The key pair of test account `n`; the account is its sr25519 public key.

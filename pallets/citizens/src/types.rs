@@ -1,4 +1,4 @@
-//! What the register stores: members, their DID documents and their quota standing.
+//! What the register stores: members, their DID documents and their quota usage.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -59,32 +59,50 @@ pub enum AuthenticationKey {
 	Ed25519([u8; 32]),
 }
 
-/// A member's current quota period, noted at its first transaction of the period: the bounds
-/// and the allowance then in force, and the nonce the count starts from. A transaction in the
-/// period needs no other read; every included signed transaction raises the nonce by one.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct QuotaWindow<BlockNumber, Nonce> {
+/// A member's use of its fee-free allowance in one quota period, in units of work (see
+/// [`crate::Pallet::units`]). It is kept in the member's account entry, which the nonce check
+/// writes in every transaction anyway, so counting costs no write of its own; the first
+/// transaction of a period notes the period's bounds and the allowance then in force.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct QuotaUsage<BlockNumber> {
 	/// First block of the period.
 	pub period_start: BlockNumber,
 	/// First block of the next period.
 	pub period_end: BlockNumber,
-	/// The account's nonce before its first transaction of the period.
-	pub nonce_at_start: Nonce,
-	/// Transactions allowed in the period.
+	/// Units allowed in the period.
 	pub allowance: u32,
+	/// Units used in the period, net of what dispatch gave back.
+	pub used: u32,
 }
 
-impl<BlockNumber: PartialOrd, Nonce> QuotaWindow<BlockNumber, Nonce> {
+impl<BlockNumber: PartialOrd> QuotaUsage<BlockNumber> {
 	/// Whether `block` lies in the period.
 	pub fn covers(&self, block: &BlockNumber) -> bool {
 		self.period_start <= *block && *block < self.period_end
+	}
+
+	/// Units left in the period.
+	pub fn remaining(&self) -> u32 {
+		self.allowance.saturating_sub(self.used)
 	}
 }
 
 /// A member's entry in the register. No personal data: the identity evidence the city checked
 /// off chain is kept only as a salted hash.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Registration<BlockNumber, Nonce> {
+pub struct Registration<BlockNumber> {
 	/// Citizen or kind of organisation.
 	pub kind: MemberKind,
 	/// Permissions granted by the city.
@@ -95,8 +113,6 @@ pub struct Registration<BlockNumber, Nonce> {
 	pub registered_at: BlockNumber,
 	/// Salted hash of the identity evidence the registrar checked off chain.
 	pub evidence_hash: H256,
-	/// The member's latest quota period.
-	pub quota: QuotaWindow<BlockNumber, Nonce>,
 }
 
 /// A service endpoint of a DID document (W3C DID Core "service").
@@ -178,13 +194,16 @@ pub enum AuthenticationVerdict {
 	Deactivated,
 }
 
-/// A member's quota in the current period, for wallets.
+/// A member's quota in the current period, for wallets, in units of work: a plain transfer
+/// costs one unit, so `remaining` is also the number of transfers the member can still make.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct QuotaStanding<BlockNumber> {
-	/// Fee-free transactions allowed per period for the member's kind.
+	/// Units allowed per period for the member's kind (or noted at the period's start).
 	pub allowance: u32,
-	/// Transactions used in the current period.
+	/// Units used in the current period.
 	pub used: u32,
+	/// Units left in the current period.
+	pub remaining: u32,
 	/// The first block of the next period, when the count starts again.
 	pub resets_at: BlockNumber,
 }
@@ -216,7 +235,7 @@ pub struct MemberRecord<AccountId, BlockNumber> {
 	pub deactivated: bool,
 	/// The block of the document's last change.
 	pub updated_at: BlockNumber,
-	/// Fee-free transactions in the current period.
+	/// Fee-free units of work in the current period.
 	pub quota: QuotaStanding<BlockNumber>,
 }
 

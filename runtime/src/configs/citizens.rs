@@ -1,9 +1,27 @@
 //! The Citizens Card register: who may use the chain, with which roles, and how often.
 
-use frame_support::{parameter_types, traits::Contains};
+use frame_support::{dispatch::DispatchClass, parameter_types, traits::Contains, weights::Weight};
+use pallet_balances::WeightInfo as _;
+use sp_runtime::Perbill;
 
-use super::{AccountId, CityOrigin, Runtime};
+use super::{
+	accounts::AccountPart, AccountId, BlockNumber, CityOrigin, Runtime, RuntimeBlockLength,
+	RuntimeBlockWeights,
+};
 use crate::{CouncilMembership, Timestamp};
+
+/// The share of the normal class of a block that one member transaction may fill, by weight and
+/// by length: a quarter, 375 ms of execution and 960 KiB. The heaviest legitimate call, a full
+/// `SCoin::reward_batch` of 1,000 entries, weighs about 235 ms.
+const ONE_TRANSACTION: Perbill = Perbill::from_percent(25);
+
+/// The normal class's share of a block: its weight and its length.
+fn normal_class() -> (Weight, u32) {
+	let weights = RuntimeBlockWeights::get();
+	let normal = weights.get(DispatchClass::Normal);
+	let weight = normal.max_total.unwrap_or(weights.max_block);
+	(weight, *RuntimeBlockLength::get().max.get(DispatchClass::Normal))
+}
 
 parameter_types! {
 	/// A card's key and a few spares, e.g. a phone and a card reader.
@@ -16,6 +34,21 @@ parameter_types! {
 	pub const MaxEndpointLength: u32 = 200;
 	/// An authentication challenge lives at most ten minutes.
 	pub const MaxChallengeValidity: u64 = 10 * 60 * 1000;
+	/// One unit of quota: the weight of a plain transfer's call.
+	pub UnitWeight: Weight =
+		<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive();
+	/// The length worth a unit: the same share of the normal class's length as a unit of weight
+	/// is of its weight (about 280 bytes; a transfer is about 150).
+	pub UnitLength: u32 = {
+		let (weight, length) = normal_class();
+		let share = u128::from(UnitWeight::get().ref_time()) * u128::from(length) /
+			u128::from(weight.ref_time().max(1));
+		u32::try_from(share).unwrap_or(u32::MAX).max(1)
+	};
+	/// The heaviest call one member transaction may carry.
+	pub MaxTransactionWeight: Weight = ONE_TRANSACTION * normal_class().0;
+	/// The longest member transaction.
+	pub MaxTransactionLength: u32 = ONE_TRANSACTION * normal_class().1;
 }
 
 /// The members the city's governance and consensus rely on: the council's members and the
@@ -37,5 +70,10 @@ impl pallet_citizens::Config for Runtime {
 	type MaxServiceFieldLength = MaxServiceFieldLength;
 	type MaxEndpointLength = MaxEndpointLength;
 	type MaxChallengeValidity = MaxChallengeValidity;
+	type QuotaUsage = AccountPart<pallet_citizens::QuotaUsage<BlockNumber>>;
+	type UnitWeight = UnitWeight;
+	type UnitLength = UnitLength;
+	type MaxTransactionWeight = MaxTransactionWeight;
+	type MaxTransactionLength = MaxTransactionLength;
 	type WeightInfo = pallet_citizens::weights::SubstrateWeight<Runtime>;
 }

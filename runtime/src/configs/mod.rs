@@ -1,11 +1,13 @@
 //! The configuration of every pallet, grouped by concern:
 //! - this module: accounts, time, balances, fees and utilities;
+//! - [`accounts`]: what the chain keeps of an account (balances and quota usage, in one entry);
 //! - [`governance`]: the City Council and [`CityOrigin`], the runtime's one privileged origin;
 //! - [`consensus`]: validators, sessions, Aura, GRANDPA and node authorisation;
 //! - [`citizens`]: the Citizens Card register;
 //! - [`scoin`]: the S-coin;
 //! - [`credentials`]: paperless credentials.
 
+pub mod accounts;
 pub mod citizens;
 pub mod consensus;
 pub mod credentials;
@@ -87,7 +89,8 @@ impl frame_system::Config for Runtime {
 	// The node stores its state in ParityDB only.
 	type DbWeight = ParityDbWeight;
 	type Version = Version;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	// Balances and the quota usage, in the entry every transaction writes for its nonce.
+	type AccountData = accounts::AccountData;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
 	// Measured here: the defaults would charge the nonce, mortality and weight checks nothing.
@@ -110,7 +113,7 @@ impl pallet_balances::Config for Runtime {
 	// The dust of reaped accounts leaves the issuance through the S-coin's supply ledger.
 	type DustRemoval = SCoin;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
-	type AccountStore = System;
+	type AccountStore = accounts::AccountPart<pallet_balances::AccountData<Balance>>;
 	type ReserveIdentifier = [u8; 8];
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxLocks = ConstU32<50>;
@@ -120,8 +123,9 @@ impl pallet_balances::Config for Runtime {
 }
 
 /// Transactions are free: only active members of the Citizens Card register may transact
-/// (`pallet_citizens::CheckMember`), and their daily quota, not a price, keeps the chain from
-/// being flooded. Wallets' fee estimates therefore read zero; a tip still buys priority.
+/// (`pallet_citizens::CheckMember`), and their daily quota of work, not a price, keeps the chain
+/// from being flooded. Wallets' fee estimates therefore read zero; tips are refused
+/// ([`crate::extensions::RefuseTips`]).
 pub type NoFee = ConstantMultiplier<Balance, ConstU128<0>>;
 
 parameter_types! {
@@ -131,7 +135,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Fees are zero; tips leave the issuance through the S-coin's supply ledger.
+	// Fees and tips are zero; were either not, it would leave the issuance through the S-coin's
+	// supply ledger.
 	type OnChargeTransaction = FungibleAdapter<Balances, SCoin>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = NoFee;

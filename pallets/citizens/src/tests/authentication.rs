@@ -150,7 +150,16 @@ fn the_public_record_shows_the_register_document_and_quota() {
 			b"LinkedDomains".to_vec(),
 			b"https://bakery.example".to_vec()
 		));
-		System::inc_account_nonce(account(MERCHANT));
+		// The merchant used a unit of its quota in this period.
+		assert_ok!(<Test as Config>::QuotaUsage::insert(
+			&account(MERCHANT),
+			QuotaUsage {
+				period_start: 0,
+				period_end: PERIOD,
+				allowance: DEFAULT_ORGANISATION_QUOTA,
+				used: 1
+			}
+		));
 		let record = Citizens::member_record(did(MERCHANT).as_bytes()).unwrap();
 		assert_eq!(
 			record,
@@ -174,6 +183,7 @@ fn the_public_record_shows_the_register_document_and_quota() {
 				quota: QuotaStanding {
 					allowance: DEFAULT_ORGANISATION_QUOTA,
 					used: 1,
+					remaining: DEFAULT_ORGANISATION_QUOTA - 1,
 					resets_at: PERIOD
 				},
 			}

@@ -1,16 +1,21 @@
-//! The transaction gate: membership, status and the fee-free quota.
+//! The transaction gate: membership, status, the bounds of one transaction, the quota in units
+//! of work and the pool's priority.
 
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
-	dispatch::{DispatchInfo, PostDispatchInfo},
+	dispatch::{DispatchClass, DispatchInfo, PostDispatchInfo},
 	pallet_prelude::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	traits::Get,
 	weights::Weight,
 };
 use sp_runtime::{
-	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
+	traits::{DispatchTransaction, TransactionExtension},
+	transaction_validity::ValidTransaction,
 	DispatchError::BadOrigin,
 };
+
+type Unit = <Test as Config>::UnitWeight;
 
 fn gate(nonce: u32) -> CheckMember<Test> {
 	CheckMember::from(nonce)
@@ -20,45 +25,63 @@ fn remark() -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::remark { remark: vec![] })
 }
 
-/// A remark's dispatch information, with the gate's weight as a runtime would set it.
-fn info() -> DispatchInfo {
+/// Dispatch information of a call declared at `units` units of weight, with the gate's weight as
+/// a runtime would set it.
+fn info(units: u64) -> DispatchInfo {
 	DispatchInfo {
-		call_weight: Weight::from_parts(1_000, 0),
+		call_weight: Unit::get() * units,
 		extension_weight: gate(0).weight(&remark()),
 		..Default::default()
 	}
 }
 
-/// Runs a signed remark from account `n` with its next nonce through the gate, as a block
-/// does. Returns the weight left after refunds.
-fn transact(n: u8) -> Result<Weight, TransactionValidityError> {
-	transact_with_nonce(n, System::account_nonce(account(n)))
-}
-
-fn transact_with_nonce(n: u8, nonce: u32) -> Result<Weight, TransactionValidityError> {
-	let info = info();
-	let post =
-		gate(nonce).test_run(RuntimeOrigin::signed(account(n)), &remark(), &info, 0, 0, |_| {
-			Ok(PostDispatchInfo { actual_weight: Some(info.call_weight), ..Default::default() })
-		})?;
+/// A transaction of `units` units of weight and `len` bytes from account `n`, run through the
+/// gate as a block does; the call reports `used` units of weight. Returns the weight left after
+/// refunds.
+fn transact_sized(
+	n: u8,
+	units: u64,
+	len: usize,
+	used: u64,
+) -> Result<Weight, TransactionValidityError> {
+	let info = info(units);
+	let nonce = System::account_nonce(account(n));
+	let post = gate(nonce).test_run(RuntimeOrigin::signed(account(n)), &remark(), &info, len, 0, |_| {
+		Ok(PostDispatchInfo { actual_weight: Some(Unit::get() * used), ..Default::default() })
+	})?;
 	Ok(post.expect("a remark succeeds").actual_weight.expect("the weight was set"))
 }
 
-/// Validates a signed remark from account `n` with `nonce` as the transaction pool does.
-fn validate_nonce(n: u8, nonce: u32) -> Result<(), TransactionValidityError> {
+/// A one-unit transaction from account `n` with its next nonce, run as a block does.
+fn transact(n: u8) -> Result<Weight, TransactionValidityError> {
+	transact_sized(n, 1, 0, 1)
+}
+
+/// Validates a transaction from account `n` with `nonce` and dispatch `info` as the pool does.
+fn validate_info(
+	n: u8,
+	nonce: u32,
+	info: &DispatchInfo,
+	len: usize,
+) -> Result<ValidTransaction, TransactionValidityError> {
 	gate(nonce)
 		.validate_only(
 			RuntimeOrigin::signed(account(n)),
 			&remark(),
-			&info(),
-			0,
+			info,
+			len,
 			TransactionSource::External,
 			0,
 		)
-		.map(|_| ())
+		.map(|(validity, _, _)| validity)
 }
 
-/// Validates account `n`'s next transaction as the transaction pool does.
+/// Validates a one-unit transaction from account `n` with `nonce` as the pool does.
+fn validate_nonce(n: u8, nonce: u32) -> Result<(), TransactionValidityError> {
+	validate_info(n, nonce, &info(1), 0).map(|_| ())
+}
+
+/// Validates account `n`'s next one-unit transaction as the pool does.
 fn validate(n: u8) -> Result<(), TransactionValidityError> {
 	validate_nonce(n, System::account_nonce(account(n)))
 }
@@ -67,14 +90,15 @@ fn refused(code: u8) -> Result<(), TransactionValidityError> {
 	Err(InvalidTransaction::Custom(code).into())
 }
 
+fn used(n: u8) -> u32 {
+	<Test as Config>::QuotaUsage::get(&account(n)).used
+}
+
 #[test]
 fn strangers_and_barred_members_are_refused_with_their_codes() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(validate(STRANGER), refused(refusal::NOT_A_MEMBER));
-		assert_eq!(
-			transact(STRANGER),
-			Err(InvalidTransaction::Custom(refusal::NOT_A_MEMBER).into())
-		);
+		assert_eq!(transact(STRANGER), Err(InvalidTransaction::Custom(refusal::NOT_A_MEMBER).into()));
 		assert_eq!(System::account_nonce(account(STRANGER)), 0);
 		assert_ok!(validate(CITIZEN));
 		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(CITIZEN)));
@@ -86,62 +110,76 @@ fn strangers_and_barred_members_are_refused_with_their_codes() {
 }
 
 #[test]
-fn unsigned_transactions_pass_and_refund_the_whole_weight() {
+fn a_general_transaction_is_refused_with_its_code() {
+	// The attack: a v5 general transaction carries no signer, so before this check it reached
+	// the register as "unsigned" and passed, stopped only by a detail of the pool.
 	ExtBuilder::default().build_and_execute(|| {
-		let info = info();
-		let extension = gate(0);
-		let (validity, val, origin) = extension
-			.validate(
-				RuntimeOrigin::none(),
-				&remark(),
-				&info,
-				0,
-				(),
-				&TxBaseImplication(()),
-				TransactionSource::External,
-			)
-			.unwrap();
-		assert_eq!(validity, Default::default());
-		let pre = extension.prepare(val, &origin, &remark(), &info, 0).unwrap();
-		let unspent = CheckMember::<Test>::post_dispatch_details(
-			pre,
-			&info,
-			&PostDispatchInfo::default(),
+		let general = gate(0).validate_only(
+			RuntimeOrigin::none(),
+			&remark(),
+			&info(1),
 			0,
-			&Ok(()),
+			TransactionSource::External,
+			0,
 		);
-		assert_eq!(unspent, Ok(info.extension_weight));
+		assert_eq!(general.map(|_| ()), refused(refusal::GENERAL_TRANSACTION));
+		let in_block = gate(0).test_run(RuntimeOrigin::none(), &remark(), &info(1), 0, 0, |_| {
+			Ok(PostDispatchInfo::default())
+		});
+		assert_eq!(
+			in_block.map(|_| ()),
+			Err(InvalidTransaction::Custom(refusal::GENERAL_TRANSACTION).into())
+		);
+	});
+}
+
+#[test]
+fn a_transaction_costs_its_weight_or_its_length_in_units_whichever_is_more() {
+	ExtBuilder::default().build_and_execute(|| {
+		let unit_length: u32 = <Test as Config>::UnitLength::get();
+		// A plain transfer: one unit of weight, a short transaction.
+		assert_eq!(Citizens::units(Unit::get(), 150), 1);
+		// Nothing costs less than one unit.
+		assert_eq!(Citizens::units(Weight::zero(), 0), 1);
+		// A batch of a hundred transfers costs a hundred; a part of a unit costs a whole one.
+		assert_eq!(Citizens::units(Unit::get() * 100, 100 * 150), 100);
+		assert_eq!(Citizens::units(Unit::get() * 100 + Weight::from_parts(1, 0), 0), 101);
+		// A long transaction of light calls (a batch of remarks) costs what its bytes are worth.
+		assert_eq!(Citizens::units(Unit::get(), 3 * 1024 * 1024), 3 * 1024 * 1024 / unit_length);
+		assert_eq!(Citizens::units(Unit::get(), unit_length + 1), 2);
+		// Proof size does not count: blocks bound none.
+		assert_eq!(Citizens::units(Weight::from_parts(0, u64::MAX), 0), 1);
+		assert_eq!(Citizens::units(Weight::MAX, u32::MAX), u32::MAX);
 	});
 }
 
 #[test]
 fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Block 1 lies in the period of blocks 0..10, which registration at genesis noted.
-		for used in 0..CITIZEN_QUOTA {
+		for used_before in 0..CITIZEN_QUOTA {
 			assert_ok!(validate(CITIZEN));
 			assert_ok!(transact(CITIZEN));
-			let member = Members::<Test>::get(account(CITIZEN)).unwrap();
 			assert_eq!(
-				member.quota,
-				QuotaWindow {
+				<Test as Config>::QuotaUsage::get(&account(CITIZEN)),
+				QuotaUsage {
 					period_start: 0,
 					period_end: PERIOD,
-					nonce_at_start: 0,
-					allowance: CITIZEN_QUOTA
+					allowance: CITIZEN_QUOTA,
+					used: used_before + 1
 				}
 			);
-			let nonce = System::account_nonce(account(CITIZEN));
 			assert_eq!(
-				Citizens::quota_standing(&member, 1, nonce),
-				QuotaStanding { allowance: CITIZEN_QUOTA, used: used + 1, resets_at: PERIOD }
+				Citizens::quota_standing(&account(CITIZEN), MemberKind::Citizen, 1),
+				QuotaStanding {
+					allowance: CITIZEN_QUOTA,
+					used: used_before + 1,
+					remaining: CITIZEN_QUOTA - used_before - 1,
+					resets_at: PERIOD
+				}
 			);
 		}
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-		assert_eq!(
-			transact(CITIZEN),
-			Err(InvalidTransaction::Custom(refusal::QUOTA_EXHAUSTED).into())
-		);
+		assert_eq!(transact(CITIZEN), Err(InvalidTransaction::Custom(refusal::QUOTA_EXHAUSTED).into()));
 		assert_eq!(System::account_nonce(account(CITIZEN)), CITIZEN_QUOTA);
 		// Still refused in the last block of the period.
 		System::set_block_number(PERIOD - 1);
@@ -150,7 +188,116 @@ fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 }
 
 #[test]
-fn the_pool_refuses_queued_nonces_beyond_the_quota() {
+fn a_batch_is_charged_its_weight_not_one_transaction() {
+	// The attack: one transaction carrying the work of many (a `Utility.batch`) was charged one
+	// unit of the quota.
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 150));
+		System::set_block_number(PERIOD);
+		assert_ok!(transact_sized(CITIZEN, 100, 0, 100));
+		assert_eq!(used(CITIZEN), 100);
+		// What is left cannot pay for a second batch of a hundred, which is refused whole.
+		assert_eq!(
+			validate_info(CITIZEN, 1, &info(100), 0).map(|_| ()),
+			refused(refusal::QUOTA_EXHAUSTED)
+		);
+		assert_eq!(
+			transact_sized(CITIZEN, 100, 0, 100),
+			Err(InvalidTransaction::Custom(refusal::QUOTA_EXHAUSTED).into())
+		);
+		assert_eq!(used(CITIZEN), 100);
+		// Fifty single transfers still fit.
+		assert_ok!(transact_sized(CITIZEN, 50, 0, 50));
+		assert_eq!(used(CITIZEN), 150);
+	});
+}
+
+#[test]
+fn a_long_transaction_is_charged_its_bytes() {
+	// The attack: a batch of remarks weighs little but fills a block's length.
+	ExtBuilder::default().build_and_execute(|| {
+		let unit_length = <<Test as Config>::UnitLength as Get<u32>>::get() as usize;
+		assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 100));
+		System::set_block_number(PERIOD);
+		assert_ok!(transact_sized(CITIZEN, 1, 40 * unit_length, 1));
+		assert_eq!(used(CITIZEN), 40);
+		// The length is what it is after dispatch too: nothing is given back for it.
+		assert_ok!(transact_sized(CITIZEN, 1, 50 * unit_length, 0));
+		assert_eq!(used(CITIZEN), 90);
+		assert_eq!(
+			validate_info(CITIZEN, 2, &info(1), 11 * unit_length).map(|_| ()),
+			refused(refusal::QUOTA_EXHAUSTED)
+		);
+	});
+}
+
+#[test]
+fn what_a_call_reports_unused_is_given_back() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Citizens::set_quota(RuntimeOrigin::root(), MemberKind::Citizen, 100));
+		System::set_block_number(PERIOD);
+		// Declared at 60 units, the call (a batch that stopped early) used 7.
+		assert_ok!(transact_sized(CITIZEN, 60, 0, 7));
+		assert_eq!(used(CITIZEN), 7);
+		// A call that reports more than it declared is charged what it declared.
+		assert_ok!(transact_sized(CITIZEN, 3, 0, 50));
+		assert_eq!(used(CITIZEN), 10);
+	});
+}
+
+#[test]
+fn a_transaction_beyond_the_bounds_of_one_is_refused_even_with_quota_left() {
+	ExtBuilder::default().build_and_execute(|| {
+		let max_weight = <Test as Config>::MaxTransactionWeight::get();
+		let max_length = <<Test as Config>::MaxTransactionLength as Get<u32>>::get() as usize;
+		let at_most = DispatchInfo { call_weight: max_weight, ..info(0) };
+		let heavier =
+			DispatchInfo { call_weight: max_weight + Weight::from_parts(1, 0), ..info(0) };
+		// A merchant has 100,000 units, more than one transaction may hold.
+		assert_ok!(validate_info(MERCHANT, 0, &at_most, max_length));
+		assert_eq!(
+			validate_info(MERCHANT, 0, &heavier, 0).map(|_| ()),
+			refused(refusal::TOO_LARGE)
+		);
+		assert_eq!(
+			validate_info(MERCHANT, 0, &info(1), max_length + 1).map(|_| ()),
+			refused(refusal::TOO_LARGE)
+		);
+		// An operational call does not lift the bound for a member the city does not rely on...
+		let operational = DispatchInfo { class: DispatchClass::Operational, ..heavier };
+		assert_eq!(
+			validate_info(MERCHANT, 0, &operational, 0).map(|_| ()),
+			refused(refusal::TOO_LARGE)
+		);
+		// ...but does for a council member closing a motion that carries a heavy call.
+		assert_ok!(validate_info(COUNCILLOR, 0, &operational, 0));
+		assert_eq!(System::account_nonce(account(MERCHANT)), 0);
+	});
+}
+
+#[test]
+fn priority_puts_each_member_s_next_transaction_first_then_the_lighter_and_ignores_nothing_else()
+{
+	ExtBuilder::default().build_and_execute(|| {
+		let priority = |n, nonce, info: DispatchInfo| {
+			validate_info(n, nonce, &info, 0).expect("valid").priority
+		};
+		let next_transfer = priority(CITIZEN, 0, info(1));
+		let next_batch = priority(MERCHANT, 0, info(1_000));
+		let queued_transfer = priority(MERCHANT, 1, info(1));
+		assert!(next_transfer > next_batch);
+		assert!(next_batch > queued_transfer);
+		assert!(priority(MERCHANT, 2, info(1)) < queued_transfer);
+		// The council's operational calls come first; anyone else's operational class buys
+		// nothing.
+		let operational = |units| DispatchInfo { class: DispatchClass::Operational, ..info(units) };
+		assert!(priority(COUNCILLOR, 5, operational(1_000)) > next_transfer);
+		assert_eq!(priority(MERCHANT, 0, operational(1)), priority(MERCHANT, 0, info(1)));
+	});
+}
+
+#[test]
+fn the_pool_refuses_queued_transactions_beyond_the_quota() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Nothing is included yet: nonces 0..3 fit the quota of three, nonce 3 does not.
 		for nonce in 0..CITIZEN_QUOTA {
@@ -158,10 +305,15 @@ fn the_pool_refuses_queued_nonces_beyond_the_quota() {
 		}
 		assert_eq!(validate_nonce(CITIZEN, CITIZEN_QUOTA), refused(refusal::QUOTA_EXHAUSTED));
 		assert_eq!(validate_nonce(CITIZEN, u32::MAX), refused(refusal::QUOTA_EXHAUSTED));
-		// In a new period the count starts from the account's nonce.
+		// A heavier transaction behind one queued transaction needs room for both.
+		assert_eq!(
+			validate_info(CITIZEN, 1, &info(CITIZEN_QUOTA.into()), 0).map(|_| ()),
+			refused(refusal::QUOTA_EXHAUSTED)
+		);
+		// In a new period the count starts again.
 		assert_ok!(transact(CITIZEN));
 		System::set_block_number(PERIOD);
-		assert_ok!(validate_nonce(CITIZEN, 1 + CITIZEN_QUOTA - 1));
+		assert_ok!(validate_nonce(CITIZEN, CITIZEN_QUOTA));
 		assert_eq!(validate_nonce(CITIZEN, 1 + CITIZEN_QUOTA), refused(refusal::QUOTA_EXHAUSTED));
 	});
 }
@@ -171,7 +323,11 @@ fn stale_and_future_nonces_keep_their_usual_answers() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate_nonce(CITIZEN, 0), Err(InvalidTransaction::Stale.into()));
-		assert_eq!(transact_with_nonce(CITIZEN, 2), Err(InvalidTransaction::Future.into()));
+		let info = info(1);
+		let future = gate(2).test_run(RuntimeOrigin::signed(account(CITIZEN)), &remark(), &info, 0, 0, |_| {
+			Ok(PostDispatchInfo::default())
+		});
+		assert_eq!(future.map(|_| ()), Err(InvalidTransaction::Future.into()));
 	});
 }
 
@@ -186,12 +342,12 @@ fn the_quota_resets_in_the_next_period() {
 		assert_ok!(validate(CITIZEN));
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(
-			Members::<Test>::get(account(CITIZEN)).unwrap().quota,
-			QuotaWindow {
+			<Test as Config>::QuotaUsage::get(&account(CITIZEN)),
+			QuotaUsage {
 				period_start: PERIOD,
 				period_end: 2 * PERIOD,
-				nonce_at_start: CITIZEN_QUOTA,
-				allowance: CITIZEN_QUOTA
+				allowance: CITIZEN_QUOTA,
+				used: 1
 			}
 		);
 	});
@@ -210,9 +366,9 @@ fn quotas_follow_the_kind() {
 }
 
 #[test]
-fn only_the_first_transaction_of_a_period_pays_for_a_write() {
+fn only_the_first_transaction_of_a_period_pays_for_the_quota_settings() {
 	ExtBuilder::default().build_and_execute(|| {
-		let call_weight = info().call_weight;
+		let call_weight = info(1).call_weight;
 		let first = <() as WeightInfo>::check_member_first_in_period();
 		let counted = <() as WeightInfo>::check_member();
 		assert!(counted.ref_time() < first.ref_time());
@@ -234,17 +390,17 @@ fn the_city_sets_quotas_and_the_period_from_each_member_s_next_period() {
 		assert_ok!(transact(CITIZEN));
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-		// From the next one, the new rules: one transaction per hundred blocks.
+		// From the next one, the new rules: one unit per hundred blocks.
 		System::set_block_number(PERIOD);
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-		let window = Members::<Test>::get(account(CITIZEN)).unwrap().quota;
-		assert_eq!((window.period_start, window.period_end, window.allowance), (0, 100, 1));
+		let usage = <Test as Config>::QuotaUsage::get(&account(CITIZEN));
+		assert_eq!((usage.period_start, usage.period_end, usage.allowance), (0, 100, 1));
 		assert_eq!(Citizens::quota_period_bounds(150), (100, 200));
 		assert_eq!(
 			citizens_events(),
 			vec![
-				Event::QuotaSet { kind: MemberKind::Citizen, transactions: 1 },
+				Event::QuotaSet { kind: MemberKind::Citizen, units: 1 },
 				Event::QuotaPeriodSet { blocks: 100 },
 			]
 		);

@@ -1,6 +1,7 @@
 //! Runtime tests: genesis presets, the City Council's privileged origin, validator changes
 //! through council motions, the Citizens Card gate in the transaction pipeline, the S-coin wired
-//! to the register, the balances and the fees, and credentials verified against the chain's clock.
+//! to the register, the balances and the fees, and credentials verified against the chain's clock;
+//! the attacks on free use in [`free_use`].
 
 use crate::{
 	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
@@ -420,13 +421,13 @@ mod citizens_card {
 		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	};
 
-	fn dev_chain() -> sp_io::TestExternalities {
+	pub(super) fn dev_chain() -> sp_io::TestExternalities {
 		chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET)
 	}
 
 	/// A remark signed by `signer` with the runtime's full transaction extension, as a stock
 	/// wallet signs it.
-	fn signed_remark(signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
+	pub(super) fn signed_remark(signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
 		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] });
 		signed(signer, nonce, call, 0)
 	}
@@ -447,7 +448,7 @@ mod citizens_card {
 			frame_system::CheckEra::from(Era::Immortal),
 			pallet_citizens::CheckMember::from(nonce),
 			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(tip),
+			crate::extensions::RefuseTips::from(tip),
 			frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		);
 		let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
@@ -460,13 +461,13 @@ mod citizens_card {
 		)
 	}
 
-	fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+	pub(super) fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
 		Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
 			.map(|_| ())
 	}
 
 	/// Starts block 2 on top of the preset's genesis.
-	fn start_block() {
+	pub(super) fn start_block() {
 		let header = Header::new(
 			2,
 			Default::default(),
@@ -477,7 +478,7 @@ mod citizens_card {
 		Executive::initialize_block(&header);
 	}
 
-	fn register_citizen(pair: &sr25519::Pair) {
+	pub(super) fn register_citizen(pair: &sr25519::Pair) {
 		assert_ok!(Citizens::register(
 			RuntimeOrigin::signed(account(Alice)),
 			pair.public().into(),
@@ -745,13 +746,13 @@ mod scoin {
 	}
 
 	/// Whether the supply ledger adds up to the total issuance.
-	fn ledger_adds_up() -> bool {
+	pub(super) fn ledger_adds_up() -> bool {
 		Supply::<Runtime>::get().expected_issuance()
 			== pallet_balances::TotalIssuance::<Runtime>::get()
 	}
 
 	/// Opens a programme through sudo, run by Bob, who is appointed its reward issuer.
-	fn open_programme() -> pallet_scoin::ProgrammeId {
+	pub(super) fn open_programme() -> pallet_scoin::ProgrammeId {
 		let create = RuntimeCall::SCoin(pallet_scoin::Call::create_programme {
 			name: b"Property tax e-payment 2026".to_vec(),
 			agency: account(Bob),
@@ -849,20 +850,6 @@ mod scoin {
 			let supply = Supply::<Runtime>::get();
 			assert_eq!(supply.minted, 5 * SCN);
 			assert_eq!(supply.burned_in_settlement, 3 * SCN);
-			assert!(ledger_adds_up());
-		});
-	}
-
-	#[test]
-	fn a_tip_leaves_the_issuance_through_the_ledger() {
-		dev_chain().execute_with(|| {
-			let tip = 7 * SCN;
-			let before = pallet_balances::TotalIssuance::<Runtime>::get();
-			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-			let xt = signed(&Dave.pair(), 0, remark, tip);
-			assert_ok!(Executive::apply_extrinsic(xt).expect("the transaction is valid"));
-			assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), before - tip);
-			assert_eq!(Supply::<Runtime>::get().burned_otherwise, tip);
 			assert!(ledger_adds_up());
 		});
 	}
@@ -987,3 +974,5 @@ mod credentials {
 		});
 	}
 }
+
+mod free_use;

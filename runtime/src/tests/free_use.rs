@@ -1,0 +1,270 @@
+//! Free use, attacked: each test performs an attack a member could make on a chain without fees
+//! and shows it refused or charged (issue 10's findings; docs/AUDITORS.md lists them).
+
+use super::{
+	account,
+	citizens_card::{dev_chain, register_citizen, signed, signed_remark, start_block, validate},
+	scoin::{ledger_adds_up, open_programme},
+};
+use crate::{
+	configs::citizens::{MaxTransactionLength, MaxTransactionWeight, UnitLength},
+	Balances, Citizens, Executive, Runtime, RuntimeCall, UncheckedExtrinsic,
+};
+use codec::Encode;
+use frame_support::{
+	assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{Get, StoredMap},
+};
+use pallet_citizens::{refusal, MemberKind, MemberRegistry, QuotaUsage};
+use seoul_primitives::currency::{MILLI_SCN, SCN};
+use sp_core::{sr25519, Pair, H256};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
+use sp_runtime::transaction_validity::{
+	InvalidTransaction, TransactionSource, TransactionValidityError, ValidTransaction,
+};
+
+type Quota = <Runtime as pallet_citizens::Config>::QuotaUsage;
+
+fn refused(code: u8) -> Result<(), TransactionValidityError> {
+	Err(InvalidTransaction::Custom(code).into())
+}
+
+fn transfer(to: sp_keyring::Sr25519Keyring, value: crate::Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: account(to).into(),
+		value,
+	})
+}
+
+fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	RuntimeCall::Utility(pallet_utility::Call::batch { calls })
+}
+
+fn remarks(count: usize, size: usize) -> Vec<RuntimeCall> {
+	(0..count)
+		.map(|_| RuntimeCall::System(frame_system::Call::remark { remark: vec![7; size] }))
+		.collect()
+}
+
+/// What the pool answers for `xt`.
+fn pool_validity(xt: UncheckedExtrinsic) -> ValidTransaction {
+	Executive::validate_transaction(TransactionSource::External, xt, crate::System::parent_hash())
+		.expect("the transaction is valid")
+}
+
+/// The units `xt` is charged before dispatch.
+fn units_of(xt: &UncheckedExtrinsic) -> u32 {
+	Citizens::units(xt.function.get_dispatch_info().call_weight, xt.encoded_size() as u32)
+}
+
+/// Applies `xt` in the block being built and asserts the refusal `code`, in the pool and in the
+/// block, with nothing changed.
+fn assert_refused_everywhere(xt: UncheckedExtrinsic, code: u8) {
+	let signer = match &xt.preamble {
+		sp_runtime::generic::Preamble::Signed(address, ..) => match address {
+			sp_runtime::MultiAddress::Id(who) => Some(who.clone()),
+			_ => None,
+		},
+		_ => None,
+	};
+	let before = signer.as_ref().map(|who| frame_system::Account::<Runtime>::get(who));
+	assert_eq!(validate(xt.clone()), refused(code));
+	assert_eq!(Executive::apply_extrinsic(xt).map(|_| ()), refused(code));
+	assert_eq!(signer.as_ref().map(|who| frame_system::Account::<Runtime>::get(who)), before);
+}
+
+#[test]
+fn a_batch_of_3000_remarks_is_charged_its_work_not_one_transaction() {
+	// Before: a citizen's batch of 3,000 remarks was included and charged one of its hundred
+	// transactions.
+	dev_chain().execute_with(|| {
+		start_block();
+		let from_citizen = signed(&Dave.pair(), 0, batch(remarks(3_000, 0)), 0);
+		let units = units_of(&from_citizen);
+		assert!(units > 100, "{units}");
+		assert!(units >= (from_citizen.encoded_size() as u32).div_ceil(UnitLength::get()));
+		// More than a citizen's whole day: refused.
+		assert_refused_everywhere(from_citizen, refusal::QUOTA_EXHAUSTED);
+		// An agency may send it, and pays for it.
+		let from_agency = signed(&Alice.pair(), 0, batch(remarks(3_000, 0)), 0);
+		assert_ok!(Executive::apply_extrinsic(from_agency).expect("valid"));
+		assert_eq!(Quota::get(&account(Alice)).used, units);
+	});
+}
+
+#[test]
+fn a_batch_that_would_fill_a_block_is_refused_whatever_the_quota() {
+	// Before: an organisation's single transaction could use the whole normal class, 1.5 s or
+	// 3.75 MiB, charged one of its 100,000 transactions.
+	dev_chain().execute_with(|| {
+		start_block();
+		assert_eq!(Citizens::active_kind(&account(Alice)), Some(MemberKind::Agency));
+		// By weight: more transfers than a quarter of a block holds.
+		let unit = <Runtime as pallet_citizens::Config>::UnitWeight::get().ref_time();
+		let too_many = (MaxTransactionWeight::get().ref_time() / unit + 1) as usize;
+		let heavy = batch(vec![transfer(Bob, SCN); too_many]);
+		assert!(heavy.get_dispatch_info().call_weight.ref_time() >
+			MaxTransactionWeight::get().ref_time());
+		assert_refused_everywhere(signed(&Alice.pair(), 0, heavy, 0), refusal::TOO_LARGE);
+		// By length: three remarks of a MiB each, which weigh next to nothing.
+		let long = signed(&Alice.pair(), 0, batch(remarks(3, 1024 * 1024)), 0);
+		assert!(long.encoded_size() as u32 > MaxTransactionLength::get());
+		assert_refused_everywhere(long, refusal::TOO_LARGE);
+		// A citizen's batch as long as a block allows is refused the same way.
+		assert_refused_everywhere(
+			signed(&Dave.pair(), 0, batch(remarks(3, 1024 * 1024)), 0),
+			refusal::TOO_LARGE,
+		);
+	});
+}
+
+#[test]
+fn every_legitimate_call_fits_one_transaction() {
+	dev_chain().execute_with(|| {
+		let programme = open_programme();
+		let entries: Vec<_> = (0..1_000u32)
+			.map(|n| pallet_scoin::RewardEntry {
+				citizen: account(Dave),
+				receipt: H256::from_low_u64_be(n.into()),
+				amount: SCN,
+			})
+			.collect();
+		let full_batch = RuntimeCall::SCoin(pallet_scoin::Call::reward_batch {
+			programme,
+			entries: entries.try_into().expect("a full batch"),
+		});
+		let weight = full_batch.get_dispatch_info().call_weight;
+		assert!(weight.ref_time() <= MaxTransactionWeight::get().ref_time(), "{weight:?}");
+		let xt = signed(&Bob.pair(), 0, full_batch, 0);
+		assert!(xt.encoded_size() as u32 <= MaxTransactionLength::get());
+		assert_ok!(validate(xt));
+	});
+}
+
+#[test]
+fn a_plain_transfer_costs_one_unit_and_a_hundred_in_a_batch_about_a_hundred() {
+	dev_chain().execute_with(|| {
+		start_block();
+		let single = signed(&Dave.pair(), 0, transfer(Eve, SCN), 0);
+		assert_eq!(units_of(&single), 1);
+		assert_ok!(Executive::apply_extrinsic(single).expect("valid"));
+		assert_eq!(Quota::get(&account(Dave)).used, 1);
+		let hundred = signed(&Alice.pair(), 0, batch(vec![transfer(Eve, SCN); 100]), 0);
+		let units = units_of(&hundred);
+		assert!((100..=110).contains(&units), "{units}");
+		assert_ok!(Executive::apply_extrinsic(hundred).expect("valid"));
+		assert_eq!(Quota::get(&account(Alice)).used, units);
+	});
+}
+
+#[test]
+fn a_batch_that_stops_early_gives_back_what_it_did_not_use() {
+	dev_chain().execute_with(|| {
+		start_block();
+		// The first transfer fails (Dave has not that much), so the batch stops there.
+		let mut calls = vec![transfer(Eve, 1_000_000_000 * SCN)];
+		calls.extend(vec![transfer(Eve, SCN); 49]);
+		let xt = signed(&Dave.pair(), 0, batch(calls), 0);
+		let charged = units_of(&xt);
+		assert!(charged >= 50, "{charged}");
+		assert_ok!(Executive::apply_extrinsic(xt).expect("valid"));
+		let used = Quota::get(&account(Dave)).used;
+		assert!((1..=3).contains(&used), "charged {charged}, kept {used}");
+	});
+}
+
+#[test]
+fn a_burst_of_batches_beyond_the_quota_is_refused_when_it_no_longer_fits() {
+	dev_chain().execute_with(|| {
+		start_block();
+		// Each batch costs more than 40 units of the citizen's 100. The pool counts each queued
+		// transaction as one unit at least, so all three enter it; the block admits two.
+		let xt = |nonce| signed(&Dave.pair(), nonce, batch(vec![transfer(Eve, 1); 40]), 0);
+		assert!(units_of(&xt(0)) > 40);
+		for nonce in 0..3 {
+			assert_ok!(validate(xt(nonce)));
+		}
+		assert_ok!(Executive::apply_extrinsic(xt(0)).expect("valid"));
+		assert_ok!(Executive::apply_extrinsic(xt(1)).expect("valid"));
+		assert_refused_everywhere(xt(2), refusal::QUOTA_EXHAUSTED);
+		assert_eq!(Quota::get(&account(Dave)).used, 2 * units_of(&xt(0)));
+	});
+}
+
+#[test]
+fn a_tip_is_refused_and_buys_nothing() {
+	// Before: a tip of 0.01 SCN put a transaction before every zero-tip one.
+	dev_chain().execute_with(|| {
+		start_block();
+		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
+		assert_refused_everywhere(
+			signed(&Ferdie.pair(), 0, transfer(Eve, SCN), 10 * MILLI_SCN),
+			refusal::TIP_REFUSED,
+		);
+		assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), issuance);
+		assert!(ledger_adds_up());
+	});
+}
+
+#[test]
+fn an_honest_transfer_outranks_a_flood_whatever_its_size() {
+	dev_chain().execute_with(|| {
+		let honest = pool_validity(signed(&Dave.pair(), 0, transfer(Eve, SCN), 0)).priority;
+		// The flood: an organisation's heaviest allowed transaction, and its queued ones.
+		let unit = <Runtime as pallet_citizens::Config>::UnitWeight::get().ref_time();
+		let most = (MaxTransactionWeight::get().ref_time() / unit / 2) as usize;
+		let heavy = signed(&Alice.pair(), 0, batch(vec![transfer(Bob, SCN); most]), 0);
+		assert!(pool_validity(heavy).priority < honest);
+		for nonce in 1..4 {
+			let queued = pool_validity(signed(&Alice.pair(), nonce, transfer(Bob, SCN), 0));
+			assert!(queued.priority < honest);
+		}
+		// Another member's next transfer ranks with the honest one.
+		let other = pool_validity(signed(&Ferdie.pair(), 0, transfer(Eve, SCN), 0)).priority;
+		assert_eq!(other, honest);
+	});
+}
+
+#[test]
+fn a_general_transaction_is_refused_with_its_code() {
+	// Before: a v5 general transaction passed the gate as "unsigned".
+	dev_chain().execute_with(|| {
+		start_block();
+		let extension = signed_remark(&Dave.pair(), 0).preamble.to_signed().expect("signed").2;
+		let general = UncheckedExtrinsic::new_transaction(transfer(Eve, SCN), extension);
+		assert_eq!(validate(general.clone()), refused(refusal::GENERAL_TRANSACTION));
+		assert_eq!(
+			Executive::apply_extrinsic(general).map(|_| ()),
+			refused(refusal::GENERAL_TRANSACTION)
+		);
+	});
+}
+
+#[test]
+fn reaping_a_member_s_balance_keeps_its_quota_count() {
+	// The account's balances and its quota count share one entry; emptying the balance must not
+	// wipe the count.
+	dev_chain().execute_with(|| {
+		let citizen = sr25519::Pair::from_string("//Spender", None).unwrap();
+		let who = citizen.public().into();
+		register_citizen(&citizen);
+		let who: crate::AccountId = who;
+		assert_ok!(Balances::force_set_balance(crate::RuntimeOrigin::root(), who.clone().into(), SCN));
+		start_block();
+		let everything = RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+			dest: account(Eve).into(),
+			keep_alive: false,
+		});
+		assert_ok!(Executive::apply_extrinsic(signed(&citizen, 0, everything, 0)).expect("valid"));
+		assert_eq!(Balances::free_balance(&who), 0);
+		let usage = Quota::get(&who);
+		assert_eq!(usage.used, 1);
+		assert_eq!(
+			frame_system::Account::<Runtime>::get(&who).data.quota,
+			QuotaUsage { used: 1, ..usage }
+		);
+		assert_ok!(Executive::apply_extrinsic(signed_remark(&citizen, 1)).expect("valid"));
+		assert_eq!(Quota::get(&who).used, 2);
+	});
+}
