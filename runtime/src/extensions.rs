@@ -7,8 +7,7 @@ use pallet_transaction_payment::ChargeTransactionPayment;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		DispatchInfoOf, Implication, PostDispatchInfoOf, TransactionExtension, ValidateResult,
-		Zero,
+		DispatchInfoOf, Implication, PostDispatchInfoOf, TransactionExtension, ValidateResult, Zero,
 	},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchResult, Weight,
@@ -83,6 +82,8 @@ impl TransactionExtension<RuntimeCall> for RefuseTips {
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		ChargeTransactionPayment::<Runtime>::post_dispatch_details(pre, info, post_info, len, result)
+		ChargeTransactionPayment::<Runtime>::post_dispatch_details(
+			pre, info, post_info, len, result,
+		)
 	}
 }

@@ -132,9 +132,9 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 		let city_operational =
 			info.class == DispatchClass::Operational && T::ProtectedMembers::contains(who);
 		let len: u32 = len.saturated_into();
-		if !city_operational &&
-			(info.call_weight.ref_time() > T::MaxTransactionWeight::get().ref_time() ||
-				len > T::MaxTransactionLength::get())
+		if !city_operational
+			&& (info.call_weight.ref_time() > T::MaxTransactionWeight::get().ref_time()
+				|| len > T::MaxTransactionLength::get())
 		{
 			return Err(refuse(refusal::TOO_LARGE));
 		}

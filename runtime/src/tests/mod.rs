@@ -238,7 +238,7 @@ mod city_origin {
 			}),
 			RuntimeCall::Citizens(pallet_citizens::Call::set_quota {
 				kind: pallet_citizens::MemberKind::Citizen,
-				transactions: 1,
+				units: 1,
 			}),
 			RuntimeCall::Citizens(pallet_citizens::Call::set_quota_period { blocks: 5 }),
 			RuntimeCall::SCoin(pallet_scoin::Call::create_programme {
@@ -733,8 +733,8 @@ mod citizens_card {
 }
 
 mod scoin {
-	use super::{citizens_card::signed, *};
-	use crate::{Balances, Citizens, Executive, SCoin};
+	use super::*;
+	use crate::{Balances, Citizens, SCoin};
 	use pallet_citizens::{AuthenticationKey, MemberKind, MemberRegistry, Role};
 	use pallet_scoin::{
 		qr, PaymentRequest, RewardEntry, RewardRule, ServiceCategory, SettlementStatus, Supply,

@@ -46,9 +46,14 @@ fn transact_sized(
 ) -> Result<Weight, TransactionValidityError> {
 	let info = info(units);
 	let nonce = System::account_nonce(account(n));
-	let post = gate(nonce).test_run(RuntimeOrigin::signed(account(n)), &remark(), &info, len, 0, |_| {
-		Ok(PostDispatchInfo { actual_weight: Some(Unit::get() * used), ..Default::default() })
-	})?;
+	let post = gate(nonce).test_run(
+		RuntimeOrigin::signed(account(n)),
+		&remark(),
+		&info,
+		len,
+		0,
+		|_| Ok(PostDispatchInfo { actual_weight: Some(Unit::get() * used), ..Default::default() }),
+	)?;
 	Ok(post.expect("a remark succeeds").actual_weight.expect("the weight was set"))
 }
 
@@ -98,7 +103,10 @@ fn used(n: u8) -> u32 {
 fn strangers_and_barred_members_are_refused_with_their_codes() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(validate(STRANGER), refused(refusal::NOT_A_MEMBER));
-		assert_eq!(transact(STRANGER), Err(InvalidTransaction::Custom(refusal::NOT_A_MEMBER).into()));
+		assert_eq!(
+			transact(STRANGER),
+			Err(InvalidTransaction::Custom(refusal::NOT_A_MEMBER).into())
+		);
 		assert_eq!(System::account_nonce(account(STRANGER)), 0);
 		assert_ok!(validate(CITIZEN));
 		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(CITIZEN)));
@@ -179,7 +187,10 @@ fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 			);
 		}
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-		assert_eq!(transact(CITIZEN), Err(InvalidTransaction::Custom(refusal::QUOTA_EXHAUSTED).into()));
+		assert_eq!(
+			transact(CITIZEN),
+			Err(InvalidTransaction::Custom(refusal::QUOTA_EXHAUSTED).into())
+		);
 		assert_eq!(System::account_nonce(account(CITIZEN)), CITIZEN_QUOTA);
 		// Still refused in the last block of the period.
 		System::set_block_number(PERIOD - 1);
@@ -276,8 +287,7 @@ fn a_transaction_beyond_the_bounds_of_one_is_refused_even_with_quota_left() {
 }
 
 #[test]
-fn priority_puts_each_member_s_next_transaction_first_then_the_lighter_and_ignores_nothing_else()
-{
+fn priority_puts_each_member_s_next_transaction_first_then_the_lighter_and_ignores_nothing_else() {
 	ExtBuilder::default().build_and_execute(|| {
 		let priority = |n, nonce, info: DispatchInfo| {
 			validate_info(n, nonce, &info, 0).expect("valid").priority
@@ -324,9 +334,14 @@ fn stale_and_future_nonces_keep_their_usual_answers() {
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate_nonce(CITIZEN, 0), Err(InvalidTransaction::Stale.into()));
 		let info = info(1);
-		let future = gate(2).test_run(RuntimeOrigin::signed(account(CITIZEN)), &remark(), &info, 0, 0, |_| {
-			Ok(PostDispatchInfo::default())
-		});
+		let future = gate(2).test_run(
+			RuntimeOrigin::signed(account(CITIZEN)),
+			&remark(),
+			&info,
+			0,
+			0,
+			|_| Ok(PostDispatchInfo::default()),
+		);
 		assert_eq!(future.map(|_| ()), Err(InvalidTransaction::Future.into()));
 	});
 }

@@ -1,0 +1,104 @@
+// Free use, attacked on a real `seoul-node --dev` with a stock @polkadot/api client: a citizen's
+// batch of 3,000 remarks is charged its work (more than a day's quota, so refused); a batch that
+// would fill a block is refused whatever the quota; a tip is refused; and while three agencies
+// flood the pool with the heaviest transactions they may sign, another member's transfer is
+// included within two blocks.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { REFUSAL, SS58_PREFIX } from '../lib/citizens.js';
+import { connect, rpc, startNode } from '../lib/node.js';
+
+/** A quarter of the normal class's 3.75 MiB: the longest member transaction (`MaxTransactionLength`). */
+const MAX_TRANSACTION_LENGTH = 983_040;
+
+describe('free use, attacked', () => {
+  let node;
+  let api;
+  let keyring;
+
+  before(async () => {
+    // The pool is raised so that the flood below is held whole, as an attacker would want.
+    node = await startNode(['--dev', '--pool-kbytes', '100000'], { name: 'free-use' });
+    api = await connect(node);
+    keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  const bestNumber = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+
+  /** Submits a signed transaction and returns the pool's refusal message, or fails if accepted. */
+  async function refusal(tx, pair, options = {}) {
+    const signed = await tx.signAsync(pair, options);
+    try {
+      await api.rpc.author.submitExtrinsic(signed);
+    } catch (error) {
+      return error.message;
+    }
+    assert.fail('the transaction pool accepted the transaction');
+  }
+
+  /** Remarks of `size` bytes each. */
+  const remarks = (count, size) => Array.from({ length: count }, () => api.tx.system.remark(`0x${'07'.repeat(size)}`));
+
+  test("a citizen's batch of 3,000 remarks costs more than its day's quota and is refused with code 4", async () => {
+    const dave = keyring.addFromUri('//Dave');
+    const message = await refusal(api.tx.utility.batch(remarks(3_000, 0)), dave);
+    assert.match(message, new RegExp(`Custom error: ${REFUSAL.QUOTA_EXHAUSTED}$`));
+    // A plain transfer still goes through, for one unit.
+    const before = await rpc(node.rpcPort, 'citizens_member', [dave.address]);
+    await new Promise((resolve, reject) => {
+      api.tx.balances.transferKeepAlive(keyring.addFromUri('//Eve').address, 1_000_000n)
+        .signAndSend(dave, ({ status }) => { if (status.isInBlock) resolve(); })
+        .catch(reject);
+    });
+    const after = await rpc(node.rpcPort, 'citizens_member', [dave.address]);
+    const used = after.quota.resetsAt === before.quota.resetsAt ? after.quota.used - before.quota.used : after.quota.used;
+    assert.equal(used, 1, 'a transfer costs one unit');
+  });
+
+  test('a batch longer than a quarter of a block is refused with code 5, and a tip with code 6', async () => {
+    const alice = keyring.addFromUri('//Alice');
+    const long = api.tx.utility.batch(remarks(3, 400 * 1024));
+    assert.ok(long.encodedLength > MAX_TRANSACTION_LENGTH);
+    assert.match(await refusal(long, alice), new RegExp(`Custom error: ${REFUSAL.TOO_LARGE}$`));
+    const tipped = api.tx.balances.transferKeepAlive(keyring.addFromUri('//Bob').address, 1_000_000n);
+    assert.match(await refusal(tipped, alice, { tip: 10_000n }), new RegExp(`Custom error: ${REFUSAL.TIP_REFUSED}$`));
+  });
+
+  test("another member's transfer is included within two blocks while three agencies flood the pool", async () => {
+    // Each agency queues eight transactions of 900 KiB of remarks, the longest it may sign:
+    // 24 in all, six blocks' worth of length.
+    const flooders = ['//Alice', '//Bob', '//Charlie'].map((uri) => keyring.addFromUri(uri));
+    const heavy = () => api.tx.utility.batch(remarks(9, 100 * 1024));
+    const flood = [];
+    for (const flooder of flooders) {
+      const nonce = (await api.rpc.system.accountNextIndex(flooder.address)).toNumber();
+      for (let index = 0; index < 8; index += 1) {
+        const signed = await heavy().signAsync(flooder, { nonce: nonce + index });
+        flood.push(api.rpc.author.submitExtrinsic(signed));
+      }
+    }
+    await Promise.all(flood);
+    const pending = (await api.rpc.author.pendingExtrinsics()).length;
+    assert.ok(pending >= 20, `the flood waits in the pool (${pending})`);
+
+    const ferdie = keyring.addFromUri('//Ferdie');
+    const submittedAt = await bestNumber();
+    const includedAt = await new Promise((resolve, reject) => {
+      api.tx.balances.transferKeepAlive(keyring.addFromUri('//Eve').address, 1_000_000n)
+        .signAndSend(ferdie, async ({ status }) => {
+          if (status.isInBlock) resolve((await api.rpc.chain.getHeader(status.asInBlock)).number.toNumber());
+        })
+        .catch(reject);
+    });
+    assert.ok(includedAt <= submittedAt + 2, `submitted at #${submittedAt}, included in #${includedAt}`);
+    // The flood is still being worked through: it was held, not dropped, and it waited.
+    assert.ok((await api.rpc.author.pendingExtrinsics()).length > 0, 'flood transactions still wait');
+  });
+});
