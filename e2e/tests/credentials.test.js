@@ -177,7 +177,7 @@ describe('credentials', () => {
     const listed = (acknowledgedAt) => [{
       id: 0, verifier: employer.address, credentials: [degree.hash], purposeHash: PURPOSE_HASH, submittedAt, acknowledgedAt,
     }];
-    assert.deepEqual(await rpc(node.rpcPort, 'credentials_submissions', [dave.address]), listed(null));
+    assert.deepEqual(await rpc(node.rpcPort, 'credentials_submissions', [dave.address]), { submissions: listed(null), next: null });
 
     const acknowledged = await submit(api.tx.credentials.acknowledge(dave.address, 0), employer);
     const acknowledgement = eventData(acknowledged.events, 'Acknowledged');
@@ -185,10 +185,14 @@ describe('credentials', () => {
     assert.equal(acknowledgement.submission.toNumber(), 0);
     assert.equal(acknowledgement.verifier.toString(), employer.address);
     assert.deepEqual(
-      await rpc(node.rpcPort, 'credentials_submissions', [dave.address]),
-      listed(await blockNumberOf(acknowledged.blockHash)),
+      await rpc(node.rpcPort, 'credentials_submissions', [dave.address, null, 1]),
+      { submissions: listed(await blockNumberOf(acknowledged.blockHash)), next: null },
     );
-    assert.deepEqual(await rpc(node.rpcPort, 'credentials_submissions', [ferdie.address]), [], 'Ferdie submitted nothing');
+    assert.deepEqual(
+      await rpc(node.rpcPort, 'credentials_submissions', [ferdie.address]),
+      { submissions: [], next: null },
+      'Ferdie submitted nothing',
+    );
   });
 
   test('the university revokes the degree, and `verify` says so', async () => {

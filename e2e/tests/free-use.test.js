@@ -1,14 +1,15 @@
 // Free use, attacked on a real `seoul-node --dev` with a stock @polkadot/api client: a citizen's
 // batch of 3,000 remarks is charged its work (more than a day's quota, so refused); a batch that
-// would fill a block is refused whatever the quota; a tip is refused; and while three agencies
-// flood the pool with the heaviest transactions they may sign, another member's transfer is
-// included within two blocks.
+// would fill a block is refused whatever the quota; a tip is refused; a citizen cannot touch the
+// node list, and nobody stores a huge connection entry; and while three agencies flood the pool
+// with the heaviest transactions they may sign, another member's transfer is included within two
+// blocks.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { REFUSAL, SS58_PREFIX } from '../lib/citizens.js';
-import { connect, rpc, startNode } from '../lib/node.js';
+import { connect, moduleError, rpc, startNode } from '../lib/node.js';
 
 /** A quarter of the normal class's 3.75 MiB: the longest member transaction (`MaxTransactionLength`). */
 const MAX_TRANSACTION_LENGTH = 983_040;
@@ -69,6 +70,39 @@ describe('free use, attacked', () => {
     assert.match(await refusal(long, alice), new RegExp(`Custom error: ${REFUSAL.TOO_LARGE}$`));
     const tipped = api.tx.balances.transferKeepAlive(keyring.addFromUri('//Bob').address, 1_000_000n);
     assert.match(await refusal(tipped, alice, { tip: 10_000n }), new RegExp(`Custom error: ${REFUSAL.TIP_REFUSED}$`));
+  });
+
+  /** Signs and submits `tx`, resolving with its block number and dispatch error, if any. */
+  function included(tx, signer) {
+    return new Promise((resolve, reject) => {
+      tx.signAndSend(signer, async ({ status, dispatchError }) => {
+        if (!status.isInBlock) return;
+        const number = (await api.rpc.chain.getHeader(status.asInBlock)).number.toNumber();
+        resolve({ number, error: dispatchError ? moduleError(api.registry, dispatchError) : null });
+      }).catch(reject);
+    });
+  }
+
+  test('a citizen cannot claim a node, a 64 KiB connection is refused, and a transfer goes through meanwhile', async () => {
+    const dave = keyring.addFromUri('//Dave');
+    const alice = keyring.addFromUri('//Alice');
+    const eve = keyring.addFromUri('//Eve');
+    const submittedAt = await bestNumber();
+    const [claim, huge, transfer] = await Promise.all([
+      included(api.tx.nodeAuthorization.claimNode(`0x${'07'.repeat(38)}`), dave),
+      // Alice owns the dev chain's node, and still cannot store a huge entry.
+      included(api.tx.nodeAuthorization.addConnections(
+        [...(await api.query.nodeAuthorization.wellKnownNodes())][0].toHex(),
+        [`0x${'07'.repeat(64 * 1024)}`],
+      ), alice),
+      included(api.tx.balances.transferKeepAlive(dave.address, 1_000_000n), eve),
+    ]);
+    assert.equal(claim.error, 'nodeAuthorization.NotOperator');
+    assert.equal(huge.error, 'nodeAuthorization.BadPeerId');
+    assert.equal(transfer.error, null);
+    assert.ok(transfer.number <= submittedAt + 2, `submitted at #${submittedAt}, included in #${transfer.number}`);
+    const owners = await api.query.nodeAuthorization.owners.entries();
+    assert.ok(owners.every(([, owner]) => owner.toString() !== dave.address), 'Dave owns no node');
   });
 
   test("another member's transfer is included within two blocks while three agencies flood the pool", async () => {

@@ -1,5 +1,6 @@
 // The 4-validator local network: every validator authors, finality survives a stopped validator,
-// a restarted validator catches up, and a node the city did not authorise never gets a peer.
+// a restarted validator catches up, and a node the city did not authorise never gets a peer, not
+// even from a full node of the city's, which enforces the list like the validators.
 // Also checks scripts/local-testnet.sh starts the network and leaves no process behind.
 
 import assert from 'node:assert/strict';
@@ -9,11 +10,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { base58Encode, cryptoWaitReady, ed25519PairFromSeed } from '@polkadot/util-crypto';
 import {
-  LOCAL_VALIDATORS, connect, finalizedNumber, freePort, rpc, startNode, waitFor,
+  LOCAL_VALIDATORS, connect, finalizedNumber, freePort, rpc, startNode, sudo, waitFor,
 } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The libp2p PeerId of the ed25519 node key `hex`: an identity multihash of its protobuf public key. */
+function peerIdOf(hex) {
+  const { publicKey } = ed25519PairFromSeed(Uint8Array.from(Buffer.from(hex, 'hex')));
+  return u8aConcat([0x00, 0x24, 0x08, 0x01, 0x12, 0x20], publicKey);
+}
+
+/** Polls `node` for 30 seconds and returns the most peers it had and its best block number. */
+async function isolation(node) {
+  let mostPeers = 0;
+  for (let second = 0; second < 30; second += 2) {
+    mostPeers = Math.max(mostPeers, (await rpc(node.rpcPort, 'system_health')).peers);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  const best = await rpc(node.rpcPort, 'chain_getHeader');
+  return { mostPeers, best: parseInt(best.number, 16) };
+}
 
 function validatorArgs(validator, bootnodes) {
   return ['--chain', 'local', `--${validator.name}`, '--node-key', validator.nodeKey, ...bootnodes.flatMap((address) => ['--bootnodes', address])];
@@ -75,18 +96,45 @@ describe('four-validator local network', () => {
   test('a node whose PeerId the city did not authorise never gets a peer', async () => {
     const intruder = await startNode(['--chain', 'local', ...bootnodes.flatMap((a) => ['--bootnodes', a])], { name: 'intruder' });
     try {
-      let mostPeers = 0;
-      for (let second = 0; second < 30; second += 2) {
-        mostPeers = Math.max(mostPeers, (await rpc(intruder.rpcPort, 'system_health')).peers);
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
+      const { mostPeers, best } = await isolation(intruder);
       assert.equal(mostPeers, 0);
-      const best = await rpc(intruder.rpcPort, 'chain_getHeader');
-      assert.equal(parseInt(best.number, 16), 0, 'the intruder synced nothing');
+      assert.equal(best, 0, 'the intruder synced nothing');
       const peersOfAlice = await rpc(nodes.alice.rpcPort, 'system_health');
       assert.equal(peersOfAlice.peers, 3, 'Alice talks to the three other validators only');
     } finally {
       await intruder.stop();
+    }
+  });
+
+  test("a full node of the city's lets no unlisted peer in and serves it no block", async () => {
+    await cryptoWaitReady();
+    // The city's RPC node, not a validator, listed by the council (sudo on the local chain).
+    const fullKey = (5).toString(16).padStart(64, '0');
+    const fullPeerId = peerIdOf(fullKey);
+    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+    await sudo(api, api.tx.nodeAuthorization.addWellKnownNode(u8aToHex(fullPeerId), alice.address), alice);
+    const full = await startNode(
+      ['--chain', 'local', '--node-key', fullKey, ...bootnodes.flatMap((a) => ['--bootnodes', a])],
+      { name: 'full' },
+    );
+    let intruder;
+    try {
+      const target = (await api.rpc.chain.getHeader()).number.toNumber() + 2;
+      await waitFor(async () => parseInt((await rpc(full.rpcPort, 'chain_getHeader')).number, 16) >= target, {
+        timeoutMs: 90_000, what: `the full node at #${target}`,
+      });
+      // The intruder knows only the full node, which runs no validator and was started without
+      // `--offchain-worker`: it enforces the list all the same.
+      const fullAddress = `/ip4/127.0.0.1/tcp/${full.p2pPort}/p2p/${base58Encode(fullPeerId)}`;
+      intruder = await startNode(['--chain', 'local', '--bootnodes', fullAddress], { name: 'intruder-of-full' });
+      const { mostPeers, best } = await isolation(intruder);
+      assert.equal(mostPeers, 0, 'the full node let the intruder in');
+      assert.equal(best, 0, 'the intruder synced nothing');
+      const fullHealth = await rpc(full.rpcPort, 'system_health');
+      assert.ok(fullHealth.peers >= 1 && fullHealth.peers <= 4, `the full node talks to validators only (${fullHealth.peers})`);
+    } finally {
+      await intruder?.stop();
+      await full.stop();
     }
   });
 });

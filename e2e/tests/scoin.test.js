@@ -215,9 +215,10 @@ describe('S-coin', () => {
     assert.equal(merchantBefore - (await freeOf(merchant.address)), SETTLED, 'burned when requested');
     const requestedAt = await blockNumberOf(requested.blockHash);
 
-    assert.deepEqual(await rpc(node.rpcPort, 'scoin_settlements', [merchant.address]), [
-      { id: 0, merchant: merchant.address, amount: SETTLED.toString(), requestedAt, status: 'pending' },
-    ]);
+    assert.deepEqual(await rpc(node.rpcPort, 'scoin_settlements', [merchant.address]), {
+      settlements: [{ id: 0, merchant: merchant.address, amount: SETTLED.toString(), requestedAt, status: 'pending' }],
+      next: null,
+    });
 
     const bankReferenceHash = blake2AsHex('city-bank:transfer:2026-11-23:000042');
     const confirmed = await submit(api.tx.sCoin.confirmSettlement(0, bankReferenceHash), charlie);
@@ -227,16 +228,19 @@ describe('S-coin', () => {
     assert.equal(confirmation.amount.toBigInt(), SETTLED);
     assert.equal(confirmation.bankReferenceHash.toHex(), bankReferenceHash);
     assert.equal(confirmation.agent.toString(), charlie.address);
-    assert.deepEqual(await rpc(node.rpcPort, 'scoin_settlements', [merchant.address]), [{
-      id: 0,
-      merchant: merchant.address,
-      amount: SETTLED.toString(),
-      requestedAt,
-      status: 'settled',
-      bankReferenceHash,
-      agent: charlie.address,
-      settledAt: await blockNumberOf(confirmed.blockHash),
-    }]);
+    assert.deepEqual(await rpc(node.rpcPort, 'scoin_settlements', [merchant.address, null, 10]), {
+      settlements: [{
+        id: 0,
+        merchant: merchant.address,
+        amount: SETTLED.toString(),
+        requestedAt,
+        status: 'settled',
+        bankReferenceHash,
+        agent: charlie.address,
+        settledAt: await blockNumberOf(confirmed.blockHash),
+      }],
+      next: null,
+    });
   });
 
   test('the supply ledger accounts for every planck since genesis', async () => {

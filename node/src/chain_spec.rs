@@ -13,7 +13,6 @@ use seoul_runtime::{
 	SessionKeys, WASM_BINARY,
 };
 use serde::Deserialize;
-use sp_core::crypto::Ss58Codec;
 use std::{collections::BTreeSet, path::Path, str::FromStr};
 
 /// A chain specification of this chain; it has no client extensions.
@@ -113,17 +112,15 @@ pub struct EndowmentEntry {
 	pub scn: u64,
 }
 
-/// Parses an address in this chain's format (prefix 8282) or a registered one (e.g. 42).
+/// Parses an address under the chain's one address rule (`seoul_primitives::address`): this
+/// chain's format (prefix 8282) or the generic one (42).
 fn parse_account(what: &str, address: &str) -> Result<AccountId, String> {
-	let (account, format) = AccountId::from_ss58check_with_version(address)
-		.map_err(|error| format!("{what}: `{address}` is not an SS58 address ({error:?})"))?;
-	if format.is_custom() && u16::from(format) != SS58_PREFIX {
-		return Err(format!(
-			"{what}: `{address}` has the address prefix {}, not {SS58_PREFIX}",
-			u16::from(format)
-		));
-	}
-	Ok(account)
+	seoul_primitives::address::decode(address).map(AccountId::new).map_err(|error| match error {
+		seoul_primitives::address::AddressError::OtherNetwork(format) => format!(
+			"{what}: `{address}` has the address prefix {format}, not {SS58_PREFIX} (or 42)"
+		),
+		error => format!("{what}: `{address}` is not an SS58 address ({error:?})"),
+	})
 }
 
 fn parse_operator(index: usize, entry: &OperatorEntry) -> Result<Operator, String> {
@@ -271,15 +268,17 @@ mod tests {
 	}
 
 	#[test]
-	fn addresses_may_use_the_chain_prefix_but_no_other_custom_one() {
-		use sp_core::crypto::Ss58AddressFormat;
+	fn addresses_follow_the_chain_s_one_address_rule() {
+		use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 		let ours = alice.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX));
 		assert_eq!(parse_account("council member 1", &ours), Ok(alice.clone()));
 		let foreign = alice.to_ss58check_with_version(Ss58AddressFormat::custom(9999));
 		assert_eq!(
 			parse_account("council member 1", &foreign),
-			Err(format!("council member 1: `{foreign}` has the address prefix 9999, not 8282"))
+			Err(format!(
+				"council member 1: `{foreign}` has the address prefix 9999, not 8282 (or 42)"
+			))
 		);
 	}
 

@@ -2,7 +2,11 @@
 //! `chain_*`, `state_*`, `author_*`, `chainHead_v1_*`, …).
 //!
 //! Each pallet whose reads wallets, services or auditors need adds its module here, built on the
-//! pallet's runtime API, so that the explorer and the RPC see the same answers.
+//! pallet's runtime API, so that the explorer and the RPC see the same answers. The helpers every
+//! module uses live here: the block a read is made at, accounts and DIDs read and written under
+//! the chain's one address rule (`seoul_primitives::address`), list pages and errors. Every
+//! method is `blocking`: it runs on a blocking thread, so that a slow runtime call never holds up
+//! the server's workers.
 
 pub mod citizens;
 pub mod credentials;
@@ -10,12 +14,74 @@ pub mod scoin;
 
 use std::sync::Arc;
 
-use jsonrpsee::RpcModule;
+use jsonrpsee::{
+	types::{error::ErrorObjectOwned, ErrorObject},
+	RpcModule,
+};
 use sc_transaction_pool_api::TransactionPool;
-use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
+use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// The JSON-RPC error code of a request the node could not answer (e.g. an unknown block).
+pub const RUNTIME_ERROR: i32 = 1;
+/// The JSON-RPC error code of a malformed argument.
+pub const INVALID_ARGUMENT: i32 = 2;
+
+/// `at`, or the best block if none is given.
+pub fn at_or_best<C: HeaderBackend<Block>>(client: &C, at: Option<Hash>) -> Hash {
+	at.unwrap_or_else(|| client.info().best_hash)
+}
+
+/// The address of `account` in this chain's format.
+pub fn address(account: &AccountId) -> String {
+	seoul_primitives::address::encode(account.as_ref())
+}
+
+/// The DID of `account`.
+pub fn did_of(account: &AccountId) -> String {
+	seoul_primitives::address::did(account.as_ref())
+}
+
+/// The account named by `did_or_address`: a `did:seoul:` DID of this chain, or an address in
+/// this chain's format or the generic one (`seoul_primitives::address`).
+pub fn account_of(did_or_address: &str) -> Result<AccountId, ErrorObjectOwned> {
+	seoul_primitives::address::decode_did_or_address(did_or_address).map(AccountId::new).map_err(
+		|error| {
+			let shown: String = did_or_address.chars().take(80).collect();
+			ErrorObject::owned(
+				INVALID_ARGUMENT,
+				format!(
+					"{shown:?} is neither a did:seoul: DID nor an address of this chain ({error:?})"
+				),
+				None::<()>,
+			)
+		},
+	)
+}
+
+/// A runtime API failure as an RPC error.
+pub fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
+	ErrorObject::owned(RUNTIME_ERROR, format!("the runtime could not answer: {error}"), None::<()>)
+}
+
+/// Lower camel case of a `Debug`-printed enum variant, as the JSON shows kinds and roles.
+pub fn camel(variant: impl std::fmt::Debug) -> String {
+	let name = format!("{variant:?}");
+	let mut chars = name.chars();
+	chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The JSON of a page of a list: its items, made by `item`, under `name`, and the `next` cursor.
+pub fn page_json<Id: Copy + serde::Serialize, Item>(
+	name: &str,
+	page: seoul_primitives::Page<Id, Item>,
+	item: impl Fn(Id, Item) -> serde_json::Value,
+) -> serde_json::Value {
+	let items: Vec<_> = page.items.into_iter().map(|(id, entry)| item(id, entry)).collect();
+	serde_json::json!({ name: items, "next": page.next })
+}
 
 /// What the RPC methods need from the node.
 pub struct FullDeps<C, P> {

@@ -197,8 +197,10 @@ pub fn new_full<
 		})?;
 
 	// The runtime's node-authorization pallet tells the network, through the offchain worker,
-	// which peers it may talk to; validators run it by default (`--offchain-worker`).
-	if config.offchain_worker.enabled {
+	// which peers it may talk to. Every node of a local or live chain enforces the list, whatever
+	// `--offchain-worker` says: a full or RPC node that did not would let any peer in and serve it
+	// the chain. Only a `--dev` chain follows the flag (validators by default).
+	if enforces_node_authorization(config.offchain_worker.enabled, config.chain_spec.chain_type()) {
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),
@@ -321,4 +323,26 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// Whether a node runs the offchain worker that enforces the runtime's node list: always, except
+/// on a development chain, where `--offchain-worker` (`enabled`) decides.
+fn enforces_node_authorization(enabled: bool, chain_type: sc_service::ChainType) -> bool {
+	enabled || chain_type != sc_service::ChainType::Development
+}
+
+#[cfg(test)]
+mod tests {
+	use super::enforces_node_authorization;
+	use sc_service::ChainType;
+
+	#[test]
+	fn every_node_of_a_local_or_live_chain_enforces_the_node_list() {
+		for chain_type in [ChainType::Local, ChainType::Live] {
+			assert!(enforces_node_authorization(false, chain_type.clone()));
+			assert!(enforces_node_authorization(true, chain_type));
+		}
+		assert!(!enforces_node_authorization(false, ChainType::Development));
+		assert!(enforces_node_authorization(true, ChainType::Development));
+	}
 }

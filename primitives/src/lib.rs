@@ -9,6 +9,7 @@
 
 extern crate alloc;
 
+pub mod address;
 pub mod membership;
 
 use sp_runtime::{
@@ -56,6 +57,20 @@ pub mod currency {
 	/// no citizen ever loses a whole coin to dust.
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_SCN;
 }
+
+/// One page of a list that a runtime API serves in parts, so that no call reads a list of
+/// unbounded length: at most [`MAX_PAGE_SIZE`] items, and the cursor that asks for the next page
+/// (`None` once the list is done).
+#[derive(Clone, PartialEq, Eq, Debug, codec::Encode, codec::Decode, scale_info::TypeInfo)]
+pub struct Page<Id, Item> {
+	/// The page's items with their ids.
+	pub items: alloc::vec::Vec<(Id, Item)>,
+	/// What to pass as `start` for the next page, if there is one.
+	pub next: Option<Id>,
+}
+
+/// The most items one [`Page`] holds.
+pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// The address prefix of the chain (SS58), free in the SS58 registry (ss58-registry 1.51.0).
 pub const SS58_PREFIX: u16 = 8282;

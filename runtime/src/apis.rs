@@ -188,8 +188,10 @@ impl_runtime_apis! {
 
 		fn settlements(
 			merchant: AccountId,
-		) -> Vec<(pallet_scoin::SettlementId, pallet_scoin::SettlementOf<Runtime>)> {
-			SCoin::settlements_of(&merchant)
+			start: Option<pallet_scoin::SettlementId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_scoin::SettlementId, pallet_scoin::SettlementOf<Runtime>> {
+			SCoin::settlements_of(&merchant, start, limit)
 		}
 
 		fn supply() -> (pallet_scoin::SupplyLedger<Balance>, Balance) {
@@ -215,8 +217,13 @@ impl_runtime_apis! {
 
 		fn submissions(
 			holder: AccountId,
-		) -> Vec<(pallet_credentials::SubmissionId, pallet_credentials::SubmissionOf<Runtime>)> {
-			Credentials::submissions_of(&holder)
+			start: Option<pallet_credentials::SubmissionId>,
+			limit: u32,
+		) -> seoul_primitives::Page<
+			pallet_credentials::SubmissionId,
+			pallet_credentials::SubmissionOf<Runtime>,
+		> {
+			Credentials::submissions_of(&holder, start, limit)
 		}
 	}
 

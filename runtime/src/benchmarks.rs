@@ -14,6 +14,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_node_authorization, NodeAuthorization]
 	[pallet_citizens, Citizens]
 	[pallet_scoin, SCoin]
 	[pallet_credentials, Credentials]

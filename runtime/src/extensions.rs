@@ -24,8 +24,18 @@ use crate::{Runtime, RuntimeCall, RuntimeOrigin};
 /// Here priority never depends on money, so a tip would buy nothing; it is refused rather than
 /// burned. Fees are zero, so what the wrapped check charges is nothing, and it still reports
 /// `TransactionFeePaid` with zero.
-#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, DebugNoBound)]
 pub struct RefuseTips(pub ChargeTransactionPayment<Runtime>);
+
+/// Described in the metadata as upstream's extension itself, so that every client finds the type
+/// it knows under the identifier it knows.
+impl TypeInfo for RefuseTips {
+	type Identity = ChargeTransactionPayment<Runtime>;
+
+	fn type_info() -> scale_info::Type {
+		ChargeTransactionPayment::<Runtime>::type_info()
+	}
+}
 
 impl RefuseTips {
 	/// The check for a transaction offering `tip`; only zero passes.

@@ -12,7 +12,6 @@ use pallet_citizens::{AuthenticationKey, GenesisMember, MemberKind, Role};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_core::OpaquePeerId;
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -107,7 +106,7 @@ pub fn network_genesis(network: NetworkGenesis) -> Value {
 			nodes: network
 				.operators
 				.iter()
-				.map(|op| (OpaquePeerId(op.peer_id.clone()), op.account.clone()))
+				.map(|op| (op.peer_id.clone(), op.account.clone()))
 				.collect(),
 		},
 		council_membership: CouncilMembershipConfig {

@@ -76,7 +76,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
 	authoring_version: 1,
-	spec_version: 100,
+	// 101: an account's entry holds its quota usage (issue 10); no chain ran 100.
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -3,11 +3,7 @@
 
 use std::sync::Arc;
 
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{error::ErrorObjectOwned, ErrorObject},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::error::ErrorObjectOwned};
 use pallet_citizens::{
 	runtime_api::CitizensApi as CitizensRuntimeApi, AuthenticationKey, AuthenticationVerdict,
 	MemberRecord, MemberStatus,
@@ -17,15 +13,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::{
-	crypto::{Ss58AddressFormat, Ss58Codec},
-	Bytes,
-};
+use sp_core::Bytes;
 
-/// The JSON-RPC error code of a request the node could not answer (e.g. an unknown block).
-pub(crate) const RUNTIME_ERROR: i32 = 1;
-/// The JSON-RPC error code of a malformed argument.
-pub(crate) const INVALID_ARGUMENT: i32 = 2;
+use super::{account_of, address, at_or_best, camel, did_of, runtime_error};
+
 /// The longest challenge passed on to the runtime; a well-formed one is far shorter.
 const MAX_CHALLENGE_LENGTH: usize = 1024;
 
@@ -46,7 +37,7 @@ pub trait CitizensApi {
 	/// one of the authentication keys of `did` (a DID, or an address in any SS58 format) and its
 	/// member is active, at block `at` (default: the best block, which a service should use; an
 	/// older block answers as of that block, for audits).
-	#[method(name = "citizens_authenticate")]
+	#[method(name = "citizens_authenticate", blocking)]
 	fn authenticate(
 		&self,
 		did: String,
@@ -58,7 +49,7 @@ pub trait CitizensApi {
 	/// The public record and W3C DID document of a member, by DID (`did:seoul:<address>`) or by
 	/// address in any SS58 format; `null` if the register does not hold it, an error if the
 	/// argument is neither.
-	#[method(name = "citizens_member")]
+	#[method(name = "citizens_member", blocking)]
 	fn member(&self, did_or_address: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 }
 
@@ -74,60 +65,10 @@ impl<C> Citizens<C> {
 	}
 }
 
-/// The chain's address format.
-pub(crate) fn address_format() -> Ss58AddressFormat {
-	Ss58AddressFormat::custom(seoul_primitives::SS58_PREFIX)
-}
-
-/// The address of `account` in this chain's format.
-pub(crate) fn address(account: &AccountId) -> String {
-	account.to_ss58check_with_version(address_format())
-}
-
-/// The DID of `account`.
-pub(crate) fn did_of(account: &AccountId) -> String {
-	format!("{}{}", pallet_citizens::did::DID_PREFIX, address(account))
-}
-
-/// The longest SS58 address of a 32-byte account; longer input is refused before decoding.
-const MAX_ADDRESS_LENGTH: usize = 51;
-
-/// The DID named by `did_or_address`: a `did:seoul:` DID with an address of this chain, or an
-/// address in any SS58 format, turned into this chain's DID.
+/// The DID named by `did_or_address`: a `did:seoul:` DID, or an address under the chain's
+/// address rule, turned into this chain's DID.
 fn normalise_did(did_or_address: &str) -> Result<String, ErrorObjectOwned> {
 	account_of(did_or_address).map(|account| did_of(&account))
-}
-
-/// The account named by `did_or_address`: a `did:seoul:` DID with an address of this chain, or
-/// an address in any SS58 format.
-pub(crate) fn account_of(did_or_address: &str) -> Result<AccountId, ErrorObjectOwned> {
-	let invalid = || {
-		let shown: String = did_or_address.chars().take(80).collect();
-		ErrorObject::owned(
-			INVALID_ARGUMENT,
-			format!("{shown:?} is neither a did:seoul: DID nor an SS58 address"),
-			None::<()>,
-		)
-	};
-	let (address, needs_this_chain) =
-		match did_or_address.strip_prefix(pallet_citizens::did::DID_PREFIX) {
-			Some(address) => (address, true),
-			None => (did_or_address, false),
-		};
-	if address.len() > MAX_ADDRESS_LENGTH {
-		return Err(invalid());
-	}
-	let (account, format) =
-		AccountId::from_ss58check_with_version(address).map_err(|_| invalid())?;
-	if needs_this_chain && format != address_format() {
-		return Err(invalid());
-	}
-	Ok(account)
-}
-
-/// A runtime API failure as an RPC error.
-pub(crate) fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, format!("the runtime could not answer: {error}"), None::<()>)
 }
 
 /// A multibase (base58btc) multikey: the multicodec of the key type, then the key.
@@ -137,13 +78,6 @@ fn multikey(key: &AuthenticationKey) -> (&'static str, String) {
 		AuthenticationKey::Ed25519(public) => ("ed25519", [0xed, 0x01], public),
 	};
 	(type_name, format!("z{}", bs58::encode([&codec[..], &public[..]].concat()).into_string()))
-}
-
-/// Lower camel case of a `Debug`-printed enum variant, as the JSON shows kinds and roles.
-pub(crate) fn camel(variant: impl std::fmt::Debug) -> String {
-	let name = format!("{variant:?}");
-	let mut chars = name.chars();
-	chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The JSON of a member's record, with its DID document in W3C DID Core form.
@@ -227,7 +161,7 @@ where
 				verdict: AuthenticationVerdict::MalformedChallenge,
 			});
 		}
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let verdict = self
 			.client
 			.runtime_api()
@@ -238,7 +172,7 @@ where
 
 	fn member(&self, did_or_address: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let did = normalise_did(&did_or_address)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let record =
 			self.client.runtime_api().member(at, did.into_bytes()).map_err(runtime_error)?;
 		Ok(record.map(record_json))
@@ -252,9 +186,11 @@ mod tests {
 	use sp_keyring::Sr25519Keyring;
 
 	#[test]
-	fn addresses_of_any_format_become_this_chains_did() {
+	fn addresses_under_the_chain_s_rule_become_this_chains_did() {
+		use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let generic = alice.to_ss58check_with_version(Ss58AddressFormat::custom(42));
+		let polkadot = alice.to_ss58check_with_version(Ss58AddressFormat::custom(0));
 		assert_eq!(normalise_did(&generic).unwrap(), did_of(&alice));
 		assert!(did_of(&alice).starts_with("did:seoul:"));
 		assert_eq!(normalise_did(&did_of(&alice)).unwrap(), did_of(&alice));
@@ -263,9 +199,14 @@ mod tests {
 			"did:seoul:anything".to_string(),
 			format!("did:seoul:{generic}"),
 			format!("did:example:{generic}"),
+			polkadot,
 			"1".repeat(100_000),
 		] {
-			assert_eq!(normalise_did(&bad).unwrap_err().code(), INVALID_ARGUMENT, "{bad:.40}");
+			assert_eq!(
+				normalise_did(&bad).unwrap_err().code(),
+				super::super::INVALID_ARGUMENT,
+				"{bad:.40}"
+			);
 		}
 	}
 

@@ -18,7 +18,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 
-use super::citizens::{account_of, address, camel, did_of, runtime_error};
+use super::{account_of, address, at_or_best, camel, did_of, page_json, runtime_error};
 
 /// Reads of the credentials register.
 #[rpc(server)]
@@ -27,18 +27,26 @@ pub trait CredentialsApi {
 	/// `expired`, `notYetValid` or `unknown`) and, unless unknown, its on-chain record: issuer,
 	/// attester, subject DID, schema, dates (milliseconds since the Unix epoch) and the block it
 	/// was attested in. At block `at` (default: the best block).
-	#[method(name = "credentials_verify")]
+	#[method(name = "credentials_verify", blocking)]
 	fn verify(&self, hash: H256, at: Option<Hash>) -> RpcResult<Value>;
 
 	/// The schema registered under `hash`: its name, status and registration block; `null` if
 	/// none.
-	#[method(name = "credentials_schema")]
+	#[method(name = "credentials_schema", blocking)]
 	fn schema(&self, hash: H256, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
-	/// The submissions of `holder` (an SS58 address or a `did:seoul:` DID), in order: verifier,
-	/// credential hashes, purpose hash, and the blocks of submission and acknowledgement.
-	#[method(name = "credentials_submissions")]
-	fn submissions(&self, holder: String, at: Option<Hash>) -> RpcResult<Vec<Value>>;
+	/// A page of the submissions of `holder` (an address or a `did:seoul:` DID), in order:
+	/// `{ submissions: [...], next }`, each with verifier, credential hashes, purpose hash, and
+	/// the blocks of submission and acknowledgement; up to `limit` (default and most: 100) after
+	/// number `start` (the previous page's `next`; none for the first page).
+	#[method(name = "credentials_submissions", blocking)]
+	fn submissions(
+		&self,
+		holder: String,
+		start: Option<u64>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
 }
 
 /// Serves [`CredentialsApiServer`] from a client.
@@ -120,26 +128,33 @@ where
 	>,
 {
 	fn verify(&self, hash: H256, at: Option<Hash>) -> RpcResult<Value> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let verification = self.client.runtime_api().verify(at, hash).map_err(runtime_error)?;
 		Ok(verification_json(hash, verification))
 	}
 
 	fn schema(&self, hash: H256, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let schema = self.client.runtime_api().schema(at, hash).map_err(runtime_error)?;
 		Ok(schema.map(|schema| schema_json(hash, schema)))
 	}
 
-	fn submissions(&self, holder: String, at: Option<Hash>) -> RpcResult<Vec<Value>> {
+	fn submissions(
+		&self,
+		holder: String,
+		start: Option<u64>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
 		let holder = account_of(&holder)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let submissions =
-			self.client.runtime_api().submissions(at, holder).map_err(runtime_error)?;
-		Ok(submissions
-			.into_iter()
-			.map(|(id, submission)| submission_json(id, submission))
-			.collect())
+		let at = at_or_best(&*self.client, at);
+		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
+		let page = self
+			.client
+			.runtime_api()
+			.submissions(at, holder, start, limit)
+			.map_err(runtime_error)?;
+		Ok(page_json("submissions", page, submission_json))
 	}
 }
 

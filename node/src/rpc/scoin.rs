@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::citizens::{account_of, address, camel, runtime_error};
+use super::{account_of, address, at_or_best, camel, page_json, runtime_error};
 
 /// Reads of the S-coin.
 #[rpc(server)]
@@ -26,23 +26,31 @@ pub trait SCoinApi {
 	/// The state of programme `id`: name, agency, category, budget, issued, budget left, reward
 	/// rule, cap, period, schedule and status; `null` if there is none. At block `at` (default:
 	/// the best block).
-	#[method(name = "scoin_programme")]
+	#[method(name = "scoin_programme", blocking)]
 	fn programme(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// The standing of `citizen` (an SS58 address or a `did:seoul:` DID) in programme `id`: the
 	/// current period, what the citizen earned in it, what the cap still allows and when the next
 	/// period starts; `null` if there is no such programme.
-	#[method(name = "scoin_standing")]
+	#[method(name = "scoin_standing", blocking)]
 	fn standing(&self, id: u32, citizen: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
-	/// The settlement requests of `merchant` (an SS58 address or a `did:seoul:` DID), pending and
-	/// settled, in order of request.
-	#[method(name = "scoin_settlements")]
-	fn settlements(&self, merchant: String, at: Option<Hash>) -> RpcResult<Vec<Value>>;
+	/// A page of the settlement requests of `merchant` (an address or a `did:seoul:` DID),
+	/// pending and settled: `{ settlements: [...], next }`, up to `limit` (default and most:
+	/// 100) after `start` (the previous page's `next`; none for the first page). Pages follow
+	/// storage order; each is sorted by id.
+	#[method(name = "scoin_settlements", blocking)]
+	fn settlements(
+		&self,
+		merchant: String,
+		start: Option<u64>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
 
 	/// The supply ledger (genesis issuance, minted, burned in settlement, in redemption and
 	/// otherwise), the issuance it implies and the actual total issuance, which must be equal.
-	#[method(name = "scoin_supply")]
+	#[method(name = "scoin_supply", blocking)]
 	fn supply(&self, at: Option<Hash>) -> RpcResult<Value>;
 }
 
@@ -131,32 +139,39 @@ where
 	C::Api: SCoinRuntimeApi<Block, AccountId, Balance, BlockNumber, MaxNameLength>,
 {
 	fn programme(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let programme = self.client.runtime_api().programme(at, id).map_err(runtime_error)?;
 		Ok(programme.map(|programme| programme_json(id, programme)))
 	}
 
 	fn standing(&self, id: u32, citizen: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let citizen = account_of(&citizen)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let standing =
 			self.client.runtime_api().standing(at, id, citizen).map_err(runtime_error)?;
 		Ok(standing.map(standing_json))
 	}
 
-	fn settlements(&self, merchant: String, at: Option<Hash>) -> RpcResult<Vec<Value>> {
+	fn settlements(
+		&self,
+		merchant: String,
+		start: Option<u64>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
 		let merchant = account_of(&merchant)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let settlements =
-			self.client.runtime_api().settlements(at, merchant).map_err(runtime_error)?;
-		Ok(settlements
-			.into_iter()
-			.map(|(id, settlement)| settlement_json(id, settlement))
-			.collect())
+		let at = at_or_best(&*self.client, at);
+		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
+		let page = self
+			.client
+			.runtime_api()
+			.settlements(at, merchant, start, limit)
+			.map_err(runtime_error)?;
+		Ok(page_json("settlements", page, settlement_json))
 	}
 
 	fn supply(&self, at: Option<Hash>) -> RpcResult<Value> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let (ledger, total_issuance) =
 			self.client.runtime_api().supply(at).map_err(runtime_error)?;
 		Ok(supply_json(ledger, total_issuance))

@@ -1,11 +1,11 @@
 //! [`CheckMember`]: the gate every transaction passes.
 
-use crate::{Config, MemberStatus, Members, Pallet, QuotaUsage, WeightInfo};
+use crate::{CityOperational, Config, MemberStatus, Members, Pallet, QuotaUsage, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{
 	dispatch::{DispatchClass, DispatchInfo, PostDispatchInfo},
 	pallet_prelude::TransactionSource,
-	traits::{Contains, Get, StoredMap},
+	traits::{Get, StoredMap},
 	DebugNoBound,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, CheckNonce};
@@ -28,9 +28,10 @@ pub mod refusal {
 	pub const SUSPENDED: u8 = 2;
 	/// The signer is a revoked member.
 	pub const REVOKED: u8 = 3;
-	/// The transaction's units, with one unit at least for each of the signer's transactions
-	/// still waiting before it, exceed what remains of the signer's quota for the period. It may
-	/// be submitted again once earlier transactions gave units back, or in the next period.
+	/// The transaction's units, with those of the signer's transactions still waiting before it
+	/// (one unit each at least; as many as this one's, if it costs more than one), exceed what
+	/// remains of the signer's quota for the period. It may be submitted again once the waiting
+	/// transactions are included, or in the next period.
 	pub const QUOTA_EXHAUSTED: u8 = 4;
 	/// The call is heavier than `MaxTransactionWeight` or the transaction longer than
 	/// `MaxTransactionLength`; split it into smaller transactions.
@@ -49,8 +50,8 @@ pub(crate) fn refuse(code: u8) -> TransactionValidityError {
 	InvalidTransaction::Custom(code).into()
 }
 
-/// The pool's priority for a transaction: operational transactions of the city's council and
-/// validator operators before everything else; then each member's next transaction before
+/// The pool's priority for a transaction: the council's operational transactions
+/// ([`Config::CityOperational`]) before everything else; then each member's next transaction before
 /// anyone's later ones (fewer of the signer's transactions waiting before it first), so that no
 /// member's backlog delays another member's transaction by more than one round; then lighter
 /// before heavier. Tips play no part.
@@ -65,10 +66,11 @@ pub fn priority(city_operational: bool, queued: u32, units: u32) -> TransactionP
 
 /// The runtime's nonce check, `frame_system::CheckNonce`, which it wraps, with the Citizens Card
 /// gate. It admits a transaction only if it is signed (general transactions are refused), by an
-/// active member of the register, no heavier or longer than a member may sign
-/// ([`Config::MaxTransactionWeight`], [`Config::MaxTransactionLength`]; operational calls of the
-/// council and operators excepted), and within what remains of the member's quota for the period
-/// in units of work ([`Pallet::units`]). It sets the transaction's priority ([`priority`]).
+/// active member of the register, no longer than [`Config::MaxTransactionLength`] and no heavier
+/// than [`Config::MaxTransactionWeight`] (the council's own operational calls,
+/// [`Config::CityOperational`], excepted from the weight bound), and within what remains of the
+/// member's quota for the period in units of work ([`Pallet::units`]). It sets the transaction's
+/// priority ([`priority`]).
 ///
 /// It keeps `CheckNonce`'s identifier and signed data (the compact nonce), so it adds nothing to
 /// what is signed and wallets fill it in as usual.
@@ -76,9 +78,11 @@ pub fn priority(city_operational: bool, queued: u32, units: u32) -> TransactionP
 /// The count lives in the member's account entry ([`Config::QuotaUsage`]), which the nonce check
 /// writes anyway: a member's first transaction of a period notes the period and its allowance,
 /// every transaction adds its units, and after dispatch the units of the weight the call reports
-/// unused are given back. The same checks run in the pool and when a block is built: in the pool
-/// each of the signer's transactions still waiting before this one counts as one unit at least,
-/// so a burst beyond the quota is refused at once, not queued.
+/// unused are given back. The same checks run in the pool and when a block is built. In the pool
+/// the signer's transactions still waiting before this one count too: each as one unit at least,
+/// and, for a transaction of more than one unit, each as heavy as it, so that a burst beyond the
+/// quota is refused at once, not queued (a heavy transaction behind light ones waits until they
+/// are included).
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckMember<T: Config + Send + Sync>(pub CheckNonce<T>);
@@ -118,6 +122,7 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 	fn check(
 		&self,
 		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
 		info: &DispatchInfo,
 		len: usize,
 	) -> Result<(Gate<T>, TransactionPriority), TransactionValidityError> {
@@ -130,11 +135,11 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 		// Only operational calls pay for the look-up: the council closing a motion may carry a
 		// call as heavy as the operational class allows.
 		let city_operational =
-			info.class == DispatchClass::Operational && T::ProtectedMembers::contains(who);
+			info.class == DispatchClass::Operational && T::CityOperational::contains(who, call);
 		let len: u32 = len.saturated_into();
-		if !city_operational
-			&& (info.call_weight.ref_time() > T::MaxTransactionWeight::get().ref_time()
-				|| len > T::MaxTransactionLength::get())
+		if len > T::MaxTransactionLength::get()
+			|| (!city_operational
+				&& info.call_weight.ref_time() > T::MaxTransactionWeight::get().ref_time())
 		{
 			return Err(refuse(refusal::TOO_LARGE));
 		}
@@ -146,7 +151,10 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 			 .0
 			.saturating_sub(frame_system::Pallet::<T>::account_nonce(who))
 			.saturated_into();
-		if usage.used.saturating_add(queued).saturating_add(units) > usage.allowance {
+		// What the transactions waiting before this one will cost at least: one unit each, or, for
+		// a heavy transaction, as much as it each, lest a burst of heavy ones fill the pool.
+		let waiting = if units > 1 { queued.saturating_mul(units) } else { queued };
+		if usage.used.saturating_add(waiting).saturating_add(units) > usage.allowance {
 			return Err(refuse(refusal::QUOTA_EXHAUSTED));
 		}
 		let gate = Gate { who: who.clone(), usage, noted, units };
@@ -182,7 +190,7 @@ where
 		// Inherents and bare unsigned transactions never reach `validate`; what does without a
 		// signer is a general transaction.
 		let who = origin.as_system_origin_signer().ok_or(refuse(refusal::GENERAL_TRANSACTION))?;
-		let (gate, priority) = self.check(who, info, len)?;
+		let (gate, priority) = self.check(who, call, info, len)?;
 		let (mut validity, nonce, origin) =
 			self.0.validate(origin, call, info, len, (), inherited_implication, source)?;
 		validity.priority = priority;
@@ -201,7 +209,7 @@ where
 		let nonce = self.0.prepare(nonce, origin, call, info, len)?;
 		let Gate { who, mut usage, noted, units } = gate;
 		usage.used = usage.used.saturating_add(units);
-		// The store refuses only an account that does not exist, which a member's never is.
+		// The runtime's store never fails; a store that could would refuse the transaction.
 		T::QuotaUsage::insert(&who, usage).map_err(|_| refuse(refusal::NOT_A_MEMBER))?;
 		let unspent = if noted {
 			worst.saturating_sub(T::WeightInfo::check_member())

@@ -95,6 +95,20 @@ use sp_runtime::{
 	SaturatedConversion,
 };
 
+/// Which operational transactions are the city's own: they may exceed the weight bound of one
+/// member transaction and come first in the pool.
+pub trait CityOperational<AccountId, Call> {
+	/// Whether `who` signing `call`, an operational call, acts for the city.
+	fn contains(who: &AccountId, call: &Call) -> bool;
+}
+
+/// No transaction is the city's own.
+impl<AccountId, Call> CityOperational<AccountId, Call> for () {
+	fn contains(_: &AccountId, _: &Call) -> bool {
+		false
+	}
+}
+
 /// The calls' arguments before their bounds are checked.
 type ServiceFields = (Vec<u8>, Vec<u8>, Vec<u8>);
 
@@ -195,10 +209,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnitLength: Get<u32>;
 
-		/// The heaviest call a member may sign in one transaction of the normal class (a fraction
-		/// of a block, enough for every legitimate call, such as a full reward batch).
+		/// The heaviest call a member may sign in one transaction (a fraction of a block, enough
+		/// for every legitimate call, such as a full reward batch).
 		#[pallet::constant]
 		type MaxTransactionWeight: Get<Weight>;
+
+		/// The operational transactions that may be heavier than [`Config::MaxTransactionWeight`]
+		/// and come first in the pool: the council's own (closing a motion that carries a heavy
+		/// call). Asked only of operational transactions.
+		#[pallet::no_default]
+		type CityOperational: CityOperational<
+			Self::AccountId,
+			<Self as frame_system::Config>::RuntimeCall,
+		>;
 
 		/// The longest transaction a member may sign, in encoded bytes.
 		#[pallet::constant]
@@ -390,6 +413,11 @@ pub mod pallet {
 			let account = T::AccountId::decode(&mut TrailingZeroInput::zeroes())
 				.expect("any account decodes from zeroes");
 			assert_eq!(account.encoded_size(), 32, "DIDs need 32-byte accounts");
+			assert_eq!(
+				T::SS58Prefix::get(),
+				seoul_primitives::SS58_PREFIX,
+				"DIDs are written in the chain's address format"
+			);
 			assert!(T::MaxAuthenticationKeys::get() > 0, "a DID needs room for a key");
 			assert!(T::MaxChallengeValidity::get() > 0, "challenges must be able to live");
 			assert!(T::UnitWeight::get().ref_time() > 0, "a unit of work must weigh something");
@@ -824,7 +852,7 @@ pub mod pallet {
 
 		/// The DID of `who`.
 		pub fn did(who: &T::AccountId) -> Vec<u8> {
-			did::did_of(who, T::SS58Prefix::get())
+			did::did_of(who)
 		}
 
 		/// Whether `signature` over `challenge` proves control of the active DID `did`.
@@ -843,8 +871,8 @@ pub mod pallet {
 			challenge: &[u8],
 			signature: &[u8],
 		) -> Result<(), AuthenticationVerdict> {
-			let who: T::AccountId = did::account_of(did, T::SS58Prefix::get())
-				.ok_or(AuthenticationVerdict::MalformedDid)?;
+			let who: T::AccountId =
+				did::account_of(did).ok_or(AuthenticationVerdict::MalformedDid)?;
 			let member = Members::<T>::get(&who).ok_or(AuthenticationVerdict::UnknownDid)?;
 			let document = DidDocuments::<T>::get(&who).ok_or(AuthenticationVerdict::UnknownDid)?;
 			let genesis: [u8; 32] =
@@ -876,7 +904,7 @@ pub mod pallet {
 
 		/// The public record of the member holding `did`, if any.
 		pub fn member_record(did: &[u8]) -> Option<MemberRecord<T::AccountId, BlockNumberFor<T>>> {
-			let who: T::AccountId = did::account_of(did, T::SS58Prefix::get())?;
+			let who: T::AccountId = did::account_of(did)?;
 			let member = Members::<T>::get(&who)?;
 			let document = DidDocuments::<T>::get(&who)?;
 			// Quotas are checked against the block being built, the one after this one.

@@ -46,6 +46,15 @@ impl pallet_citizens::Config for Test {
 	type ProtectedMembers = Council;
 	type UnixTime = Timestamp;
 	type QuotaUsage = System;
+	type CityOperational = CouncilOperational;
+}
+
+/// The council member's operational calls are the city's.
+pub struct CouncilOperational;
+impl crate::CityOperational<AccountId32, RuntimeCall> for CouncilOperational {
+	fn contains(who: &AccountId32, _: &RuntimeCall) -> bool {
+		*who == account(COUNCILLOR)
+	}
 }
 
 /// The key pair of test account `n`; the account is its sr25519 public key.

@@ -229,5 +229,26 @@ mod benchmarks {
 		assert!(Submissions::<T>::get(holder, 0).is_some_and(|s| s.acknowledged_at.is_some()));
 	}
 
+	#[benchmark]
+	fn remove_submission() {
+		let (issuer, _) = issuer_with_delegate::<T>();
+		let holder = member::<T>("holder", MemberKind::Citizen, &[]);
+		let verifier = member::<T>("verifier", MemberKind::Employer, &[Role::Employer]);
+		let credential = attested::<T>(1, &issuer, &holder);
+		Pallet::<T>::submit(
+			RawOrigin::Signed(holder.clone()).into(),
+			verifier,
+			vec![credential].try_into().expect("one credential fits"),
+			hash(u32::MAX),
+		)
+		.expect("the holder submits its own credential");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), 0);
+
+		assert!(Submissions::<T>::get(&holder, 0).is_none());
+		assert_eq!(SubmissionCount::<T>::get(&holder), 0);
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder.build(), crate::mock::Test);
 }

@@ -63,6 +63,7 @@ pub mod weights;
 
 pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
+pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{
 	Credential, CredentialStatus, Schema, SchemaStatus, Submission, SubmissionId, Verdict,
 	Verification,
@@ -96,6 +97,7 @@ pub mod pallet {
 			type MaxNameLength = ConstU32<32>;
 			type MaxDelegates = ConstU32<2>;
 			type MaxCredentialsPerSubmission = ConstU32<3>;
+			type MaxSubmissionsPerHolder = ConstU32<8>;
 			type WeightInfo = ();
 		}
 	}
@@ -128,6 +130,10 @@ pub mod pallet {
 		/// Most credentials in one submission.
 		#[pallet::constant]
 		type MaxCredentialsPerSubmission: Get<u32>;
+
+		/// Most submissions a holder keeps; it removes old ones to make room.
+		#[pallet::constant]
+		type MaxSubmissionsPerHolder: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -208,6 +214,11 @@ pub mod pallet {
 	pub type NextSubmissionId<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, SubmissionId, ValueQuery>;
 
+	/// How many submissions each holder keeps, at most [`Config::MaxSubmissionsPerHolder`].
+	#[pallet::storage]
+	pub type SubmissionCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -246,6 +257,8 @@ pub mod pallet {
 		},
 		/// A verifier acknowledged receipt of a submission.
 		Acknowledged { holder: T::AccountId, submission: SubmissionId, verifier: T::AccountId },
+		/// A holder removed one of its submissions.
+		SubmissionRemoved { holder: T::AccountId, submission: SubmissionId },
 	}
 
 	#[pallet::error]
@@ -288,6 +301,8 @@ pub mod pallet {
 		NotSubject,
 		/// A submission holds no credential.
 		NoCredentials,
+		/// The holder keeps `MaxSubmissionsPerHolder` submissions already; remove old ones first.
+		TooManySubmissions,
 		/// A submission names a credential twice.
 		DuplicateCredential,
 		/// The verifier is not an active organisation, or the caller is not the submission's
@@ -517,6 +532,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let holder = ensure_signed(origin)?;
 			ensure!(!credentials.is_empty(), Error::<T>::NoCredentials);
+			let kept = SubmissionCount::<T>::get(&holder);
+			ensure!(kept < T::MaxSubmissionsPerHolder::get(), Error::<T>::TooManySubmissions);
 			ensure!(
 				T::Registry::active_kind(&verifier).is_some_and(MemberKind::is_organisation),
 				Error::<T>::NotVerifier
@@ -543,6 +560,7 @@ pub mod pallet {
 				},
 			);
 			NextSubmissionId::<T>::insert(&holder, submission.saturating_add(1));
+			SubmissionCount::<T>::insert(&holder, kept.saturating_add(1));
 			Self::deposit_event(Event::Submitted { holder, submission, verifier, purpose_hash });
 			Ok(())
 		}
@@ -564,6 +582,23 @@ pub mod pallet {
 				Ok::<_, DispatchError>(())
 			})?;
 			Self::deposit_event(Event::Acknowledged { holder, submission, verifier });
+			Ok(())
+		}
+
+		/// Removes the signer's submission `submission`, acknowledged or not, to make room for
+		/// new ones: a holder keeps at most [`Config::MaxSubmissionsPerHolder`]. The `Submitted`
+		/// and `Acknowledged` events stay in the chain's history.
+		///
+		/// Origin: signed by the submission's holder. Emits [`Event::SubmissionRemoved`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::remove_submission())]
+		pub fn remove_submission(origin: OriginFor<T>, submission: SubmissionId) -> DispatchResult {
+			let holder = ensure_signed(origin)?;
+			Submissions::<T>::take(&holder, submission).ok_or(Error::<T>::UnknownSubmission)?;
+			SubmissionCount::<T>::mutate_exists(&holder, |count| {
+				*count = count.map(|kept| kept.saturating_sub(1)).filter(|kept| *kept > 0)
+			});
+			Self::deposit_event(Event::SubmissionRemoved { holder, submission });
 			Ok(())
 		}
 	}
@@ -623,11 +658,25 @@ pub mod pallet {
 			Verification { verdict, credential: Some(record) }
 		}
 
-		/// A holder's submissions, in order.
-		pub fn submissions_of(holder: &T::AccountId) -> Vec<(SubmissionId, SubmissionOf<T>)> {
-			let mut submissions: Vec<_> = Submissions::<T>::iter_prefix(holder).collect();
-			submissions.sort_by_key(|(id, _)| *id);
-			submissions
+		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of `holder`'s submissions after number
+		/// `start` (the previous page's `next`; `None` for the first page), in order. Reads at
+		/// most `limit` entries, however many submissions there are.
+		pub fn submissions_of(
+			holder: &T::AccountId,
+			start: Option<SubmissionId>,
+			limit: u32,
+		) -> Page<SubmissionId, SubmissionOf<T>> {
+			let limit = u64::from(limit.clamp(1, MAX_PAGE_SIZE));
+			let first = start.map_or(0, |after| after.saturating_add(1));
+			let end = NextSubmissionId::<T>::get(holder);
+			let last = first.saturating_add(limit).min(end);
+			let items = (first..last)
+				.filter_map(|id| {
+					Submissions::<T>::get(holder, id).map(|submission| (id, submission))
+				})
+				.collect();
+			let next = (last < end).then(|| last - 1);
+			Page { items, next }
 		}
 
 		/// Checks the pallet's invariants: each issuer's delegate count matches its delegates and
@@ -656,9 +705,21 @@ pub mod pallet {
 					"a credential's schema is not registered"
 				);
 			}
+			let mut kept = alloc::collections::BTreeMap::<T::AccountId, u32>::new();
 			for (holder, id, _) in Submissions::<T>::iter() {
 				ensure!(id < NextSubmissionId::<T>::get(&holder), "a submission's number is ahead");
+				*kept.entry(holder).or_default() += 1;
 			}
+			ensure!(
+				SubmissionCount::<T>::iter()
+					.all(|(holder, count)| kept.get(&holder) == Some(&count))
+					&& SubmissionCount::<T>::iter_keys().count() == kept.len(),
+				"submission counts do not match the submissions"
+			);
+			ensure!(
+				kept.values().all(|count| *count <= T::MaxSubmissionsPerHolder::get()),
+				"a holder keeps too many submissions"
+			);
 			Ok(())
 		}
 	}

@@ -3,8 +3,8 @@
 //! `credentials_schema` and `credentials_submissions`.
 
 use crate::types::{Schema, Submission, SubmissionId, Verification};
-use alloc::vec::Vec;
 use codec::Codec;
+use seoul_primitives::Page;
 use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
@@ -23,7 +23,8 @@ sp_api::decl_runtime_apis! {
 		/// The schema registered under `schema`, if any.
 		fn schema(schema: H256) -> Option<Schema<BlockNumber, MaxNameLength>>;
 
-		/// The submissions of `holder`, in order.
-		fn submissions(holder: AccountId) -> Vec<(SubmissionId, Submission<AccountId, BlockNumber, MaxCredentials>)>;
+		/// A page of the submissions of `holder`, in order: up to `limit` (at most 100) after
+		/// number `start`, the previous page's `next`.
+		fn submissions(holder: AccountId, start: Option<SubmissionId>, limit: u32) -> Page<SubmissionId, Submission<AccountId, BlockNumber, MaxCredentials>>;
 	}
 }

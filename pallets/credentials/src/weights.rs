@@ -38,6 +38,8 @@ pub trait WeightInfo {
 	fn submit(n: u32, ) -> Weight;
 	/// The weight of `acknowledge`.
 	fn acknowledge() -> Weight;
+	/// The weight of `remove_submission`.
+	fn remove_submission() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -192,6 +194,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Credentials::Submissions` (r:1 w:1)
+	/// Storage: `Credentials::SubmissionCount` (r:1 w:1)
+	/// Estimated from the storage access before the first measurement (`scripts/benchmark.sh credentials`).
+	fn remove_submission() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -258,5 +268,10 @@ impl WeightInfo for () {
 		Weight::from_parts(17_446_000, 4115)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn remove_submission() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

@@ -365,5 +365,24 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Pruning `n` records, every one expired (each is removed), from a cursor.
+	#[benchmark]
+	fn prune_paid_requests(n: Linear<0, 1_000>) {
+		let merchant: T::AccountId = account("merchant", 0, 0);
+		for nonce in 0..=u64::from(n) {
+			PaidRequests::<T>::insert(&merchant, nonce, BlockNumberFor::<T>::zero());
+		}
+		// Start from a cursor, as every block of a sweep but its first does.
+		SCoin::<T>::prune_paid_requests(BlockNumberFor::<T>::zero(), 1);
+		frame_system::Pallet::<T>::set_block_number(10u32.into());
+
+		#[block]
+		{
+			SCoin::<T>::prune_paid_requests(10u32.into(), n);
+		}
+
+		assert_eq!(PaidRequests::<T>::iter().count() as u32, 1);
+	}
+
 	impl_benchmark_test_suite!(SCoin, crate::mock::ExtBuilder::empty().build(), crate::mock::Test);
 }

@@ -83,6 +83,7 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod pruning;
 pub mod qr;
 pub mod runtime_api;
 #[cfg(test)]
@@ -92,6 +93,7 @@ pub mod weights;
 
 pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
+pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{
 	CatalogueItem, Earnings, ItemId, MerchantCategoryCode, MerchantProfile, PaymentRequest,
 	Programme, ProgrammeId, ProgrammeStatus, ReceiptRecord, RewardEntry, RewardRule,
@@ -147,6 +149,7 @@ pub mod pallet {
 			type MaxMerchantIdLength = ConstU32<16>;
 			type MaxOrderReferenceLength = ConstU32<32>;
 			type MaxBatchSize = ConstU32<8>;
+			type MaxPrunedPerBlock = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -185,6 +188,11 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default]
 		type MaxPaymentValidity: Get<BlockNumberFor<Self>>;
+
+		/// Most paid-request records examined per block when pruning those whose request expired
+		/// (in idle time only, within the block's remaining weight).
+		#[pallet::constant]
+		type MaxPrunedPerBlock: Get<u32>;
 
 		/// Longest programme or catalogue item name, in bytes of UTF-8.
 		#[pallet::constant]
@@ -310,8 +318,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ZeroPayIds<T: Config> = StorageMap<_, Blake2_128Concat, ZeroPayIdOf<T>, T::AccountId>;
 
-	/// The block each merchant's payment request was paid in, by merchant and nonce: what stops a
-	/// QR code from being paid twice.
+	/// The expiry of each paid payment request, by merchant and nonce: what stops a QR code from
+	/// being paid twice while it is valid. Once the request has expired, `pay` refuses it for
+	/// that reason, and the record is pruned in idle time ([`PruneCursor`]).
 	#[pallet::storage]
 	pub type PaidRequests<T: Config> = StorageDoubleMap<
 		_,
@@ -322,6 +331,11 @@ pub mod pallet {
 		BlockNumberFor<T>,
 		OptionQuery,
 	>;
+
+	/// Where the pruning of [`PaidRequests`] stopped: the raw key of the last record it examined;
+	/// none when the next sweep starts from the beginning.
+	#[pallet::storage]
+	pub type PruneCursor<T> = StorageValue<_, BoundedVec<u8, ConstU32<128>>, OptionQuery>;
 
 	/// The id the next catalogue item gets.
 	#[pallet::storage]
@@ -546,6 +560,12 @@ pub mod pallet {
 				T::MaxOrderReferenceLength::get() > 0,
 				"order references must have room for a byte"
 			);
+		}
+
+		/// Prunes paid-request records whose request has expired, as far as the block's remaining
+		/// weight and [`Config::MaxPrunedPerBlock`] allow.
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_paid_requests_within(now, remaining)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -861,7 +881,7 @@ pub mod pallet {
 				request.amount,
 				Preservation::Expendable,
 			)?;
-			PaidRequests::<T>::insert(&request.merchant, request.nonce, now);
+			PaidRequests::<T>::insert(&request.merchant, request.nonce, request.expiry);
 			let PaymentRequest { merchant, amount, order_reference, nonce, .. } = request;
 			Self::deposit_event(Event::Paid { merchant, payer, amount, order_reference, nonce });
 			Ok(())
@@ -1059,13 +1079,35 @@ pub mod pallet {
 			})
 		}
 
-		/// A merchant's settlement requests, pending and settled, in order of request.
-		pub fn settlements_of(merchant: &T::AccountId) -> Vec<(SettlementId, SettlementOf<T>)> {
-			let mut settlements: Vec<_> = MerchantSettlements::<T>::iter_key_prefix(merchant)
+		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of `merchant`'s settlement requests, pending
+		/// and settled, after `start` (the previous page's `next`; `None` for the first page).
+		/// Pages follow the index's storage order, which no merchant chooses; each page is sorted
+		/// by id. Reads at most `limit + 1` index entries, however many requests there are.
+		pub fn settlements_of(
+			merchant: &T::AccountId,
+			start: Option<SettlementId>,
+			limit: u32,
+		) -> Page<SettlementId, SettlementOf<T>> {
+			let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
+			let mut ids: Vec<SettlementId> = match start {
+				Some(after) => MerchantSettlements::<T>::iter_key_prefix_from(
+					merchant,
+					MerchantSettlements::<T>::hashed_key_for(merchant, after),
+				)
+				.take(limit + 1)
+				.collect(),
+				None => {
+					MerchantSettlements::<T>::iter_key_prefix(merchant).take(limit + 1).collect()
+				}
+			};
+			let next = (ids.len() > limit).then(|| ids[limit - 1]);
+			ids.truncate(limit);
+			let mut items: Vec<_> = ids
+				.into_iter()
 				.filter_map(|id| Settlements::<T>::get(id).map(|settlement| (id, settlement)))
 				.collect();
-			settlements.sort_by_key(|(id, _)| *id);
-			settlements
+			items.sort_by_key(|(id, _)| *id);
+			Page { items, next }
 		}
 
 		/// Checks the pallet's invariants: the supply ledger adds up to the total issuance, no

@@ -3,8 +3,8 @@
 //! `scoin_standing`, `scoin_settlements` and `scoin_supply`.
 
 use crate::types::{Programme, ProgrammeId, Settlement, SettlementId, Standing, SupplyLedger};
-use alloc::vec::Vec;
 use codec::Codec;
+use seoul_primitives::Page;
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the S-coin.
@@ -22,8 +22,9 @@ sp_api::decl_runtime_apis! {
 		/// earned in it and what the cap still allows; `None` if there is no such programme.
 		fn standing(programme: ProgrammeId, citizen: AccountId) -> Option<Standing<Balance, BlockNumber>>;
 
-		/// A merchant's settlement requests, pending and settled, in order of request.
-		fn settlements(merchant: AccountId) -> Vec<(SettlementId, Settlement<AccountId, Balance, BlockNumber>)>;
+		/// A page of a merchant's settlement requests, pending and settled: up to `limit` (at most
+		/// 100) after `start`, the previous page's `next` (see `Pallet::settlements_of`).
+		fn settlements(merchant: AccountId, start: Option<SettlementId>, limit: u32) -> Page<SettlementId, Settlement<AccountId, Balance, BlockNumber>>;
 
 		/// The supply ledger and, beside it, the total issuance it must add up to.
 		fn supply() -> (SupplyLedger<Balance>, Balance);

@@ -48,6 +48,8 @@ pub trait WeightInfo {
 	fn request_settlement() -> Weight;
 	/// The weight of `confirm_settlement`.
 	fn confirm_settlement() -> Weight;
+	/// The weight of pruning `n` paid-request records in idle time.
+	fn prune_paid_requests(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -286,6 +288,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `SCoin::PruneCursor` (r:1 w:1)
+	/// Storage: `SCoin::PaidRequests` (r:n w:n)
+	/// Estimated from the storage access before the first measurement (`scripts/benchmark.sh scoin`).
+	fn prune_paid_requests(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 0)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -378,5 +391,13 @@ impl WeightInfo for () {
 		Weight::from_parts(24_246_000, 3602)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn prune_paid_requests(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 0)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }

@@ -78,7 +78,9 @@ impl Part for pallet_citizens::QuotaUsage<BlockNumber> {
 
 /// Part `P` of every account's data, read and written as a map of its own: a part is absent when
 /// it holds its default, and changing one part leaves the others as they are (so that Balances
-/// reaping an account's dust keeps the account's quota count, and the reverse).
+/// reaping an account's dust keeps the account's quota count, and the reverse). The other parts
+/// are copied before `f` runs and written back after it: `f` must not write another part of the
+/// same account, which neither Balances nor the gate does.
 pub struct AccountPart<P>(PhantomData<P>);
 
 impl<P: Part> StoredMap<AccountId, P> for AccountPart<P> {

@@ -6,7 +6,7 @@ use sp_runtime::Perbill;
 
 use super::{
 	accounts::AccountPart, AccountId, BlockNumber, CityOrigin, Runtime, RuntimeBlockLength,
-	RuntimeBlockWeights,
+	RuntimeBlockWeights, RuntimeCall,
 };
 use crate::{CouncilMembership, Timestamp};
 
@@ -61,6 +61,24 @@ impl Contains<AccountId> for CouncilAndOperators {
 	}
 }
 
+/// The council's operational calls on its own motions: proposing, voting, closing and executing.
+/// Closing a motion may carry a call as heavy as the operational class allows, more than one
+/// member transaction may weigh; nobody else's operational calls are the city's.
+pub struct CouncilMotions;
+impl pallet_citizens::CityOperational<AccountId, RuntimeCall> for CouncilMotions {
+	fn contains(who: &AccountId, call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::Council(
+				pallet_collective::Call::propose { .. }
+					| pallet_collective::Call::vote { .. }
+					| pallet_collective::Call::close { .. }
+					| pallet_collective::Call::execute { .. }
+			)
+		) && <CouncilMembership as Contains<AccountId>>::contains(who)
+	}
+}
+
 impl pallet_citizens::Config for Runtime {
 	type CityOrigin = CityOrigin;
 	type ProtectedMembers = CouncilAndOperators;
@@ -75,5 +93,6 @@ impl pallet_citizens::Config for Runtime {
 	type UnitLength = UnitLength;
 	type MaxTransactionWeight = MaxTransactionWeight;
 	type MaxTransactionLength = MaxTransactionLength;
+	type CityOperational = CouncilMotions;
 	type WeightInfo = pallet_citizens::weights::SubstrateWeight<Runtime>;
 }

@@ -76,17 +76,20 @@ impl pallet_grandpa::Config for Runtime {
 parameter_types! {
 	/// The most nodes the city lists as well known.
 	pub const MaxWellKnownNodes: u32 = 64;
-	/// The longest PeerId accepted, in bytes.
-	pub const MaxPeerIdLength: u32 = 128;
+	/// The longest PeerId accepted, in bytes (an ed25519 node key's is 38).
+	pub const MaxPeerIdLength: u32 = 64;
+	/// A validator's sentries and backups, with room to spare.
+	pub const MaxConnections: u32 = 16;
+	/// Nodes an operator may claim besides those the city lists.
+	pub const MaxNodesPerOwner: u32 = 8;
 }
 
 impl pallet_node_authorization::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
+	type CityOrigin = CityOrigin;
+	type Registry = crate::Citizens;
 	type MaxWellKnownNodes = MaxWellKnownNodes;
 	type MaxPeerIdLength = MaxPeerIdLength;
-	type AddOrigin = CityOrigin;
-	type RemoveOrigin = CityOrigin;
-	type SwapOrigin = CityOrigin;
-	type ResetOrigin = CityOrigin;
-	type WeightInfo = ();
+	type MaxConnections = MaxConnections;
+	type MaxNodesPerOwner = MaxNodesPerOwner;
+	type WeightInfo = pallet_node_authorization::weights::SubstrateWeight<Runtime>;
 }

@@ -12,6 +12,9 @@ parameter_types! {
 	pub const MaxDelegates: u32 = 32;
 	/// The documents of one application, e.g. a degree, transcripts and licences.
 	pub const MaxCredentialsPerSubmission: u32 = 16;
+	/// A holder's submissions kept at once: years of applications; it removes old ones to make
+	/// room.
+	pub const MaxSubmissionsPerHolder: u32 = 1_000;
 }
 
 impl pallet_credentials::Config for Runtime {
@@ -21,5 +24,6 @@ impl pallet_credentials::Config for Runtime {
 	type MaxNameLength = MaxSchemaNameLength;
 	type MaxDelegates = MaxDelegates;
 	type MaxCredentialsPerSubmission = MaxCredentialsPerSubmission;
+	type MaxSubmissionsPerHolder = MaxSubmissionsPerHolder;
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }

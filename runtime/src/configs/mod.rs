@@ -28,7 +28,10 @@ use frame_support::{
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{One, StaticLookup},
+	Perbill,
+};
 use sp_version::RuntimeVersion;
 
 use super::{
@@ -59,21 +62,41 @@ parameter_types! {
 	pub const SS58Prefix: u16 = seoul_primitives::SS58_PREFIX;
 }
 
+/// The smallest transfer that may create an account: 1 SCN. Accounts of non-members can never
+/// transact, so they can never clean up after themselves; at the existential deposit (0.001 SCN)
+/// a member could fill the state with a million of them for 1,000 SCN. A member's account exists
+/// from registration, so transfers between members are not bound by it.
+pub const MIN_NEW_ACCOUNT_TRANSFER: Balance = seoul_primitives::currency::SCN;
+
 /// The calls the runtime allows members at all: every call but `Utility::as_derivative`,
-/// through which a member could act as derived accounts the city never registered, and
+/// through which a member could act as derived accounts the city never registered;
 /// `Balances::burn`, because S-coins leave circulation only through settlement, redemption, and
-/// the dust and tips routed through `SCoin`, all of which the supply ledger accounts for. Root,
+/// the dust and tips routed through `SCoin`, all of which the supply ledger accounts for; and a
+/// transfer that would create an account with less than [`MIN_NEW_ACCOUNT_TRANSFER`] (or a
+/// `transfer_all` to an account that does not exist, whose amount is not known here). Root,
 /// i.e. the city, is never filtered: its forced balance changes (`Balances::force_set_balance`,
 /// `force_adjust_total_issuance`, `Sudo::sudo_as`) bypass the ledger, and `try_state` flags them.
 pub struct CallFilter;
 impl Contains<RuntimeCall> for CallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
-		!matches!(
-			call,
+		use pallet_balances::Call as Transfer;
+		match call {
 			RuntimeCall::Utility(pallet_utility::Call::as_derivative { .. })
-				| RuntimeCall::Balances(pallet_balances::Call::burn { .. })
-		)
+			| RuntimeCall::Balances(Transfer::burn { .. }) => false,
+			RuntimeCall::Balances(
+				Transfer::transfer_allow_death { dest, value }
+				| Transfer::transfer_keep_alive { dest, value },
+			) => *value >= MIN_NEW_ACCOUNT_TRANSFER || exists(dest),
+			RuntimeCall::Balances(Transfer::transfer_all { dest, .. }) => exists(dest),
+			_ => true,
+		}
 	}
+}
+
+/// Whether the account `dest` names exists; an address that names no account does not.
+fn exists(dest: &<<Runtime as frame_system::Config>::Lookup as StaticLookup>::Source) -> bool {
+	<Runtime as frame_system::Config>::Lookup::lookup(dest.clone())
+		.is_ok_and(|who| System::account_exists(&who))
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]

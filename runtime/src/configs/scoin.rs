@@ -21,6 +21,9 @@ parameter_types! {
 	/// An agency pays out a campaign a thousand citizens per transaction: about a tenth of a
 	/// block's weight (docs/PERFORMANCE.md).
 	pub const MaxRewardBatchSize: u32 = 1_000;
+	/// Paid-request records examined per block when pruning expired ones, within the block's
+	/// idle weight: 10,000 a block keeps pace with 1,667 payments a second.
+	pub const MaxPrunedPerBlock: u32 = 10_000;
 	/// Settlements are confirmed by the members the city made settlement agents.
 	pub const SettlementAgentRole: Role = Role::SettlementAgent;
 }
@@ -37,5 +40,6 @@ impl pallet_scoin::Config for Runtime {
 	type MaxMerchantIdLength = MaxMerchantIdLength;
 	type MaxOrderReferenceLength = MaxOrderReferenceLength;
 	type MaxBatchSize = MaxRewardBatchSize;
+	type MaxPrunedPerBlock = MaxPrunedPerBlock;
 	type WeightInfo = pallet_scoin::weights::SubstrateWeight<Runtime>;
 }

@@ -58,16 +58,15 @@ fn units_of(xt: &UncheckedExtrinsic) -> u32 {
 /// block, with nothing changed.
 fn assert_refused_everywhere(xt: UncheckedExtrinsic, code: u8) {
 	let signer = match &xt.preamble {
-		sp_runtime::generic::Preamble::Signed(address, ..) => match address {
-			sp_runtime::MultiAddress::Id(who) => Some(who.clone()),
-			_ => None,
-		},
+		sp_runtime::generic::Preamble::Signed(sp_runtime::MultiAddress::Id(who), ..) => {
+			Some(who.clone())
+		}
 		_ => None,
 	};
-	let before = signer.as_ref().map(|who| frame_system::Account::<Runtime>::get(who));
+	let before = signer.as_ref().map(frame_system::Account::<Runtime>::get);
 	assert_eq!(validate(xt.clone()), refused(code));
 	assert_eq!(Executive::apply_extrinsic(xt).map(|_| ()), refused(code));
-	assert_eq!(signer.as_ref().map(|who| frame_system::Account::<Runtime>::get(who)), before);
+	assert_eq!(signer.as_ref().map(frame_system::Account::<Runtime>::get), before);
 }
 
 #[test]
@@ -176,20 +175,46 @@ fn a_batch_that_stops_early_gives_back_what_it_did_not_use() {
 }
 
 #[test]
-fn a_burst_of_batches_beyond_the_quota_is_refused_when_it_no_longer_fits() {
+fn a_burst_of_batches_beyond_the_quota_is_refused_at_once() {
 	dev_chain().execute_with(|| {
 		start_block();
-		// Each batch costs more than 40 units of the citizen's 100. The pool counts each queued
-		// transaction as one unit at least, so all three enter it; the block admits two.
+		// Each batch costs more than 40 units of the citizen's 100. The pool counts the batches
+		// waiting before one as heavy as it: the third does not fit, and is refused at once.
 		let xt = |nonce| signed(&Dave.pair(), nonce, batch(vec![transfer(Eve, 1); 40]), 0);
 		assert!(units_of(&xt(0)) > 40);
-		for nonce in 0..3 {
-			assert_ok!(validate(xt(nonce)));
-		}
+		assert_ok!(validate(xt(0)));
+		assert_ok!(validate(xt(1)));
+		assert_eq!(validate(xt(2)), refused(refusal::QUOTA_EXHAUSTED));
+		// The block admits the two, and the third stays refused.
 		assert_ok!(Executive::apply_extrinsic(xt(0)).expect("valid"));
 		assert_ok!(Executive::apply_extrinsic(xt(1)).expect("valid"));
 		assert_refused_everywhere(xt(2), refusal::QUOTA_EXHAUSTED);
 		assert_eq!(Quota::get(&account(Dave)).used, 2 * units_of(&xt(0)));
+	});
+}
+
+#[test]
+fn the_weight_a_batch_did_not_use_is_given_back_in_the_block() {
+	// The refund is read from the weight dispatch reports, after the extensions before the gate
+	// had their say: a batch that made 20 of its 50 transfers keeps what 21 calls weigh.
+	dev_chain().execute_with(|| {
+		let citizen = sr25519::Pair::from_string("//Twenty", None).unwrap();
+		let who: crate::AccountId = citizen.public().into();
+		register_citizen(&citizen);
+		assert_ok!(Balances::force_set_balance(
+			crate::RuntimeOrigin::root(),
+			who.clone().into(),
+			20 * SCN + SCN / 2
+		));
+		start_block();
+		let xt = signed(&citizen, 0, batch(vec![transfer(Eve, SCN); 50]), 0);
+		let charged = units_of(&xt);
+		let by_length = (xt.encoded_size() as u32).div_ceil(UnitLength::get());
+		assert_ok!(Executive::apply_extrinsic(xt).expect("valid"));
+		assert_eq!(Balances::free_balance(&who), SCN / 2);
+		let used = Quota::get(&who).used;
+		assert!(charged >= 50 && by_length < 21, "charged {charged}, length {by_length}");
+		assert!((21..=25).contains(&used), "charged {charged}, kept {used}");
 	});
 }
 
@@ -379,5 +404,120 @@ fn unit_prices_of_common_calls() {
 		for (name, call, expected) in calls {
 			assert_eq!(units_of(&signed(&Dave.pair(), 0, call, 0)), expected, "{name}");
 		}
+	});
+}
+
+/// Dispatches `call` in a signed transaction of `signer` and returns the call's result.
+fn dispatch_signed(
+	signer: sp_keyring::Sr25519Keyring,
+	call: RuntimeCall,
+) -> Result<(), sp_runtime::DispatchError> {
+	let nonce = crate::System::account_nonce(account(signer));
+	Executive::apply_extrinsic(signed(&signer.pair(), nonce, call, 0))
+		.expect("the transaction is valid")
+}
+
+#[test]
+fn a_member_who_is_no_operator_cannot_touch_the_node_list() {
+	// Before: any member claimed a PeerId and stored a 64 KiB connection entry in one
+	// transaction, for upstream's default weight.
+	dev_chain().execute_with(|| {
+		start_block();
+		assert_eq!(Citizens::active_kind(&account(Dave)), Some(MemberKind::Citizen));
+		let claim = RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::claim_node {
+			node: vec![7; 38],
+		});
+		assert_eq!(
+			dispatch_signed(Dave, claim.clone()),
+			Err(pallet_node_authorization::Error::<Runtime>::NotOperator.into())
+		);
+		// Nested in a batch, the same.
+		assert_ok!(dispatch_signed(Dave, batch(vec![claim])));
+		assert!(!pallet_node_authorization::Owners::<Runtime>::contains_key(
+			sp_runtime::BoundedVec::try_from(vec![7; 38]).unwrap()
+		));
+		// The dev chain's own node: its owner cannot store a huge entry either.
+		let node = crate::genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec();
+		let huge =
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
+				node,
+				connections: vec![vec![7; 64 * 1024]],
+			});
+		assert_eq!(
+			dispatch_signed(Alice, huge),
+			Err(pallet_node_authorization::Error::<Runtime>::BadPeerId.into())
+		);
+	});
+}
+
+#[test]
+fn a_peer_id_claimed_before_the_council_lists_it_loses_its_claimer_s_connections() {
+	super::local_chain().execute_with(|| {
+		start_block();
+		// Dave operates a validator of the local network.
+		assert_eq!(Citizens::active_kind(&account(Dave)), Some(MemberKind::ValidatorOperator));
+		let node = vec![9; 38];
+		let intruder = vec![66; 38];
+		assert_ok!(dispatch_signed(
+			Dave,
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::claim_node {
+				node: node.clone()
+			})
+		));
+		assert_ok!(dispatch_signed(
+			Dave,
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
+				node: node.clone(),
+				connections: vec![intruder.clone()],
+			})
+		));
+		let stored: pallet_node_authorization::PeerIdOf<Runtime> = node.clone().try_into().unwrap();
+		assert_eq!(crate::NodeAuthorization::authorized_nodes(&stored), vec![intruder.clone()]);
+		let list =
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+				node: node.clone(),
+				owner: account(Bob),
+			});
+		assert_eq!(super::council_motion(list, &[Alice, Bob]), Some(Ok(())));
+		assert!(!crate::NodeAuthorization::authorized_nodes(&stored).contains(&intruder));
+		assert_eq!(pallet_node_authorization::Owners::<Runtime>::get(&stored), Some(account(Bob)));
+	});
+}
+
+#[test]
+fn a_member_cannot_create_accounts_for_a_pittance() {
+	// Before: a transfer of 0.001 SCN created an account that, not being a member's, could never
+	// transact to clean up: a million of them for 1,000 SCN.
+	dev_chain().execute_with(|| {
+		start_block();
+		let nobody = |n: u8| crate::AccountId::from([n; 32]);
+		let pittance = |to: u8, value| {
+			RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+				dest: nobody(to).into(),
+				value,
+			})
+		};
+		let filtered = Err(frame_system::Error::<Runtime>::CallFiltered.into());
+		assert_eq!(dispatch_signed(Dave, pittance(1, MILLI_SCN)), filtered);
+		let keep_alive = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: nobody(2).into(),
+			value: SCN - 1,
+		});
+		assert_eq!(dispatch_signed(Dave, keep_alive), filtered);
+		let all = RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+			dest: nobody(3).into(),
+			keep_alive: false,
+		});
+		assert_eq!(dispatch_signed(Dave, all), filtered);
+		// Nested in a batch, the same: the batch stops at it.
+		assert_ok!(dispatch_signed(Dave, batch(vec![pittance(4, MILLI_SCN)])));
+		for n in 1..=4 {
+			assert!(!crate::System::account_exists(&nobody(n)));
+		}
+		// From the documented minimum on, or to an account that exists, a transfer goes through.
+		assert_ok!(dispatch_signed(Dave, pittance(5, crate::configs::MIN_NEW_ACCOUNT_TRANSFER)));
+		assert!(crate::System::account_exists(&nobody(5)));
+		assert_ok!(dispatch_signed(Dave, pittance(5, MILLI_SCN)));
+		assert_ok!(dispatch_signed(Dave, transfer(Eve, 1)));
 	});
 }

@@ -16,7 +16,6 @@ use frame_support::{
 	traits::{Get, IntegrityTest, UnfilteredDispatchable},
 };
 use seoul_primitives::currency::SCN;
-use sp_core::OpaquePeerId;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{traits::Hash as _, DispatchError};
@@ -127,7 +126,7 @@ mod genesis_presets {
 			let nodes = pallet_node_authorization::WellKnownNodes::<Runtime>::get();
 			assert_eq!(nodes.len(), 4);
 			for peer_id in genesis_config_presets::DEV_NODE_PEER_IDS {
-				let peer_id = OpaquePeerId(peer_id.to_vec());
+				let peer_id = peer_id.to_vec().try_into().expect("within the bound");
 				assert!(nodes.contains(&peer_id));
 				assert!(pallet_node_authorization::Owners::<Runtime>::get(&peer_id).is_some());
 			}
@@ -187,7 +186,7 @@ mod city_origin {
 
 	/// Every call that needs the City Council, with arguments that would otherwise succeed.
 	fn privileged_calls() -> Vec<RuntimeCall> {
-		let node = OpaquePeerId(vec![1, 2, 3]);
+		let node = vec![1, 2, 3];
 		vec![
 			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
 				who: account(Eve),
@@ -197,15 +196,15 @@ mod city_origin {
 			}),
 			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
 				node: node.clone(),
-				owner: account(Eve).into(),
+				owner: account(Eve),
 			}),
 			RuntimeCall::NodeAuthorization(
 				pallet_node_authorization::Call::remove_well_known_node {
-					node: OpaquePeerId(genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec()),
+					node: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
 				},
 			),
 			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::swap_well_known_node {
-				remove: OpaquePeerId(genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec()),
+				remove: genesis_config_presets::DEV_NODE_PEER_IDS[0].to_vec(),
 				add: node.clone(),
 			}),
 			RuntimeCall::NodeAuthorization(
@@ -311,14 +310,15 @@ mod city_origin {
 	#[test]
 	fn two_thirds_of_the_council_pass_a_privileged_call() {
 		local_chain().execute_with(|| {
-			let node = OpaquePeerId(vec![7; 38]);
+			let node = vec![7; 38];
 			let call = RuntimeCall::NodeAuthorization(
 				pallet_node_authorization::Call::add_well_known_node {
 					node: node.clone(),
-					owner: account(Eve).into(),
+					owner: account(Eve),
 				},
 			);
 			assert_eq!(council_motion(call, &[Alice, Bob]), Some(Ok(())));
+			let node = node.try_into().expect("within the bound");
 			assert!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&node));
 		});
 	}
@@ -331,7 +331,7 @@ mod city_origin {
 				.contains(&account(Eve)));
 			assert_ok!(NodeAuthorization::remove_well_known_node(
 				RuntimeOrigin::root(),
-				OpaquePeerId(genesis_config_presets::DEV_NODE_PEER_IDS[3].to_vec())
+				genesis_config_presets::DEV_NODE_PEER_IDS[3].to_vec()
 			));
 		});
 	}
@@ -844,7 +844,7 @@ mod scoin {
 				H256::repeat_byte(9)
 			));
 			assert!(matches!(
-				SCoin::settlements_of(&merchant_account)[0].1.status,
+				SCoin::settlements_of(&merchant_account, None, 100).items[0].1.status,
 				SettlementStatus::Settled { .. }
 			));
 			let supply = Supply::<Runtime>::get();

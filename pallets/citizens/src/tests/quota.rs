@@ -274,14 +274,20 @@ fn a_transaction_beyond_the_bounds_of_one_is_refused_even_with_quota_left() {
 			validate_info(MERCHANT, 0, &info(1), max_length + 1).map(|_| ()),
 			refused(refusal::TOO_LARGE)
 		);
-		// An operational call does not lift the bound for a member the city does not rely on...
+		// An operational call does not lift the bound for a member who does not act for the
+		// city (an operator closing a made-up motion with a huge weight bound, say)...
 		let operational = DispatchInfo { class: DispatchClass::Operational, ..heavier };
 		assert_eq!(
 			validate_info(MERCHANT, 0, &operational, 0).map(|_| ()),
 			refused(refusal::TOO_LARGE)
 		);
-		// ...but does for a council member closing a motion that carries a heavy call.
+		// ...but does for the council closing a motion that carries a heavy call...
 		assert_ok!(validate_info(COUNCILLOR, 0, &operational, 0));
+		// ...and only its weight: no transaction may be longer than the bound.
+		assert_eq!(
+			validate_info(COUNCILLOR, 0, &operational, max_length + 1).map(|_| ()),
+			refused(refusal::TOO_LARGE)
+		);
 		assert_eq!(System::account_nonce(account(MERCHANT)), 0);
 	});
 }
@@ -318,6 +324,13 @@ fn the_pool_refuses_queued_transactions_beyond_the_quota() {
 		// A heavier transaction behind one queued transaction needs room for both.
 		assert_eq!(
 			validate_info(CITIZEN, 1, &info(CITIZEN_QUOTA.into()), 0).map(|_| ()),
+			refused(refusal::QUOTA_EXHAUSTED)
+		);
+		// A heavy transaction counts those waiting before it as heavy as itself, so that a
+		// burst of heavy transactions cannot fill the pool beyond what the quota pays for.
+		assert_ok!(validate_info(CITIZEN, 0, &info(2), 0));
+		assert_eq!(
+			validate_info(CITIZEN, 1, &info(2), 0).map(|_| ()),
 			refused(refusal::QUOTA_EXHAUSTED)
 		);
 		// In a new period the count starts again.

@@ -106,6 +106,11 @@ fn a_submission_ahead_of_its_holders_next_number_is_caught() {
 		Submissions::<Test>::insert(HOLDER, 1, submission.clone());
 		assert_eq!(Credentials::do_try_state(), broken("a submission's number is ahead"));
 		NextSubmissionId::<Test>::insert(HOLDER, 2);
+		assert_eq!(
+			Credentials::do_try_state(),
+			broken("submission counts do not match the submissions")
+		);
+		SubmissionCount::<Test>::insert(HOLDER, 2);
 		assert_eq!(Credentials::do_try_state(), Ok(()));
 		// A submission of a holder that never submitted.
 		Submissions::<Test>::insert(OTHER_CITIZEN, 0, submission);

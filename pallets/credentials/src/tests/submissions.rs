@@ -244,7 +244,10 @@ fn acknowledge_refuses_others_unknown_and_acknowledged_submissions() {
 fn a_holder_lists_its_own_submissions_in_order() {
 	ExtBuilder.build_and_execute(|| {
 		setup();
-		assert_eq!(Credentials::submissions_of(&HOLDER), vec![]);
+		assert_eq!(
+			Credentials::submissions_of(&HOLDER, None, 100),
+			Page { items: vec![], next: None }
+		);
 		let verifiers = [EMPLOYER, INSTITUTE, UNIVERSITY, EMPLOYER, INSTITUTE, EMPLOYER];
 		for (block, verifier) in (1..).zip(verifiers) {
 			run_to_block(block);
@@ -255,7 +258,7 @@ fn a_holder_lists_its_own_submissions_in_order() {
 
 		// The storage iterates in hash order (5, 3, 4, 1, 2, 0 for these numbers); the list is
 		// in number order.
-		let listed = Credentials::submissions_of(&HOLDER);
+		let listed = Credentials::submissions_of(&HOLDER, None, 100).items;
 		assert_eq!(listed.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4, 5]);
 		assert_eq!(
 			listed.iter().map(|(_, submission)| submission.verifier).collect::<Vec<_>>(),
@@ -269,10 +272,72 @@ fn a_holder_lists_its_own_submissions_in_order() {
 		assert_eq!(listed[0].1, Submissions::<Test>::get(HOLDER, 0).unwrap());
 
 		assert_eq!(
-			Credentials::submissions_of(&OTHER_CITIZEN),
+			Credentials::submissions_of(&OTHER_CITIZEN, None, 100).items,
 			vec![(0, Submissions::<Test>::get(OTHER_CITIZEN, 0).unwrap())]
 		);
-		assert_eq!(Credentials::submissions_of(&EMPLOYER), vec![]);
-		assert_eq!(Credentials::submissions_of(&STRANGER), vec![]);
+		assert_eq!(Credentials::submissions_of(&EMPLOYER, None, 100).items, vec![]);
+		assert_eq!(Credentials::submissions_of(&STRANGER, None, 100).items, vec![]);
+
+		// In pages: four, then the last two; a page holds one at least and 100 at most.
+		let ids = |page: &Page<_, _>| page.items.iter().map(|(id, _)| *id).collect::<Vec<_>>();
+		let first = Credentials::submissions_of(&HOLDER, None, 4);
+		assert_eq!((ids(&first), first.next), (vec![0, 1, 2, 3], Some(3)));
+		let second = Credentials::submissions_of(&HOLDER, first.next, 4);
+		assert_eq!((ids(&second), second.next), (vec![4, 5], None));
+		assert_eq!(ids(&Credentials::submissions_of(&HOLDER, None, 0)), vec![0]);
+		assert_eq!(Credentials::submissions_of(&HOLDER, Some(5), 4).items, vec![]);
+		assert_eq!(Credentials::submissions_of(&HOLDER, Some(u64::MAX), 4).items, vec![]);
+	});
+}
+
+#[test]
+fn a_holder_keeps_a_bounded_number_of_submissions_and_removes_old_ones() {
+	// The attack: one entry per submission, thousands in a batch, kept for good.
+	ExtBuilder.build_and_execute(|| {
+		setup();
+		let most: u32 = <<Test as Config>::MaxSubmissionsPerHolder as frame_support::traits::Get<u32>>::get();
+		for _ in 0..most {
+			assert_ok!(submit(HOLDER, EMPLOYER, &[1]));
+		}
+		assert_eq!(SubmissionCount::<Test>::get(HOLDER), most);
+		assert_noop!(submit(HOLDER, EMPLOYER, &[1]), Error::<Test>::TooManySubmissions);
+		// Removing one makes room; numbers are never reused.
+		assert_ok!(Credentials::remove_submission(RuntimeOrigin::signed(HOLDER), 0));
+		assert_eq!(
+			System::events().last().map(|record| record.event.clone()),
+			Some(RuntimeEvent::Credentials(Event::SubmissionRemoved {
+				holder: HOLDER,
+				submission: 0
+			}))
+		);
+		assert!(Submissions::<Test>::get(HOLDER, 0).is_none());
+		assert_ok!(submit(HOLDER, EMPLOYER, &[1]));
+		assert!(Submissions::<Test>::get(HOLDER, u64::from(most)).is_some());
+		assert_eq!(SubmissionCount::<Test>::get(HOLDER), most);
+		// The first page skips the removed one.
+		assert_eq!(Credentials::submissions_of(&HOLDER, None, 2).items[0].0, 1);
+	});
+}
+
+#[test]
+fn only_the_holder_removes_a_submission_and_only_one_that_exists() {
+	ExtBuilder.build_and_execute(|| {
+		setup();
+		assert_ok!(submit(HOLDER, EMPLOYER, &[1]));
+		assert_noop!(
+			Credentials::remove_submission(RuntimeOrigin::signed(EMPLOYER), 0),
+			Error::<Test>::UnknownSubmission
+		);
+		assert_noop!(
+			Credentials::remove_submission(RuntimeOrigin::signed(HOLDER), 1),
+			Error::<Test>::UnknownSubmission
+		);
+		assert_noop!(
+			Credentials::remove_submission(RuntimeOrigin::none(), 0),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(Credentials::remove_submission(RuntimeOrigin::signed(HOLDER), 0));
+		assert_eq!(SubmissionCount::<Test>::get(HOLDER), 0);
+		assert!(!SubmissionCount::<Test>::contains_key(HOLDER));
 	});
 }

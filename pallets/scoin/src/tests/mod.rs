@@ -6,5 +6,6 @@ mod issuing;
 mod merchants;
 mod payments;
 mod programmes;
+mod pruning;
 mod settlement;
 mod supply;

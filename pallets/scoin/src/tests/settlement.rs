@@ -167,7 +167,7 @@ fn a_merchant_lists_its_own_settlements_in_order() {
 		assert_ok!(confirm(AGENT, 5, 105));
 		assert_ok!(confirm(AGENT, 4, 104));
 
-		let listed = SCoin::settlements_of(&account(MERCHANT));
+		let listed = SCoin::settlements_of(&account(MERCHANT), None, 100).items;
 		assert_eq!(listed.iter().map(|(id, s)| (*id, s.amount)).collect::<Vec<_>>(), mine);
 		assert!(listed.iter().all(|(_, s)| s.merchant == account(MERCHANT)));
 		let settled: Vec<_> = listed
@@ -177,10 +177,27 @@ fn a_merchant_lists_its_own_settlements_in_order() {
 			.collect();
 		assert_eq!(settled, vec![0, 5]);
 
-		let theirs = SCoin::settlements_of(&account(OTHER_MERCHANT));
+		let theirs = SCoin::settlements_of(&account(OTHER_MERCHANT), None, 100).items;
 		assert_eq!(theirs.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![1, 4, 7, 10]);
 		assert!(matches!(theirs[1].1.status, SettlementStatus::Settled { .. }));
-		assert!(SCoin::settlements_of(&account(CITIZEN)).is_empty());
+		assert!(SCoin::settlements_of(&account(CITIZEN), None, 100).items.is_empty());
+
+		// Page by page, two at a time, every request comes once; the last page says so.
+		let mut paged = Vec::new();
+		let mut start = None;
+		loop {
+			let page = SCoin::settlements_of(&account(MERCHANT), start, 2);
+			assert!(page.items.len() <= 2);
+			paged.extend(page.items.into_iter().map(|(id, s)| (id, s.amount)));
+			match page.next {
+				Some(next) => start = Some(next),
+				None => break,
+			}
+		}
+		paged.sort();
+		assert_eq!(paged, mine);
+		// A page holds one item at least and MAX_PAGE_SIZE at most.
+		assert_eq!(SCoin::settlements_of(&account(MERCHANT), None, 0).items.len(), 1);
 
 		let burned: Balance = mine.iter().map(|(_, amount)| amount).sum::<Balance>() + 40;
 		assert_eq!(Supply::<Test>::get().burned_in_settlement, burned);
@@ -196,6 +213,6 @@ fn settlements_stay_after_the_merchant_deregisters() {
 		assert_ok!(SCoin::deregister_merchant(RuntimeOrigin::signed(account(MERCHANT))));
 		assert_noop!(request(MERCHANT, 100), Error::<Test>::UnknownMerchant);
 		assert_ok!(confirm(AGENT, 0, 7));
-		assert_eq!(SCoin::settlements_of(&account(MERCHANT)).len(), 1);
+		assert_eq!(SCoin::settlements_of(&account(MERCHANT), None, 100).items.len(), 1);
 	});
 }
