@@ -73,7 +73,7 @@ let provider;
 try {
   const api = await connect(node);
   console.error('registering the issuer and the schema');
-  await submit(api.tx.citizens.register(
+  await sudo(api, api.tx.citizens.register(
     issuer.address, 'CredentialIssuer', ['CredentialIssuer'], blake2AsHex(`measurement issuer ${issuer.address}`),
     { Sr25519: u8aToHex(issuer.publicKey) },
   ), alice);

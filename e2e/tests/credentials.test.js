@@ -86,10 +86,11 @@ describe('credentials', () => {
   /** The fields of the `credentials.<name>` event among `events`, which must be there. */
   const eventData = (events, name) => palletEventData(api, events, 'credentials', name);
 
-  /** Alice, the dev registrar, registers an organisation of `kind` with `roles` and its key. */
+  /** The city (sudo, Alice, on the dev chain) registers an organisation of `kind` with `roles` and its key. */
   async function register(pair, kind, roles) {
     const evidence = blake2AsHex(`salt:${pair.address}:registration papers checked by the city`);
-    const { events } = await submit(
+    const { events } = await sudo(
+      api,
       api.tx.citizens.register(pair.address, kind, roles, evidence, { Sr25519: u8aToHex(pair.publicKey) }),
       alice,
     );

@@ -127,6 +127,8 @@ pub fn record_json(record: MemberRecord<AccountId, BlockNumber>) -> Value {
 			"transfersRemaining": record.quota.remaining,
 			"resetsAt": record.quota.resets_at,
 		},
+		// A registrar's replacement of the keys, scheduled for this block: a wallet warns.
+		"keyRotationAt": record.key_rotation_at,
 		"didDocument": {
 			"@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
 			"id": did,
@@ -232,6 +234,7 @@ mod tests {
 			deactivated: false,
 			updated_at: 5,
 			quota: QuotaStanding { allowance: 100, used: 30, remaining: 70, resets_at: 60 },
+			key_rotation_at: Some(90),
 		};
 		let json = record_json(record);
 		assert_eq!(json["kind"], "credentialIssuer");
@@ -239,6 +242,7 @@ mod tests {
 		assert_eq!(json["status"], "active");
 		assert_eq!(json["quota"]["remaining"], 70);
 		assert_eq!(json["quota"]["transfersRemaining"], 70);
+		assert_eq!(json["keyRotationAt"], 90);
 		let document = &json["didDocument"];
 		assert_eq!(document["id"], did);
 		assert_eq!(document["controller"], did);

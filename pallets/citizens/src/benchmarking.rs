@@ -17,6 +17,17 @@ use sp_runtime::traits::{
 	AsSystemOriginSigner, DispatchTransaction, Dispatchable, TransactionExtension,
 };
 
+/// The key type of the card key the benchmarks sign a cancellation with.
+const CARD_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"card");
+
+/// A citizen whose keys a registrar's rotation is scheduled to replace.
+fn scheduled_rotation<T: Config>() -> Result<T::AccountId, BenchmarkError> {
+	let who = member::<T>("citizen", MemberKind::Citizen, &[]);
+	Citizens::<T>::rotate_authentication_keys(registrar::<T>().into(), who.clone(), vec![key(7)])
+		.map_err(|_| BenchmarkError::Stop("a registrar schedules a rotation"))?;
+	Ok(who)
+}
+
 /// A distinct authentication key.
 fn key(n: u32) -> AuthenticationKey {
 	let mut bytes = [0u8; 32];
@@ -112,7 +123,7 @@ mod benchmarks {
 		let roles = registrar_granted_roles();
 
 		#[extrinsic_call]
-		_(origin, who.clone(), MemberKind::Merchant, roles, H256::repeat_byte(2), key(1));
+		_(origin, who.clone(), MemberKind::Citizen, roles, H256::repeat_byte(2), key(1));
 
 		assert_eq!(Members::<T>::get(&who).map(|m| m.status), Some(MemberStatus::Active));
 	}
@@ -120,7 +131,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_roles() {
 		let origin = registrar::<T>();
-		let who = member::<T>("citizen", MemberKind::Employer, &[Role::Employer]);
+		let who = member::<T>("citizen", MemberKind::Citizen, &[Role::Employer]);
 		let roles = registrar_granted_roles();
 		let count = roles.len();
 
@@ -232,7 +243,80 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin, who.clone(), keys);
 
-		assert_eq!(DidDocuments::<T>::get(&who).map(|d| d.authentication.len() as u32), Some(k));
+		// A registrar's rotation is scheduled, not applied.
+		assert_eq!(PendingKeyRotations::<T>::get(&who).map(|p| p.keys.len() as u32), Some(k));
+	}
+
+	#[benchmark]
+	fn cancel_key_rotation() -> Result<(), BenchmarkError> {
+		let who = scheduled_rotation::<T>()?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!PendingKeyRotations::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_key_rotation_with_key() -> Result<(), BenchmarkError> {
+		let who = scheduled_rotation::<T>()?;
+		let public = sp_io::crypto::sr25519_generate(CARD_KEY, None);
+		let card = AuthenticationKey::Sr25519(public.0);
+		fill_keys::<T>(&who, T::MaxAuthenticationKeys::get() - 1);
+		DidDocuments::<T>::mutate(&who, |document| {
+			let document = document.as_mut().expect("a member has a document");
+			document.authentication.try_push(card).expect("one key of room was left");
+		});
+		let effective_at = PendingKeyRotations::<T>::get(&who)
+			.map(|pending| pending.effective_at)
+			.ok_or(BenchmarkError::Stop("a rotation is scheduled"))?;
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let message = rotation::cancellation_message(
+			genesis.as_ref(),
+			&did::did_of(&who),
+			sp_runtime::SaturatedConversion::saturated_into(effective_at),
+		);
+		let signature = sp_io::crypto::sr25519_sign(CARD_KEY, &public, &message)
+			.ok_or(BenchmarkError::Stop("the keystore holds the card's key"))?;
+		let submitter = member::<T>("kiosk", MemberKind::Citizen, &[]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(submitter), who.clone(), card, signature.0);
+
+		assert!(!PendingKeyRotations::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn enact_key_rotations(n: Linear<0, { T::MaxRotationsPerBlock::get() }>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut due = Vec::new();
+		for index in 0..n {
+			let who: T::AccountId = account("rotated", index, 0);
+			Citizens::<T>::do_register(
+				who.clone(),
+				MemberKind::Citizen,
+				Default::default(),
+				H256::repeat_byte(1),
+				key(index),
+			)
+			.expect("a fresh account registers");
+			let keys = BoundedVec::truncate_from(vec![key(10_000 + index)]);
+			PendingKeyRotations::<T>::insert(
+				&who,
+				PendingRotation { keys, registrar: who.clone(), effective_at: now },
+			);
+			due.push(who);
+		}
+		RotationsDue::<T>::insert(now, BoundedVec::truncate_from(due));
+
+		#[block]
+		{
+			Citizens::<T>::enact_due_rotations(now);
+		}
+
+		assert_eq!(PendingKeyRotations::<T>::iter().count(), 0);
 	}
 
 	#[benchmark]

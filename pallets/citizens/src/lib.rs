@@ -73,6 +73,7 @@ mod extension;
 #[cfg(test)]
 mod mock;
 mod quota;
+pub mod rotation;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -84,7 +85,8 @@ pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use types::{
 	AuthenticationKey, AuthenticationVerdict, DidDocument, GenesisMember, MemberRecord,
-	MemberStatus, QuotaStanding, QuotaUsage, Registration, RoleSet, ServiceEndpoint,
+	MemberStatus, PendingRotation, QuotaStanding, QuotaUsage, Registration, RoleSet,
+	ServiceEndpoint,
 };
 pub use weights::WeightInfo;
 
@@ -149,6 +151,7 @@ pub mod pallet {
 			type UnitLength = ConstU32<256>;
 			type MaxTransactionWeight = MaxTransactionWeight;
 			type MaxTransactionLength = ConstU32<{ 64 * 1024 }>;
+			type MaxRotationsPerBlock = ConstU32<2>;
 			type WeightInfo = ();
 		}
 	}
@@ -227,6 +230,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTransactionLength: Get<u32>;
 
+		/// How many blocks a registrar's replacement of a member's keys waits, during which the
+		/// member or any of its current keys can cancel it.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type KeyRotationDelay: Get<BlockNumberFor<Self>>;
+
+		/// Most key rotations that take effect in one block; a registrar finding a block full
+		/// schedules again in the next.
+		#[pallet::constant]
+		type MaxRotationsPerBlock: Get<u32>;
+
 		/// Weights of this pallet's calls and of [`CheckMember`].
 		type WeightInfo: WeightInfo;
 	}
@@ -252,6 +266,13 @@ pub mod pallet {
 	pub type AuthenticationKeysOf<T> =
 		BoundedVec<AuthenticationKey, <T as Config>::MaxAuthenticationKeys>;
 
+	/// A scheduled key replacement in this runtime.
+	pub type PendingRotationOf<T> = PendingRotation<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		AuthenticationKeysOf<T>,
+	>;
+
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
@@ -268,6 +289,21 @@ pub mod pallet {
 	/// How many members of each kind are active. Twox is safe: kinds are few and fixed.
 	#[pallet::storage]
 	pub type ActiveMembers<T: Config> = StorageMap<_, Twox64Concat, MemberKind, u32, ValueQuery>;
+
+	/// Key replacements registrars scheduled, by member: one at a time.
+	#[pallet::storage]
+	pub type PendingKeyRotations<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, PendingRotationOf<T>>;
+
+	/// The members whose scheduled key replacement takes effect at each block.
+	#[pallet::storage]
+	pub type RotationsDue<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<T::AccountId, T::MaxRotationsPerBlock>,
+		ValueQuery,
+	>;
 
 	/// Length of a quota period in blocks (a day on the city's chain).
 	#[pallet::storage]
@@ -350,8 +386,18 @@ pub mod pallet {
 		AuthenticationKeyAdded { member: T::AccountId, key: AuthenticationKey },
 		/// A member removed an authentication key.
 		AuthenticationKeyRemoved { member: T::AccountId, key: AuthenticationKey },
-		/// A registrar replaced a member's authentication keys.
+		/// A member's authentication keys were replaced (by the city, or by a registrar's
+		/// rotation taking effect).
 		AuthenticationKeysRotated { member: T::AccountId, keys: u32 },
+		/// A registrar scheduled the replacement of a member's keys; the member can cancel it
+		/// until `effective_at`.
+		KeyRotationScheduled {
+			member: T::AccountId,
+			registrar: T::AccountId,
+			effective_at: BlockNumberFor<T>,
+		},
+		/// A scheduled key replacement was cancelled.
+		KeyRotationCancelled { member: T::AccountId },
 		/// A member added a service endpoint.
 		ServiceAdded { member: T::AccountId, id: Vec<u8> },
 		/// A member removed a service endpoint.
@@ -404,10 +450,23 @@ pub mod pallet {
 		ZeroQuotaPeriod,
 		/// A quota must allow at least one unit; suspend a member to bar it.
 		ZeroQuota,
+		/// A key replacement is scheduled for this member already.
+		RotationPending,
+		/// No key replacement is scheduled for this member.
+		NoPendingRotation,
+		/// `MaxRotationsPerBlock` rotations take effect in that block already; try in the next.
+		RotationQueueFull,
+		/// The signature is not by the given key over the cancellation message.
+		BadSignature,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Applies the key replacements that take effect in this block.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::enact_due_rotations(now)
+		}
+
 		fn integrity_test() {
 			use sp_runtime::traits::TrailingZeroInput;
 			let account = T::AccountId::decode(&mut TrailingZeroInput::zeroes())
@@ -439,8 +498,9 @@ pub mod pallet {
 		/// Registers `who` as an active member of `kind` with `roles`, the salted hash of the
 		/// identity evidence checked off chain and the first authentication key of its DID.
 		///
-		/// Origin: the city, or an active registrar (who may not grant the roles only the city
-		/// grants).
+		/// Origin: the city, or an active registrar for a citizen (organisations, whose quota is
+		/// a thousand citizens', are the city's alone; a registrar may not grant the roles only
+		/// the city grants). Emits [`Event::MemberRegistered`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -452,6 +512,10 @@ pub mod pallet {
 			authentication_key: AuthenticationKey,
 		) -> DispatchResult {
 			let authority = Self::ensure_registrar(origin)?;
+			ensure!(
+				authority == Authority::City || kind == MemberKind::Citizen,
+				Error::<T>::CityOnly
+			);
 			let roles = Self::role_set(&roles)?;
 			Self::ensure_may_grant(&authority, &roles)?;
 			Self::do_register(who, kind, roles, evidence_hash, authentication_key)
@@ -612,9 +676,14 @@ pub mod pallet {
 		}
 
 		/// Replaces every authentication key of `who`: recovery for a member who lost their
-		/// card.
+		/// card. The city's replacement takes effect at once. A registrar's is scheduled
+		/// [`Config::KeyRotationDelay`] blocks ahead ([`Event::KeyRotationScheduled`], which the
+		/// member's wallet sees), and until then the member, or any of its current keys, can
+		/// cancel it: a registrar's key alone cannot take over a citizen's DID.
 		///
-		/// Origin: the city, or an active registrar for members without a city-granted role.
+		/// Origin: the city, or an active registrar for a citizen without a city-granted role.
+		/// Emits [`Event::AuthenticationKeysRotated`] (the city) or
+		/// [`Event::KeyRotationScheduled`] (a registrar).
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::rotate_authentication_keys(keys.len() as u32))]
 		pub fn rotate_authentication_keys(
@@ -626,19 +695,50 @@ pub mod pallet {
 			let member = Self::registered(&who)?;
 			Self::ensure_may_act_on(&authority, &who, &member)?;
 			ensure!(!keys.is_empty(), Error::<T>::NoKeys);
-			let count = keys.len() as u32;
 			let keys: AuthenticationKeysOf<T> =
 				keys.try_into().map_err(|_| Error::<T>::TooManyKeys)?;
 			ensure!(
 				keys.iter().enumerate().all(|(i, key)| !keys[..i].contains(key)),
 				Error::<T>::DuplicateKey
 			);
-			Self::update_document(&who, |document| {
-				document.authentication = keys;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::AuthenticationKeysRotated { member: who, keys: count });
+			match authority {
+				Authority::City => {
+					Self::replace_keys(&who, keys)?;
+					Self::unschedule_rotation(&who);
+				}
+				Authority::Registrar(registrar) => Self::schedule_rotation(who, keys, registrar)?,
+			}
 			Ok(())
+		}
+
+		/// Cancels the key rotation a registrar scheduled for the signer.
+		///
+		/// Origin: signed by the member whose keys were to be replaced. Emits
+		/// [`Event::KeyRotationCancelled`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::cancel_key_rotation())]
+		pub fn cancel_key_rotation(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::cancel_rotation(who)
+		}
+
+		/// Cancels the key rotation a registrar scheduled for `member`, on the word of one of its
+		/// current authentication keys: `key` signed [`rotation::cancellation_message`] (raw or
+		/// `<Bytes>`-wrapped), so that a citizen whose account key is out of reach but who still
+		/// holds its card can stop a rotation it did not ask for. Anyone may submit it.
+		///
+		/// Origin: signed. Emits [`Event::KeyRotationCancelled`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::cancel_key_rotation_with_key())]
+		pub fn cancel_key_rotation_with_key(
+			origin: OriginFor<T>,
+			member: T::AccountId,
+			key: AuthenticationKey,
+			signature: [u8; 64],
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_cancelled_by_key(&member, &key, &signature)?;
+			Self::cancel_rotation(member)
 		}
 
 		/// Deactivates the caller's own DID for good, as a revocation does.
@@ -681,29 +781,31 @@ pub mod pallet {
 	}
 
 	/// Who performs a registrar call.
-	#[derive(PartialEq, Eq, Debug)]
-	pub(crate) enum Authority {
+	#[derive(PartialEqNoBound, EqNoBound, DebugNoBound)]
+	pub(crate) enum Authority<T: Config> {
 		/// The city's privileged origin.
 		City,
 		/// An active member holding the registrar role.
-		Registrar,
+		Registrar(T::AccountId),
 	}
 
 	impl<T: Config> Pallet<T> {
 		/// The authority behind a registrar call, or `BadOrigin`.
-		pub(crate) fn ensure_registrar(origin: OriginFor<T>) -> Result<Authority, DispatchError> {
+		pub(crate) fn ensure_registrar(
+			origin: OriginFor<T>,
+		) -> Result<Authority<T>, DispatchError> {
 			match T::CityOrigin::try_origin(origin) {
 				Ok(_) => Ok(Authority::City),
 				Err(origin) => {
 					let who = ensure_signed(origin)?;
 					ensure!(Self::has_role(&who, Role::Registrar), DispatchError::BadOrigin);
-					Ok(Authority::Registrar)
+					Ok(Authority::Registrar(who))
 				}
 			}
 		}
 
 		/// Only the city grants the roles of [`Role::is_city_granted`].
-		fn ensure_may_grant(authority: &Authority, roles: &RoleSet) -> DispatchResult {
+		fn ensure_may_grant(authority: &Authority<T>, roles: &RoleSet) -> DispatchResult {
 			ensure!(
 				*authority == Authority::City || !roles.iter().any(|role| role.is_city_granted()),
 				Error::<T>::CityOnly
@@ -711,15 +813,17 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Only the city acts on a protected member ([`Config::ProtectedMembers`]) or on one
-		/// holding a role of [`Role::is_city_granted`], e.g. another registrar.
+		/// Only the city acts on an organisation, on a protected member
+		/// ([`Config::ProtectedMembers`]) or on one holding a role of [`Role::is_city_granted`],
+		/// e.g. another registrar: a registrar acts on citizens.
 		fn ensure_may_act_on(
-			authority: &Authority,
+			authority: &Authority<T>,
 			who: &T::AccountId,
 			member: &MemberOf<T>,
 		) -> DispatchResult {
 			ensure!(
-				*authority == Authority::City || !T::ProtectedMembers::contains(who),
+				*authority == Authority::City
+					|| (member.kind == MemberKind::Citizen && !T::ProtectedMembers::contains(who)),
 				Error::<T>::CityOnly
 			);
 			Self::ensure_may_grant(authority, &member.roles)
@@ -781,7 +885,7 @@ pub mod pallet {
 
 		/// Applies `change` to the DID document of `who` and stamps the block; nothing is
 		/// written if `change` fails.
-		fn update_document(
+		pub(crate) fn update_document(
 			who: &T::AccountId,
 			change: impl FnOnce(&mut DidDocumentOf<T>) -> DispatchResult,
 		) -> DispatchResult {
@@ -910,6 +1014,8 @@ pub mod pallet {
 			// Quotas are checked against the block being built, the one after this one.
 			let next_block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
 			let quota = Self::quota_standing(&who, member.kind, next_block);
+			let key_rotation_at =
+				PendingKeyRotations::<T>::get(&who).map(|pending| pending.effective_at);
 			Some(MemberRecord {
 				did: did.to_vec(),
 				account: who,
@@ -934,6 +1040,7 @@ pub mod pallet {
 				deactivated: document.deactivated,
 				updated_at: document.updated_at,
 				quota,
+				key_rotation_at,
 			})
 		}
 
@@ -963,6 +1070,12 @@ pub mod pallet {
 				}
 				let usage = T::QuotaUsage::get(&who);
 				ensure!(usage.used <= usage.allowance, "a member used more than its allowance");
+				if let Some(pending) = PendingKeyRotations::<T>::get(&who) {
+					ensure!(
+						RotationsDue::<T>::get(pending.effective_at).contains(&who),
+						"a scheduled key rotation is not due at its block"
+					);
+				}
 			}
 			ensure!(
 				DidDocuments::<T>::iter_keys().all(Members::<T>::contains_key),
@@ -975,6 +1088,13 @@ pub mod pallet {
 				);
 			}
 			ensure!(!QuotaPeriod::<T>::get().is_zero(), "the quota period is zero");
+			for (block, due) in RotationsDue::<T>::iter() {
+				ensure!(
+					due.iter().all(|who| PendingKeyRotations::<T>::get(who)
+						.is_some_and(|pending| pending.effective_at == block)),
+					"a due key rotation is not scheduled"
+				);
+			}
 			Ok(())
 		}
 	}

@@ -47,6 +47,7 @@ impl pallet_citizens::Config for Test {
 	type UnixTime = Timestamp;
 	type QuotaUsage = System;
 	type CityOperational = CouncilOperational;
+	type KeyRotationDelay = ConstU64<5>;
 }
 
 /// The council member's operational calls are the city's.
@@ -145,6 +146,10 @@ impl ExtBuilder {
 		.build_storage()
 		.expect("the test genesis is valid");
 		let mut ext = sp_io::TestExternalities::new(storage);
+		// The benchmarks sign with keys from a keystore.
+		ext.register_extension(sp_keystore::KeystoreExt::new(
+			sp_keystore::testing::MemoryKeystore::new(),
+		));
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			Timestamp::set_timestamp(1_000_000);

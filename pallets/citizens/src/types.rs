@@ -99,6 +99,17 @@ impl<BlockNumber: PartialOrd> QuotaUsage<BlockNumber> {
 	}
 }
 
+/// A key replacement a registrar scheduled, waiting for its block.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct PendingRotation<AccountId, BlockNumber, Keys> {
+	/// The keys that will replace the member's.
+	pub keys: Keys,
+	/// The registrar that scheduled it.
+	pub registrar: AccountId,
+	/// The block it takes effect in.
+	pub effective_at: BlockNumber,
+}
+
 /// A member's entry in the register. No personal data: the identity evidence the city checked
 /// off chain is kept only as a salted hash.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
@@ -237,6 +248,8 @@ pub struct MemberRecord<AccountId, BlockNumber> {
 	pub updated_at: BlockNumber,
 	/// Fee-free units of work in the current period.
 	pub quota: QuotaStanding<BlockNumber>,
+	/// The block a registrar's scheduled replacement of the keys takes effect in, if any.
+	pub key_rotation_at: Option<BlockNumber>,
 }
 
 /// A member registered in the genesis block.

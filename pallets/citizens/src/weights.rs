@@ -44,6 +44,12 @@ pub trait WeightInfo {
 	fn check_member() -> Weight;
 	/// The weight of `check_member_first_in_period`.
 	fn check_member_first_in_period() -> Weight;
+	/// The weight of `cancel_key_rotation`.
+	fn cancel_key_rotation() -> Weight;
+	/// The weight of `cancel_key_rotation_with_key`.
+	fn cancel_key_rotation_with_key() -> Weight;
+	/// The weight of applying `n` scheduled key rotations at the start of a block.
+	fn enact_key_rotations(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -245,6 +251,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Estimated from the storage access before the first measurement (`scripts/benchmark.sh citizens`).
+	fn cancel_key_rotation() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated likewise; the signature check dominates.
+	fn cancel_key_rotation_with_key() -> Weight {
+		Weight::from_parts(80_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated likewise.
+	fn enact_key_rotations(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 0)
+			.saturating_add(Weight::from_parts(25_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -322,5 +349,23 @@ impl WeightInfo for () {
 		Weight::from_parts(30_235_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn cancel_key_rotation() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn cancel_key_rotation_with_key() -> Weight {
+		Weight::from_parts(80_000_000, 0)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn enact_key_rotations(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 0)
+			.saturating_add(Weight::from_parts(25_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 }

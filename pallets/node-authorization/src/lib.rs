@@ -399,8 +399,10 @@ pub mod pallet {
 				NodesOwned::<T>::get(&owner) < T::MaxNodesPerOwner::get(),
 				Error::<T>::TooManyNodesOwned
 			);
-			NodesOwned::<T>::mutate(&who, |count| *count = count.saturating_sub(1));
-			Self::set_owner(&node, &owner);
+			// The node keeps its connections: they are the operator's setup, handed over whole.
+			Self::release(&who);
+			Owners::<T>::insert(&node, &owner);
+			NodesOwned::<T>::mutate(&owner, |count| *count = count.saturating_add(1));
 			Self::deposit_event(Event::NodeTransferred { peer_id: node, target: owner });
 			Ok(())
 		}
@@ -509,12 +511,17 @@ pub mod pallet {
 			NodesOwned::<T>::mutate(owner, |count| *count = count.saturating_add(1));
 		}
 
+		/// Counts one node fewer for `owner`.
+		fn release(owner: &T::AccountId) {
+			NodesOwned::<T>::mutate_exists(owner, |count| {
+				*count = count.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+			});
+		}
+
 		/// Removes a previous owner's hold on `node`: its ownership and the connections it added.
 		fn drop_claim(node: &PeerIdOf<T>) {
 			let Some(previous_owner) = Owners::<T>::take(node) else { return };
-			NodesOwned::<T>::mutate_exists(&previous_owner, |count| {
-				*count = count.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-			});
+			Self::release(&previous_owner);
 			let dropped = AdditionalConnections::<T>::take(node).len() as u32;
 			if dropped > 0 {
 				Self::deposit_event(Event::ConnectionsDropped {
@@ -528,9 +535,7 @@ pub mod pallet {
 		/// Forgets `node`: its owner and its connections.
 		fn forget(node: &PeerIdOf<T>) {
 			if let Some(owner) = Owners::<T>::take(node) {
-				NodesOwned::<T>::mutate_exists(&owner, |count| {
-					*count = count.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-				});
+				Self::release(&owner);
 			}
 			AdditionalConnections::<T>::remove(node);
 		}

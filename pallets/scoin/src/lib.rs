@@ -150,6 +150,7 @@ pub mod pallet {
 			type MaxOrderReferenceLength = ConstU32<32>;
 			type MaxBatchSize = ConstU32<8>;
 			type MaxPrunedPerBlock = ConstU32<4>;
+			type MaxPendingSettlements = ConstU32<8>;
 			type WeightInfo = ();
 		}
 	}
@@ -188,6 +189,12 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default]
 		type MaxPaymentValidity: Get<BlockNumberFor<Self>>;
+
+		/// Most settlement requests a merchant may have pending; the city's settlement agents
+		/// confirming them is what lets a merchant ask again, so the records grow at the city's
+		/// pace.
+		#[pallet::constant]
+		type MaxPendingSettlements: Get<u32>;
 
 		/// Most paid-request records examined per block when pruning those whose request expired
 		/// (in idle time only, within the block's remaining weight).
@@ -357,6 +364,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextSettlementId<T> = StorageValue<_, SettlementId, ValueQuery>;
 
+	/// How many settlement requests each merchant has pending, at most
+	/// [`Config::MaxPendingSettlements`].
+	#[pallet::storage]
+	pub type PendingSettlements<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// Every settlement request, by id.
 	#[pallet::storage]
 	pub type Settlements<T: Config> = StorageMap<_, Twox64Concat, SettlementId, SettlementOf<T>>;
@@ -520,6 +533,8 @@ pub mod pallet {
 		EmptyBatch,
 		/// A total would overflow.
 		Overflow,
+		/// The merchant has `MaxPendingSettlements` requests pending already.
+		TooManyPendingSettlements,
 		/// The account does not hold the merchant role.
 		NotMerchant,
 		/// The account registered a ZeroPay id already.
@@ -965,6 +980,11 @@ pub mod pallet {
 				Error::<T>::UnknownMerchant
 			);
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let pending = PendingSettlements::<T>::get(&merchant);
+			ensure!(
+				pending < T::MaxPendingSettlements::get(),
+				Error::<T>::TooManyPendingSettlements
+			);
 			let settlement = NextSettlementId::<T>::get();
 			let next = settlement.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Self::burn(&merchant, amount)?;
@@ -979,6 +999,7 @@ pub mod pallet {
 				},
 			);
 			MerchantSettlements::<T>::insert(&merchant, settlement, ());
+			PendingSettlements::<T>::insert(&merchant, pending.saturating_add(1));
 			NextSettlementId::<T>::put(next);
 			Self::deposit_event(Event::SettlementRequested { settlement, merchant, amount });
 			Ok(())
@@ -1002,6 +1023,10 @@ pub mod pallet {
 					agent: agent.clone(),
 					at: Self::now(),
 				};
+				PendingSettlements::<T>::mutate_exists(&entry.merchant, |pending| {
+					*pending =
+						pending.map(|count| count.saturating_sub(1)).filter(|count| *count > 0)
+				});
 				Self::deposit_event(Event::SettlementConfirmed {
 					settlement,
 					merchant: entry.merchant.clone(),
@@ -1143,12 +1168,22 @@ pub mod pallet {
 					"a merchant's settlement index is wrong"
 				);
 			}
+			let mut pending = alloc::collections::BTreeMap::<T::AccountId, u32>::new();
 			for (id, settlement) in Settlements::<T>::iter() {
 				ensure!(
 					MerchantSettlements::<T>::contains_key(&settlement.merchant, id),
 					"a settlement is missing from its merchant's index"
 				);
+				if settlement.status == SettlementStatus::Pending {
+					*pending.entry(settlement.merchant).or_default() += 1;
+				}
 			}
+			ensure!(
+				PendingSettlements::<T>::iter()
+					.all(|(merchant, count)| pending.get(&merchant) == Some(&count))
+					&& PendingSettlements::<T>::iter_keys().count() == pending.len(),
+				"pending settlement counts do not match the settlements"
+			);
 			Ok(())
 		}
 	}

@@ -8,7 +8,7 @@ use super::{
 	accounts::AccountPart, AccountId, BlockNumber, CityOrigin, Runtime, RuntimeBlockLength,
 	RuntimeBlockWeights, RuntimeCall,
 };
-use crate::{CouncilMembership, Timestamp};
+use crate::{CouncilMembership, Timestamp, DAYS};
 
 /// The share of the normal class of a block that one member transaction may fill, by weight and
 /// by length: a quarter, 375 ms of execution and 960 KiB. The heaviest legitimate call, a full
@@ -34,6 +34,11 @@ parameter_types! {
 	pub const MaxEndpointLength: u32 = 200;
 	/// An authentication challenge lives at most ten minutes.
 	pub const MaxChallengeValidity: u64 = 10 * 60 * 1000;
+	/// A registrar's replacement of a citizen's keys waits two days, time for the citizen's
+	/// wallet to show it and for the citizen to cancel it.
+	pub const KeyRotationDelay: BlockNumber = 2 * DAYS;
+	/// Key replacements taking effect in one block: far more than ward offices make.
+	pub const MaxRotationsPerBlock: u32 = 64;
 	/// One unit of quota: the weight of a plain transfer's call.
 	pub UnitWeight: Weight =
 		<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive();
@@ -94,5 +99,7 @@ impl pallet_citizens::Config for Runtime {
 	type MaxTransactionWeight = MaxTransactionWeight;
 	type MaxTransactionLength = MaxTransactionLength;
 	type CityOperational = CouncilMotions;
+	type KeyRotationDelay = KeyRotationDelay;
+	type MaxRotationsPerBlock = MaxRotationsPerBlock;
 	type WeightInfo = pallet_citizens::weights::SubstrateWeight<Runtime>;
 }

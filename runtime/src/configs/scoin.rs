@@ -24,6 +24,8 @@ parameter_types! {
 	/// Paid-request records examined per block when pruning expired ones, within the block's
 	/// idle weight: 10,000 a block keeps pace with 1,667 payments a second.
 	pub const MaxPrunedPerBlock: u32 = 10_000;
+	/// Settlement requests a merchant may have pending: a month of daily requests.
+	pub const MaxPendingSettlements: u32 = 32;
 	/// Settlements are confirmed by the members the city made settlement agents.
 	pub const SettlementAgentRole: Role = Role::SettlementAgent;
 }
@@ -41,5 +43,6 @@ impl pallet_scoin::Config for Runtime {
 	type MaxOrderReferenceLength = MaxOrderReferenceLength;
 	type MaxBatchSize = MaxRewardBatchSize;
 	type MaxPrunedPerBlock = MaxPrunedPerBlock;
+	type MaxPendingSettlements = MaxPendingSettlements;
 	type WeightInfo = pallet_scoin::weights::SubstrateWeight<Runtime>;
 }

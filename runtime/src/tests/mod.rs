@@ -801,8 +801,9 @@ mod scoin {
 
 			let merchant = sr25519::Pair::from_string("//SeoulMerchant", None).unwrap();
 			let merchant_account = AccountId::from(merchant.public());
+			// Organisations are the city's: Root here, a council motion on a live network.
 			assert_ok!(Citizens::register(
-				RuntimeOrigin::signed(account(Alice)),
+				RuntimeOrigin::root(),
 				merchant_account.clone(),
 				MemberKind::Merchant,
 				vec![Role::Merchant],
@@ -919,17 +920,17 @@ mod credentials {
 	const NOW: u64 = 1_795_392_000_000;
 
 	#[test]
-	fn a_registrar_s_issuer_attests_and_anyone_verifies_through_the_runtime_api() {
+	fn an_issuer_attests_and_anyone_verifies_through_the_runtime_api() {
 		chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 			// Set directly: `set_timestamp` would ask Aura for the matching slot.
 			pallet_timestamp::Now::<Runtime>::put(NOW);
 			let university = account(Charlie);
-			// A registrar grants the credential-issuer role: the city does not have to.
+			// Organisations are the city's: Root here, a council motion on a live network.
 			let issuer =
 				sp_core::sr25519::Pair::from_string("//SeoulNationalUniversity", None).unwrap();
 			let issuer_account = AccountId::from(issuer.public());
 			assert_ok!(Citizens::register(
-				RuntimeOrigin::signed(account(Alice)),
+				RuntimeOrigin::root(),
 				issuer_account.clone(),
 				MemberKind::CredentialIssuer,
 				vec![Role::CredentialIssuer],

@@ -186,6 +186,7 @@ fn the_public_record_shows_the_register_document_and_quota() {
 					remaining: DEFAULT_ORGANISATION_QUOTA - 1,
 					resets_at: PERIOD
 				},
+				key_rotation_at: None,
 			}
 		);
 		assert_eq!(Citizens::member_record(did(STRANGER).as_bytes()), None);

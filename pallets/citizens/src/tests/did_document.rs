@@ -174,12 +174,12 @@ fn service_changes_refuse_bad_input() {
 }
 
 #[test]
-fn a_registrar_rotates_the_keys_of_a_member_who_lost_their_card() {
+fn the_city_rotates_the_keys_of_a_member_who_lost_their_card_at_once() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Citizens::add_authentication_key(citizen(), ed_key(1)));
 		System::set_block_number(4);
 		assert_ok!(Citizens::rotate_authentication_keys(
-			RuntimeOrigin::signed(account(REGISTRAR)),
+			RuntimeOrigin::root(),
 			account(CITIZEN),
 			vec![key(50), ed_key(2)]
 		));

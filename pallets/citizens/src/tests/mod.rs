@@ -2,6 +2,8 @@
 
 mod authentication;
 mod did_document;
+mod fuzz;
 mod genesis;
+mod key_rotation;
 mod quota;
 mod registration;

@@ -86,7 +86,7 @@ fn register_refuses_bad_input() {
 			Error::<Test>::AlreadyRegistered
 		);
 		assert_noop!(
-			register(registrar(), 30, MemberKind::Merchant, vec![Role::Merchant, Role::Merchant]),
+			register(registrar(), 30, MemberKind::Citizen, vec![Role::Merchant, Role::Merchant]),
 			Error::<Test>::DuplicateRole
 		);
 		assert_noop!(
@@ -106,15 +106,15 @@ fn set_roles_replaces_roles() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Citizens::set_roles(
 			registrar(),
-			account(MERCHANT),
+			account(CITIZEN),
 			vec![Role::Charity, Role::Merchant]
 		));
-		let roles = Members::<Test>::get(account(MERCHANT)).unwrap().roles;
+		let roles = Members::<Test>::get(account(CITIZEN)).unwrap().roles;
 		assert_eq!(roles.into_iter().collect::<Vec<_>>(), vec![Role::Merchant, Role::Charity]);
 		assert_eq!(
 			citizens_events(),
 			vec![Event::RolesSet {
-				member: account(MERCHANT),
+				member: account(CITIZEN),
 				roles: vec![Role::Merchant, Role::Charity]
 			}]
 		);
@@ -161,23 +161,28 @@ fn set_roles_refuses_bad_origin_and_input() {
 #[test]
 fn suspend_and_reinstate() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Citizens::suspend(registrar(), account(MERCHANT)));
+		assert_ok!(Citizens::suspend(registrar(), account(CITIZEN)));
 		assert_eq!(
-			Members::<Test>::get(account(MERCHANT)).unwrap().status,
+			Members::<Test>::get(account(CITIZEN)).unwrap().status,
 			MemberStatus::Suspended
 		);
-		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Merchant), 0);
-		assert!(!Citizens::is_active(&account(MERCHANT)));
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 0);
+		assert!(!Citizens::is_active(&account(CITIZEN)));
+		assert_ok!(Citizens::reinstate(registrar(), account(CITIZEN)));
+		assert_eq!(Members::<Test>::get(account(CITIZEN)).unwrap().status, MemberStatus::Active);
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 1);
+		// The city suspends an organisation, whose roles then count for nothing.
+		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(MERCHANT)));
 		assert!(!Citizens::has_role(&account(MERCHANT), Role::Merchant));
-		assert_ok!(Citizens::reinstate(registrar(), account(MERCHANT)));
-		assert_eq!(Members::<Test>::get(account(MERCHANT)).unwrap().status, MemberStatus::Active);
-		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Merchant), 1);
+		assert_ok!(Citizens::reinstate(RuntimeOrigin::root(), account(MERCHANT)));
 		assert!(Citizens::has_role(&account(MERCHANT), Role::Merchant));
 		assert_eq!(
 			citizens_events(),
 			vec![
+				Event::MemberSuspended { member: account(CITIZEN) },
+				Event::MemberReinstated { member: account(CITIZEN) },
 				Event::MemberSuspended { member: account(MERCHANT) },
-				Event::MemberReinstated { member: account(MERCHANT) }
+				Event::MemberReinstated { member: account(MERCHANT) },
 			]
 		);
 	});
@@ -308,11 +313,11 @@ fn only_the_city_grants_the_roles_that_move_money() {
 			Error::<Test>::CityOnly
 		);
 		assert_ok!(Citizens::set_roles(RuntimeOrigin::root(), account(30), vec![]));
-		// A registrar grants the roles of the organisations it checks.
+		// A registrar grants a citizen the other roles.
 		assert_ok!(register(
 			registrar(),
 			31,
-			MemberKind::Charity,
+			MemberKind::Citizen,
 			vec![Role::Charity, Role::Employer, Role::Insurer, Role::CredentialIssuer]
 		));
 	});
@@ -335,5 +340,31 @@ fn only_the_city_acts_on_protected_members() {
 		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), councillor()));
 		assert_noop!(Citizens::reinstate(registrar(), councillor()), Error::<Test>::CityOnly);
 		assert_ok!(Citizens::reinstate(RuntimeOrigin::root(), councillor()));
+	});
+}
+
+#[test]
+fn organisations_are_the_city_s_alone() {
+	// The attack: one registrar key registered organisations without limit, each with an
+	// organisation's quota (a thousand citizens' worth), and managed them unchecked.
+	ExtBuilder::default().build_and_execute(|| {
+		for kind in MemberKind::ALL.into_iter().filter(|kind| kind.is_organisation()) {
+			assert_noop!(register(registrar(), 30, kind, vec![]), Error::<Test>::CityOnly);
+		}
+		assert_noop!(
+			Citizens::set_roles(registrar(), account(MERCHANT), vec![]),
+			Error::<Test>::CityOnly
+		);
+		assert_noop!(Citizens::suspend(registrar(), account(MERCHANT)), Error::<Test>::CityOnly);
+		assert_noop!(Citizens::revoke(registrar(), account(MERCHANT)), Error::<Test>::CityOnly);
+		assert_noop!(
+			Citizens::rotate_authentication_keys(registrar(), account(MERCHANT), vec![key(50)]),
+			Error::<Test>::CityOnly
+		);
+		// A registrar still registers citizens, with the roles it may grant, and the city does
+		// the rest.
+		assert_ok!(register(registrar(), 30, MemberKind::Citizen, vec![Role::Merchant]));
+		assert_ok!(register(RuntimeOrigin::root(), 31, MemberKind::Merchant, vec![Role::Merchant]));
+		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(MERCHANT)));
 	});
 }

@@ -2,6 +2,7 @@
 
 mod attestation;
 mod delegates;
+mod fuzz;
 mod invariants;
 mod schemas;
 mod status;

@@ -295,7 +295,8 @@ fn a_holder_keeps_a_bounded_number_of_submissions_and_removes_old_ones() {
 	// The attack: one entry per submission, thousands in a batch, kept for good.
 	ExtBuilder.build_and_execute(|| {
 		setup();
-		let most: u32 = <<Test as Config>::MaxSubmissionsPerHolder as frame_support::traits::Get<u32>>::get();
+		let most: u32 =
+			<<Test as Config>::MaxSubmissionsPerHolder as frame_support::traits::Get<u32>>::get();
 		for _ in 0..most {
 			assert_ok!(submit(HOLDER, EMPLOYER, &[1]));
 		}

@@ -121,3 +121,21 @@ fn a_listed_node_s_claim_is_the_city_s_to_remove() {
 		);
 	});
 }
+
+#[test]
+fn a_transfer_hands_over_the_node_with_its_connections_and_counts_it_once() {
+	// Found by the fuzzer: a transfer counted the sender's node off twice.
+	build_and_execute(|| {
+		let operator = || RuntimeOrigin::signed(OPERATOR);
+		assert_ok!(NodeAuthorization::claim_node(operator(), peer(1)));
+		assert_ok!(NodeAuthorization::claim_node(operator(), peer(2)));
+		assert_ok!(NodeAuthorization::add_connections(operator(), peer(1), vec![peer(9)]));
+		assert_ok!(NodeAuthorization::transfer_node(operator(), peer(1), OTHER_OPERATOR));
+		assert_eq!(NodesOwned::<Test>::get(OPERATOR), 1);
+		assert_eq!(NodesOwned::<Test>::get(OTHER_OPERATOR), 1);
+		assert_eq!(NodeAuthorization::authorized_nodes(&stored(1)), vec![peer(9)]);
+		// To oneself, nothing changes.
+		assert_ok!(NodeAuthorization::transfer_node(operator(), peer(2), OPERATOR));
+		assert_eq!(NodesOwned::<Test>::get(OPERATOR), 1);
+	});
+}

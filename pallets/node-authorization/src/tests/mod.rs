@@ -2,6 +2,7 @@
 
 mod claims;
 mod connections;
+mod fuzz;
 mod well_known;
 
 use crate::{mock::*, *};

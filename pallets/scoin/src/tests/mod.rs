@@ -2,6 +2,7 @@
 
 mod batch;
 mod catalogue;
+mod fuzz;
 mod issuing;
 mod merchants;
 mod payments;

@@ -216,3 +216,25 @@ fn settlements_stay_after_the_merchant_deregisters() {
 		assert_eq!(SCoin::settlements_of(&account(MERCHANT), None, 100).items.len(), 1);
 	});
 }
+
+#[test]
+fn a_merchant_may_have_a_bounded_number_of_requests_pending() {
+	// The attack: a settlement request of one planck each, kept for good, as often as the
+	// merchant's quota allows.
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		let most: u32 =
+			<<Test as Config>::MaxPendingSettlements as frame_support::traits::Get<u32>>::get();
+		for _ in 0..most {
+			assert_ok!(request(MERCHANT, 1));
+		}
+		assert_eq!(PendingSettlements::<Test>::get(account(MERCHANT)), most);
+		assert_noop!(request(MERCHANT, 1), Error::<Test>::TooManyPendingSettlements);
+		// Another merchant is not held up by it.
+		assert_ok!(request(OTHER_MERCHANT, 1));
+		// The city's confirmation makes room.
+		assert_ok!(confirm(AGENT, 0, 1));
+		assert_eq!(PendingSettlements::<Test>::get(account(MERCHANT)), most - 1);
+		assert_ok!(request(MERCHANT, 1));
+	});
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Measures the inclusion delay of an honest member's transfer while members flood a development
+# node with the heaviest transactions they may sign. Options: scripts/measure-flood.sh --help.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ensure_nodejs
+if [ ! -d "$REPO_ROOT/e2e/node_modules/@polkadot/api" ]; then
+	(cd "$REPO_ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error) >&2
+fi
+exec node "$REPO_ROOT/e2e/bin/measure-flood.js" "$@"
