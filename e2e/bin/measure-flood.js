@@ -56,8 +56,9 @@ try {
   }
   const floodStart = (await api.rpc.chain.getHeader()).number.toNumber();
   const started = performance.now();
-  await Promise.all(flood.map((tx) => api.rpc.author.submitExtrinsic(tx).catch((error) => error)));
-  console.error(`flood submitted at #${floodStart}; ${(await api.rpc.author.pendingExtrinsics()).length} pending`);
+  const answers = await Promise.all(flood.map((tx) => api.rpc.author.submitExtrinsic(tx).then(() => null, (error) => error.message)));
+  const refused = answers.filter((answer) => answer !== null);
+  console.error(`flood submitted at #${floodStart}; ${flood.length - refused.length} accepted${refused.length ? `, ${refused.length} refused (${refused[0]})` : ''}`);
 
   const delays = [];
   for (let index = 0; index < honest; index += 1) {
@@ -73,7 +74,12 @@ try {
     console.log(`honest transfer ${index + 1}: submitted at #${submittedAt}, included in #${includedAt}: ${delay.blocks} blocks, ${delay.seconds.toFixed(1)} s`);
     await new Promise((resolve) => setTimeout(resolve, 3000));
   }
-  while ((await api.rpc.author.pendingExtrinsics()).length > 0) {
+  // Drained once every flooder's on-chain nonce has caught up with what it submitted.
+  const drained = async () => {
+    const nonces = await Promise.all(flooders.map(async (pair) => (await api.query.system.account(pair.address)).nonce.toNumber()));
+    return nonces.every((nonce) => nonce >= each);
+  };
+  while (!(await drained())) {
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
   const drainedAt = (await api.rpc.chain.getHeader()).number.toNumber();

@@ -14,7 +14,7 @@ const PALLETS = [
   'SCoin', 'Credentials',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['ValidatorSet', 'Citizens', 'SCoin', 'Credentials'];
+const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials'];
 
 describe('development chain', () => {
   let node;

@@ -232,13 +232,13 @@ pub mod pallet {
 				log::error!(target: LOG_TARGET, "no network state at block {now:?}");
 				return;
 			};
-			match PeerIdOf::<T>::try_from(state.peer_id.0) {
-				Ok(node) => sp_io::offchain::set_authorized_nodes(
+			match Self::own_peer_id(&state.peer_id.0) {
+				Some(node) => sp_io::offchain::set_authorized_nodes(
 					Self::authorized_nodes(&node).into_iter().map(OpaquePeerId).collect(),
 					true,
 				),
 				// A node whose own PeerId could never be listed is authorised for nobody.
-				Err(_) => sp_io::offchain::set_authorized_nodes(Vec::new(), true),
+				None => sp_io::offchain::set_authorized_nodes(Vec::new(), true),
 			}
 		}
 
@@ -473,6 +473,13 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The node's own PeerId from the bytes the host gives the offchain worker: the PeerId's
+		/// bytes, SCALE-encoded.
+		pub(crate) fn own_peer_id(encoded: &[u8]) -> Option<PeerIdOf<T>> {
+			let bytes = Vec::<u8>::decode(&mut &encoded[..]).ok()?;
+			Self::peer_id(bytes).ok()
+		}
+
 		/// `bytes` as a PeerId, if non-empty and within the bound.
 		pub(crate) fn peer_id(bytes: Vec<u8>) -> Result<PeerIdOf<T>, Error<T>> {
 			ensure!(!bytes.is_empty(), Error::<T>::BadPeerId);

@@ -162,10 +162,7 @@ fn set_roles_refuses_bad_origin_and_input() {
 fn suspend_and_reinstate() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Citizens::suspend(registrar(), account(CITIZEN)));
-		assert_eq!(
-			Members::<Test>::get(account(CITIZEN)).unwrap().status,
-			MemberStatus::Suspended
-		);
+		assert_eq!(Members::<Test>::get(account(CITIZEN)).unwrap().status, MemberStatus::Suspended);
 		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 0);
 		assert!(!Citizens::is_active(&account(CITIZEN)));
 		assert_ok!(Citizens::reinstate(registrar(), account(CITIZEN)));

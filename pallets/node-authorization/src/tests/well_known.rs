@@ -191,3 +191,18 @@ fn well_known_nodes_talk_to_each_other_and_to_their_connections() {
 		assert!(NodeAuthorization::authorized_nodes(&stored(99)).is_empty());
 	});
 }
+
+#[test]
+fn the_offchain_worker_reads_the_node_s_own_peer_id_as_the_host_gives_it() {
+	// The host hands the PeerId SCALE-encoded; read raw, a listed node found itself unlisted and
+	// cut every peer once the list was applied (found by the 4-validator e2e test).
+	use codec::Encode;
+	build_and_execute(|| {
+		assert_eq!(
+			NodeAuthorization::own_peer_id(&peer(GENESIS_NODE).encode()),
+			Some(stored(GENESIS_NODE))
+		);
+		assert_eq!(NodeAuthorization::own_peer_id(&peer(GENESIS_NODE)), None);
+		assert_eq!(NodeAuthorization::own_peer_id(&[]), None);
+	});
+}
