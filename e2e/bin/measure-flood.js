@@ -83,7 +83,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
   const drainedAt = (await api.rpc.chain.getHeader()).number.toNumber();
-  const worst = delays.reduce((most, delay) => (delay.blocks > most.blocks ? delay : most));
+  const worst = delays.reduce((most, delay) => (delay.seconds > most.seconds ? delay : most));
   console.log(`flood of ${members * each} transactions from ${members} members drained in ${drainedAt - floodStart} blocks (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   console.log(`honest transfers: worst ${worst.blocks} blocks (${worst.seconds.toFixed(1)} s), median ${delays.map((d) => d.blocks).sort((a, b) => a - b)[Math.floor(delays.length / 2)]} blocks`);
   await submit(api.tx.system.remark('0x00'), dave);
