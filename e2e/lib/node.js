@@ -150,6 +150,20 @@ export function submit(tx, signer, options = {}) {
   });
 }
 
+/**
+ * Signs `tx` and submits it, expecting the pool to refuse it; returns the refusal's message
+ * (`1010: Invalid Transaction: Custom error: <code>`), or fails the test if it was accepted.
+ */
+export async function refusal(api, tx, signer, options = {}) {
+  const signed = await tx.signAsync(signer, options);
+  try {
+    await api.rpc.author.submitExtrinsic(signed);
+  } catch (error) {
+    return error.message;
+  }
+  return assert.fail('the transaction pool accepted the transaction');
+}
+
 /** The fields of the `<section>.<name>` event among `events`, which must be there. */
 export function eventData(api, events, section, name) {
   const event = events.find((candidate) => api.events[section][name].is(candidate));

@@ -12,7 +12,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { REFUSAL, SS58_PREFIX, chainTime, didOf, makeChallenge, signChallenge } from '../lib/citizens.js';
-import { connect, rpc, startNode, submit, waitFor } from '../lib/node.js';
+import { connect, refusal as refusalOf, rpc, startNode, submit, waitFor } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The dev preset's quota period (`DEV_QUOTA_PERIOD`): a minute of six-second blocks. */
@@ -53,16 +53,8 @@ describe('citizens card', () => {
     assert.equal(registered.data.kind.toString(), 'Citizen');
   }
 
-  /** Submits a signed transaction and returns the pool's refusal message, or fails if accepted. */
-  async function refusal(tx, pair, options = {}) {
-    const signed = await tx.signAsync(pair, options);
-    try {
-      await api.rpc.author.submitExtrinsic(signed);
-    } catch (error) {
-      return error.message;
-    }
-    assert.fail('the transaction pool accepted the transaction');
-  }
+  /** The pool's refusal of `tx` signed by `pair`. */
+  const refusal = (tx, pair, options) => refusalOf(api, tx, pair, options);
 
   test('an unregistered account is refused at the pool with code 1 and its nonce stays', async () => {
     const stranger = keyring.addFromUri('//Stranger');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { REFUSAL, SS58_PREFIX } from '../lib/citizens.js';
-import { connect, moduleError, rpc, startNode } from '../lib/node.js';
+import { connect, moduleError, refusal as refusalOf, rpc, startNode } from '../lib/node.js';
 
 /** A quarter of the normal class's 3.75 MiB: the longest member transaction (`MaxTransactionLength`). */
 const MAX_TRANSACTION_LENGTH = 983_040;
@@ -33,16 +33,8 @@ describe('free use, attacked', () => {
 
   const bestNumber = async () => (await api.rpc.chain.getHeader()).number.toNumber();
 
-  /** Submits a signed transaction and returns the pool's refusal message, or fails if accepted. */
-  async function refusal(tx, pair, options = {}) {
-    const signed = await tx.signAsync(pair, options);
-    try {
-      await api.rpc.author.submitExtrinsic(signed);
-    } catch (error) {
-      return error.message;
-    }
-    assert.fail('the transaction pool accepted the transaction');
-  }
+  /** The pool's refusal of `tx` signed by `pair`. */
+  const refusal = (tx, pair, options) => refusalOf(api, tx, pair, options);
 
   /** Remarks of `size` bytes each. */
   const remarks = (count, size) => Array.from({ length: count }, () => api.tx.system.remark(`0x${'07'.repeat(size)}`));

@@ -54,7 +54,7 @@ fn format_of(bytes: &[u8]) -> Option<(u16, usize)> {
 		ident @ 0..=63 => Some((u16::from(ident), 1)),
 		first @ 64..=127 => {
 			let second = *bytes.get(1)?;
-			let lower = ((first << 2) | (second >> 6)) & 0b1111_1111;
+			let lower = (first << 2) | (second >> 6);
 			let upper = second & 0b0011_1111;
 			Some((u16::from(lower) | (u16::from(upper) << 8), 2))
 		}

@@ -62,6 +62,22 @@ fn attested<T: Config>(n: u32, issuer: &T::AccountId, subject: &T::AccountId) ->
 	hash(n)
 }
 
+/// A holder that submitted one credential to a verifier (submission 0), and the verifier.
+fn submitted<T: Config>() -> (T::AccountId, T::AccountId) {
+	let (issuer, _) = issuer_with_delegate::<T>();
+	let holder = member::<T>("holder", MemberKind::Citizen, &[]);
+	let verifier = member::<T>("verifier", MemberKind::Employer, &[Role::Employer]);
+	let credential = attested::<T>(1, &issuer, &holder);
+	Pallet::<T>::submit(
+		RawOrigin::Signed(holder.clone()).into(),
+		verifier.clone(),
+		vec![credential].try_into().expect("one credential fits"),
+		hash(u32::MAX),
+	)
+	.expect("the holder submits its own credential");
+	(holder, verifier)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -211,17 +227,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn acknowledge() {
-		let (issuer, _) = issuer_with_delegate::<T>();
-		let holder = member::<T>("holder", MemberKind::Citizen, &[]);
-		let verifier = member::<T>("verifier", MemberKind::Employer, &[Role::Employer]);
-		let credential = attested::<T>(1, &issuer, &holder);
-		Pallet::<T>::submit(
-			RawOrigin::Signed(holder.clone()).into(),
-			verifier.clone(),
-			vec![credential].try_into().expect("one credential fits"),
-			hash(u32::MAX),
-		)
-		.expect("the holder submits its own credential");
+		let (holder, verifier) = submitted::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(verifier), holder.clone(), 0);
@@ -231,17 +237,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_submission() {
-		let (issuer, _) = issuer_with_delegate::<T>();
-		let holder = member::<T>("holder", MemberKind::Citizen, &[]);
-		let verifier = member::<T>("verifier", MemberKind::Employer, &[Role::Employer]);
-		let credential = attested::<T>(1, &issuer, &holder);
-		Pallet::<T>::submit(
-			RawOrigin::Signed(holder.clone()).into(),
-			verifier,
-			vec![credential].try_into().expect("one credential fits"),
-			hash(u32::MAX),
-		)
-		.expect("the holder submits its own credential");
+		let (holder, _) = submitted::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder.clone()), 0);

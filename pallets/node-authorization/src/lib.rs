@@ -418,12 +418,7 @@ pub mod pallet {
 			node: Vec<u8>,
 			connections: Vec<Vec<u8>>,
 		) -> DispatchResult {
-			ensure!(
-				connections.len() <= T::MaxConnections::get() as usize,
-				Error::<T>::TooManyConnections
-			);
-			let (_, node) = Self::ensure_owner(origin, node)?;
-			let connections = Self::peer_ids(connections)?;
+			let (node, connections) = Self::owned_node_and_connections(origin, node, connections)?;
 			AdditionalConnections::<T>::try_mutate(&node, |allowed| {
 				for peer in connections.iter().filter(|peer| **peer != node) {
 					allowed.try_insert(peer.clone()).map_err(|_| Error::<T>::TooManyConnections)?;
@@ -448,12 +443,7 @@ pub mod pallet {
 			node: Vec<u8>,
 			connections: Vec<Vec<u8>>,
 		) -> DispatchResult {
-			ensure!(
-				connections.len() <= T::MaxConnections::get() as usize,
-				Error::<T>::TooManyConnections
-			);
-			let (_, node) = Self::ensure_owner(origin, node)?;
-			let connections = Self::peer_ids(connections)?;
+			let (node, connections) = Self::owned_node_and_connections(origin, node, connections)?;
 			AdditionalConnections::<T>::mutate_exists(&node, |allowed| {
 				if let Some(set) = allowed {
 					for peer in &connections {
@@ -486,8 +476,21 @@ pub mod pallet {
 			bytes.try_into().map_err(|_| Error::<T>::BadPeerId)
 		}
 
-		fn peer_ids(list: Vec<Vec<u8>>) -> Result<Vec<PeerIdOf<T>>, Error<T>> {
-			list.into_iter().map(Self::peer_id).collect()
+		/// The node, if the signer owns it, and the connections of a call on it, checked: at most
+		/// `MaxConnections` PeerIds, each within the bound.
+		fn owned_node_and_connections(
+			origin: OriginFor<T>,
+			node: Vec<u8>,
+			connections: Vec<Vec<u8>>,
+		) -> Result<(PeerIdOf<T>, Vec<PeerIdOf<T>>), DispatchError> {
+			ensure!(
+				connections.len() <= T::MaxConnections::get() as usize,
+				Error::<T>::TooManyConnections
+			);
+			let (_, node) = Self::ensure_owner(origin, node)?;
+			let connections =
+				connections.into_iter().map(Self::peer_id).collect::<Result<Vec<_>, _>>()?;
+			Ok((node, connections))
 		}
 
 		/// The signer, if it owns `node` and is an active member, and the PeerId.
