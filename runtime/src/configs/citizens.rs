@@ -12,7 +12,7 @@ use crate::{CouncilMembership, Timestamp, DAYS};
 
 /// The share of the normal class of a block that one member transaction may fill, by weight and
 /// by length: a quarter, 375 ms of execution and 960 KiB. The heaviest legitimate call, a full
-/// `SCoin::reward_batch` of 1,000 entries, weighs about 235 ms.
+/// `SCoin::reward_batch` of 1,000 entries, weighs about 265 ms.
 const ONE_TRANSACTION: Perbill = Perbill::from_percent(25);
 
 /// The normal class's share of a block: its weight and its length.

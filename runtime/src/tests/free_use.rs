@@ -355,13 +355,13 @@ fn unit_prices_of_common_calls() {
 				}),
 				5,
 			),
-			("SCoin.reward_batch (100 entries)", reward_batch(100), 248),
-			("SCoin.reward_batch (1,000 entries)", reward_batch(1_000), 2_415),
+			("SCoin.reward_batch (100 entries)", reward_batch(100), 275),
+			("SCoin.reward_batch (1,000 entries)", reward_batch(1_000), 2_724),
 			("SCoin.redeem", RuntimeCall::SCoin(pallet_scoin::Call::redeem { item: 0 }), 4),
 			(
 				"SCoin.request_settlement",
 				RuntimeCall::SCoin(pallet_scoin::Call::request_settlement { amount: SCN }),
-				4,
+				5,
 			),
 			(
 				"Credentials.attest",
@@ -382,7 +382,7 @@ fn unit_prices_of_common_calls() {
 					credentials: vec![H256::repeat_byte(3); 16].try_into().expect("bound"),
 					purpose_hash: H256::repeat_byte(4),
 				}),
-				4,
+				5,
 			),
 			(
 				"Citizens.add_service",
