@@ -1,21 +1,27 @@
 //! [`CheckMember`]: the gate every transaction passes.
 
-use crate::{CityOperational, Config, MemberStatus, Members, Pallet, QuotaUsage, WeightInfo};
+use crate::{
+	AccountQuota, CityOperational, Config, MemberStatus, Members, Pallet, QuotaUsage, WeightInfo,
+};
+use alloc::vec;
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{
 	dispatch::{DispatchClass, DispatchInfo, PostDispatchInfo},
 	pallet_prelude::TransactionSource,
-	traits::{Get, StoredMap},
+	traits::Get,
 	DebugNoBound,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, CheckNonce};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
-		TransactionExtension, ValidateResult,
+		AsSystemOriginSigner, CheckedAdd, DispatchInfoOf, Dispatchable, Implication, One,
+		PostDispatchInfoOf, TransactionExtension, ValidateResult, Zero,
 	},
-	transaction_validity::{InvalidTransaction, TransactionPriority, TransactionValidityError},
+	transaction_validity::{
+		InvalidTransaction, TransactionLongevity, TransactionPriority, TransactionValidityError,
+		ValidTransaction,
+	},
 	DispatchResult, SaturatedConversion, Saturating, Weight,
 };
 
@@ -64,25 +70,28 @@ pub fn priority(city_operational: bool, queued: u32, units: u32) -> TransactionP
 	class | round | lightness
 }
 
-/// The runtime's nonce check, `frame_system::CheckNonce`, which it wraps, with the Citizens Card
-/// gate. It admits a transaction only if it is signed (general transactions are refused), by an
-/// active member of the register, no longer than [`Config::MaxTransactionLength`] and no heavier
-/// than [`Config::MaxTransactionWeight`] (the council's own operational calls,
+/// The runtime's nonce check, in `frame_system::CheckNonce`'s place, with the Citizens Card gate.
+/// It admits a transaction only if it is signed (general transactions are refused), by an active
+/// member of the register, no longer than [`Config::MaxTransactionLength`] and no heavier than
+/// [`Config::MaxTransactionWeight`] (the council's own operational calls,
 /// [`Config::CityOperational`], excepted from the weight bound), and within what remains of the
 /// member's quota for the period in units of work ([`Pallet::units`]). It sets the transaction's
 /// priority ([`priority`]).
 ///
-/// It keeps `CheckNonce`'s identifier and signed data (the compact nonce), so it adds nothing to
-/// what is signed and wallets fill it in as usual.
+/// It keeps `CheckNonce`'s identifier, signed data (the compact nonce) and answers (`Stale`,
+/// `Future`, `Payment` for an account that does not exist, the pool's `provides` and `requires`
+/// tags), so it adds nothing to what is signed and wallets fill it in as usual. It does the nonce
+/// check itself rather than call `CheckNonce`'s, so that the account entry is read once and
+/// written once.
 ///
-/// The count lives in the member's account entry ([`Config::QuotaUsage`]), which the nonce check
-/// writes anyway: a member's first transaction of a period notes the period and its allowance,
-/// every transaction adds its units, and after dispatch the units of the weight the call reports
-/// unused are given back. The same checks run in the pool and when a block is built. In the pool
-/// the signer's transactions still waiting before this one count too: each as one unit at least,
-/// and, for a transaction of more than one unit, each as heavy as it, so that a burst beyond the
-/// quota is refused at once, not queued (a heavy transaction behind light ones waits until they
-/// are included).
+/// The count lives in the member's account entry ([`Config::AccountQuota`]): the write that raises
+/// the nonce also adds the transaction's units (a member's first transaction of a period notes the
+/// period and its allowance), and after dispatch the units of the weight the call reports unused
+/// are given back, which is the only second write and is charged only when it happens. The same
+/// checks run in the pool and when a block is built. In the pool the signer's transactions still
+/// waiting before this one count too: each as one unit at least, and, for a transaction of more
+/// than one unit, each as heavy as it, so that a burst beyond the quota is refused at once, not
+/// queued (a heavy transaction behind light ones waits until they are included).
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckMember<T: Config + Send + Sync>(pub CheckNonce<T>);
@@ -107,7 +116,7 @@ pub struct Charge<T: Config> {
 	who: T::AccountId,
 	/// Units charged.
 	units: u32,
-	/// The gate's weight left unused.
+	/// The weight of the settings a period already noted did not need to read.
 	unspent: Weight,
 }
 
@@ -117,15 +126,21 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 		Self(CheckNonce::from(nonce))
 	}
 
-	/// Checks `who` against the register, the transaction against the bounds of one
-	/// transaction, and its units against the quota; returns the gate and the priority.
+	/// The nonce the transaction was signed with.
+	fn nonce(&self) -> T::Nonce {
+		self.0 .0
+	}
+
+	/// Checks `who` against the register, the transaction against the bounds of one transaction,
+	/// its nonce against the account, and its units against the quota; returns the gate and the
+	/// transaction's validity.
 	fn check(
 		&self,
 		who: &T::AccountId,
 		call: &<T as frame_system::Config>::RuntimeCall,
 		info: &DispatchInfo,
 		len: usize,
-	) -> Result<(Gate<T>, TransactionPriority), TransactionValidityError> {
+	) -> Result<(Gate<T>, ValidTransaction), TransactionValidityError> {
 		let member = Members::<T>::get(who).ok_or(refuse(refusal::NOT_A_MEMBER))?;
 		match member.status {
 			MemberStatus::Active => {}
@@ -143,22 +158,40 @@ impl<T: Config + Send + Sync> CheckMember<T> {
 		{
 			return Err(refuse(refusal::TOO_LARGE));
 		}
+		let account = frame_system::Account::<T>::get(who);
+		if account.providers.is_zero() && account.sufficients.is_zero() {
+			return Err(InvalidTransaction::Payment.into());
+		}
+		let nonce = self.nonce();
+		if nonce < account.nonce {
+			return Err(InvalidTransaction::Stale.into());
+		}
 		let units = Pallet::<T>::units(info.call_weight, len);
-		let (usage, noted) =
-			Pallet::<T>::quota_usage(who, member.kind, frame_system::Pallet::<T>::block_number());
-		let queued: u32 = self
-			.0
-			 .0
-			.saturating_sub(frame_system::Pallet::<T>::account_nonce(who))
-			.saturated_into();
+		let (usage, noted) = Pallet::<T>::usage_in_period(
+			T::AccountQuota::usage(&account.data),
+			member.kind,
+			frame_system::Pallet::<T>::block_number(),
+		);
+		let queued: u32 = nonce.saturating_sub(account.nonce).saturated_into();
 		// What the transactions waiting before this one will cost at least: one unit each, or, for
 		// a heavy transaction, as much as it each, lest a burst of heavy ones fill the pool.
 		let waiting = if units > 1 { queued.saturating_mul(units) } else { queued };
 		if usage.used.saturating_add(waiting).saturating_add(units) > usage.allowance {
 			return Err(refuse(refusal::QUOTA_EXHAUSTED));
 		}
-		let gate = Gate { who: who.clone(), usage, noted, units };
-		Ok((gate, priority(city_operational, queued, units)))
+		let requires = if queued > 0 {
+			vec![(who, nonce.saturating_sub(One::one())).encode()]
+		} else {
+			vec![]
+		};
+		let validity = ValidTransaction {
+			priority: priority(city_operational, queued, units),
+			requires,
+			provides: vec![(who, nonce).encode()],
+			longevity: TransactionLongevity::MAX,
+			propagate: true,
+		};
+		Ok((Gate { who: who.clone(), usage, noted, units }, validity))
 	}
 }
 
@@ -169,12 +202,13 @@ where
 {
 	const IDENTIFIER: &'static str = "CheckNonce";
 	type Implicit = ();
-	type Val = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Val, Gate<T>);
-	type Pre = (<CheckNonce<T> as TransactionExtension<T::RuntimeCall>>::Pre, Charge<T>);
+	type Val = Gate<T>;
+	type Pre = Charge<T>;
 
 	fn weight(&self, _: &T::RuntimeCall) -> Weight {
-		// The benchmarks measure the wrapped nonce check too.
+		// The worst case: a period to note, and units to give back after dispatch.
 		T::WeightInfo::check_member_first_in_period()
+			.saturating_add(T::WeightInfo::check_member_give_back())
 	}
 
 	fn validate(
@@ -184,50 +218,55 @@ where
 		info: &DispatchInfoOf<T::RuntimeCall>,
 		len: usize,
 		_self_implicit: (),
-		inherited_implication: &impl Implication,
-		source: TransactionSource,
+		_inherited_implication: &impl Implication,
+		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		// Inherents and bare unsigned transactions never reach `validate`; what does without a
 		// signer is a general transaction.
 		let who = origin.as_system_origin_signer().ok_or(refuse(refusal::GENERAL_TRANSACTION))?;
-		let (gate, priority) = self.check(who, call, info, len)?;
-		let (mut validity, nonce, origin) =
-			self.0.validate(origin, call, info, len, (), inherited_implication, source)?;
-		validity.priority = priority;
-		Ok((validity, (nonce, gate), origin))
+		let (gate, validity) = self.check(who, call, info, len)?;
+		Ok((validity, gate, origin))
 	}
 
 	fn prepare(
 		self,
-		(nonce, gate): Self::Val,
-		origin: &T::RuntimeOrigin,
-		call: &T::RuntimeCall,
-		info: &DispatchInfoOf<T::RuntimeCall>,
-		len: usize,
+		gate: Self::Val,
+		_origin: &T::RuntimeOrigin,
+		_call: &T::RuntimeCall,
+		_info: &DispatchInfoOf<T::RuntimeCall>,
+		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		let worst = self.weight(call);
-		let nonce = self.0.prepare(nonce, origin, call, info, len)?;
 		let Gate { who, mut usage, noted, units } = gate;
 		usage.used = usage.used.saturating_add(units);
-		// The runtime's store never fails; a store that could would refuse the transaction.
-		T::QuotaUsage::insert(&who, usage).map_err(|_| refuse(refusal::NOT_A_MEMBER))?;
+		let nonce = self.nonce();
+		frame_system::Account::<T>::try_mutate(&who, |account| {
+			if nonce > account.nonce {
+				return Err(InvalidTransaction::Future);
+			}
+			if nonce < account.nonce {
+				return Err(InvalidTransaction::Stale);
+			}
+			// Wraps as frame_system's nonce check does.
+			account.nonce = nonce.checked_add(&One::one()).unwrap_or_else(Zero::zero);
+			T::AccountQuota::note(&mut account.data, usage);
+			Ok(())
+		})?;
 		let unspent = if noted {
-			worst.saturating_sub(T::WeightInfo::check_member())
+			T::WeightInfo::check_member_first_in_period()
+				.saturating_sub(T::WeightInfo::check_member())
 		} else {
 			Weight::zero()
 		};
-		Ok((nonce, Charge { who, units, unspent }))
+		Ok(Charge { who, units, unspent })
 	}
 
 	fn post_dispatch_details(
-		(nonce, charge): Self::Pre,
+		charge: Self::Pre,
 		info: &DispatchInfoOf<T::RuntimeCall>,
 		post_info: &PostDispatchInfoOf<T::RuntimeCall>,
 		len: usize,
-		result: &DispatchResult,
+		_result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		let nonce_unspent =
-			CheckNonce::<T>::post_dispatch_details(nonce, info, post_info, len, result)?;
 		// The actual weight includes the extensions' by now; what the call used is the rest.
 		let call_used = post_info
 			.calc_actual_weight(info)
@@ -236,11 +275,10 @@ where
 		let given_back =
 			charge.units.saturating_sub(Pallet::<T>::units(call_used, len.saturated_into()));
 		if given_back > 0 {
-			T::QuotaUsage::mutate(&charge.who, |usage| {
-				usage.used = usage.used.saturating_sub(given_back)
-			})
-			.map_err(|_| refuse(refusal::NOT_A_MEMBER))?;
+			Pallet::<T>::give_back(&charge.who, given_back);
+			Ok(charge.unspent)
+		} else {
+			Ok(charge.unspent.saturating_add(T::WeightInfo::check_member_give_back()))
 		}
-		Ok(charge.unspent.saturating_add(nonce_unspent))
 	}
 }

@@ -33,8 +33,8 @@
 //!   ([`Pallet::units`]): a plain transfer costs one unit, a batch what its weight or its length is
 //!   worth, whichever is more, and what a call reports unused after dispatch is given back. The
 //!   chain charges no fees, so inside the quota a member transacts with a zero balance. The count
-//!   is kept in the member's account entry ([`Config::QuotaUsage`]), which the nonce check writes
-//!   anyway. The pool orders transactions by the gate's priority, never by tips: each member's
+//!   is kept in the member's account entry ([`Config::AccountQuota`]), in the same write that
+//!   raises its nonce. The pool orders transactions by the gate's priority, never by tips: each member's
 //!   next transaction before anyone's later ones, lighter before heavier.
 //! - **Authentication** ([`authentication`]): a runtime API answers whether a challenge signed
 //!   with one of a DID's authentication keys proves control of an active DID.
@@ -82,6 +82,7 @@ pub mod weights;
 
 pub use extension::{refusal, CheckMember};
 pub use pallet::*;
+pub use quota::AccountQuota;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use types::{
 	AuthenticationKey, AuthenticationVerdict, DidDocument, GenesisMember, MemberRecord,
@@ -91,7 +92,7 @@ pub use types::{
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use frame_support::traits::{Contains, StoredMap, UnixTime};
+use frame_support::traits::{Contains, UnixTime};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	SaturatedConversion,
@@ -194,11 +195,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxChallengeValidity: Get<u64>;
 
-		/// Where each member's use of its quota ([`QuotaUsage`]) is kept. The runtime keeps it in
-		/// the account's own entry (`frame_system::Account`), which the nonce check writes in every
-		/// transaction anyway, so that counting work costs no write of its own.
+		/// Where each member's use of its quota ([`QuotaUsage`]) sits in its account's data
+		/// (`frame_system::Account`): the gate notes it in the same write that raises the nonce,
+		/// so that counting work costs no write of its own.
 		#[pallet::no_default]
-		type QuotaUsage: StoredMap<Self::AccountId, QuotaUsage<BlockNumberFor<Self>>>;
+		type AccountQuota: AccountQuota<Self::AccountData, BlockNumberFor<Self>>;
 
 		/// The call weight worth one unit of quota: the runtime's plain transfer
 		/// (`Balances::transfer_keep_alive`), so that a transfer costs one unit. Only `ref_time`
@@ -1068,7 +1069,7 @@ pub mod pallet {
 				if member.status == MemberStatus::Active {
 					*active.entry(member.kind).or_default() += 1;
 				}
-				let usage = T::QuotaUsage::get(&who);
+				let usage = Self::noted_usage(&who);
 				ensure!(usage.used <= usage.allowance, "a member used more than its allowance");
 				if let Some(pending) = PendingKeyRotations::<T>::get(&who) {
 					ensure!(

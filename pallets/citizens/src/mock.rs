@@ -45,9 +45,21 @@ impl pallet_citizens::Config for Test {
 	type CityOrigin = frame_system::EnsureRoot<AccountId32>;
 	type ProtectedMembers = Council;
 	type UnixTime = Timestamp;
-	type QuotaUsage = System;
+	type AccountQuota = WholeAccountData;
 	type CityOperational = CouncilOperational;
 	type KeyRotationDelay = ConstU64<5>;
+}
+
+/// The quota usage is the whole of this test chain's account data.
+pub struct WholeAccountData;
+impl crate::AccountQuota<crate::QuotaUsage<u64>, u64> for WholeAccountData {
+	fn usage(data: &crate::QuotaUsage<u64>) -> crate::QuotaUsage<u64> {
+		*data
+	}
+
+	fn note(data: &mut crate::QuotaUsage<u64>, usage: crate::QuotaUsage<u64>) {
+		*data = usage;
+	}
 }
 
 /// The council member's operational calls are the city's.

@@ -1,12 +1,18 @@
 //! The quota: periods, units of work and each member's standing.
 
 use crate::{Config, MemberKind, Pallet, QuotaPeriod, QuotaStanding, QuotaUsage, Quotas};
-use frame_support::{
-	traits::{Get, StoredMap},
-	weights::Weight,
-};
+use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, SaturatedConversion};
+
+/// Where a member's [`QuotaUsage`] sits in its account's data (`frame_system::Config::AccountData`),
+/// so that the gate reads it with the nonce and notes it in the write that raises the nonce.
+pub trait AccountQuota<AccountData, BlockNumber> {
+	/// The usage noted in `data`.
+	fn usage(data: &AccountData) -> QuotaUsage<BlockNumber>;
+	/// Notes `usage` in `data`, leaving the rest of it as it is.
+	fn note(data: &mut AccountData, usage: QuotaUsage<BlockNumber>);
+}
 
 impl<T: Config> Pallet<T> {
 	/// The units of quota a transaction costs: its call weight in [`Config::UnitWeight`]s or its
@@ -22,6 +28,12 @@ impl<T: Config> Pallet<T> {
 		by_weight.max(by_length).max(1).saturated_into()
 	}
 
+	/// The quota usage noted in the account entry of `who`: that of the latest period it
+	/// transacted in, which may have ended.
+	pub fn noted_usage(who: &T::AccountId) -> QuotaUsage<BlockNumberFor<T>> {
+		T::AccountQuota::usage(&frame_system::Account::<T>::get(who).data)
+	}
+
 	/// The first block of the quota period `now` falls in, and of the next.
 	pub(crate) fn quota_period_bounds(
 		now: BlockNumberFor<T>,
@@ -31,14 +43,14 @@ impl<T: Config> Pallet<T> {
 		(start, start.saturating_add(period))
 	}
 
-	/// The usage of `who`, a member of `kind`, in the quota period of `block`, and whether its
-	/// account noted that period already: if not, a fresh period with the allowance now in force.
-	pub(crate) fn quota_usage(
-		who: &T::AccountId,
+	/// The usage of a member of `kind` in the quota period of `block`, given the usage `noted` in
+	/// its account, and whether that was noted in the same period: if not, a fresh period with the
+	/// allowance now in force.
+	pub(crate) fn usage_in_period(
+		noted: QuotaUsage<BlockNumberFor<T>>,
 		kind: MemberKind,
 		block: BlockNumberFor<T>,
 	) -> (QuotaUsage<BlockNumberFor<T>>, bool) {
-		let noted = T::QuotaUsage::get(who);
 		if noted.covers(&block) {
 			return (noted, true);
 		}
@@ -48,13 +60,24 @@ impl<T: Config> Pallet<T> {
 		(fresh, false)
 	}
 
+	/// Gives `units` back to `who` after dispatch; nothing if its account is gone by then.
+	pub(crate) fn give_back(who: &T::AccountId, units: u32) {
+		frame_system::Account::<T>::mutate_exists(who, |account| {
+			if let Some(account) = account {
+				let mut usage = T::AccountQuota::usage(&account.data);
+				usage.used = usage.used.saturating_sub(units);
+				T::AccountQuota::note(&mut account.data, usage);
+			}
+		});
+	}
+
 	/// Where `who`, a member of `kind`, stands in the quota period of `block`.
 	pub(crate) fn quota_standing(
 		who: &T::AccountId,
 		kind: MemberKind,
 		block: BlockNumberFor<T>,
 	) -> QuotaStanding<BlockNumberFor<T>> {
-		let (usage, _) = Self::quota_usage(who, kind, block);
+		let (usage, _) = Self::usage_in_period(Self::noted_usage(who), kind, block);
 		QuotaStanding {
 			allowance: usage.allowance,
 			used: usage.used,

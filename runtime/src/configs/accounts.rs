@@ -76,6 +76,19 @@ impl Part for pallet_citizens::QuotaUsage<BlockNumber> {
 	}
 }
 
+/// The gate reads and notes the quota part in the account entry it writes for the nonce.
+impl pallet_citizens::AccountQuota<AccountData, BlockNumber>
+	for AccountPart<pallet_citizens::QuotaUsage<BlockNumber>>
+{
+	fn usage(data: &AccountData) -> pallet_citizens::QuotaUsage<BlockNumber> {
+		Part::of(data)
+	}
+
+	fn note(data: &mut AccountData, usage: pallet_citizens::QuotaUsage<BlockNumber>) {
+		usage.put(data)
+	}
+}
+
 /// Part `P` of every account's data, read and written as a map of its own: a part is absent when
 /// it holds its default, and changing one part leaves the others as they are (so that Balances
 /// reaping an account's dust keeps the account's quota count, and the reverse). The other parts

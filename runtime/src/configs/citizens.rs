@@ -93,7 +93,7 @@ impl pallet_citizens::Config for Runtime {
 	type MaxServiceFieldLength = MaxServiceFieldLength;
 	type MaxEndpointLength = MaxEndpointLength;
 	type MaxChallengeValidity = MaxChallengeValidity;
-	type QuotaUsage = AccountPart<pallet_citizens::QuotaUsage<BlockNumber>>;
+	type AccountQuota = AccountPart<pallet_citizens::QuotaUsage<BlockNumber>>;
 	type UnitWeight = UnitWeight;
 	type UnitLength = UnitLength;
 	type MaxTransactionWeight = MaxTransactionWeight;

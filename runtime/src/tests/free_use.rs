@@ -11,7 +11,7 @@ use crate::{
 	Balances, Citizens, Executive, Runtime, RuntimeCall, UncheckedExtrinsic,
 };
 use codec::Encode;
-use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::StoredMap};
+use frame_support::{assert_ok, dispatch::GetDispatchInfo};
 use pallet_citizens::{refusal, MemberKind, MemberRegistry};
 use seoul_primitives::currency::{MILLI_SCN, SCN};
 use sp_core::{sr25519, Pair, H256};
@@ -19,8 +19,6 @@ use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
 use sp_runtime::transaction_validity::{
 	InvalidTransaction, TransactionSource, TransactionValidityError, ValidTransaction,
 };
-
-type Quota = <Runtime as pallet_citizens::Config>::QuotaUsage;
 
 fn refused(code: u8) -> Result<(), TransactionValidityError> {
 	Err(InvalidTransaction::Custom(code).into())
@@ -84,7 +82,7 @@ fn a_batch_of_3000_remarks_is_charged_its_work_not_one_transaction() {
 		// An agency may send it, and pays for it.
 		let from_agency = signed(&Alice.pair(), 0, batch(remarks(3_000, 0)), 0);
 		assert_ok!(Executive::apply_extrinsic(from_agency).expect("valid"));
-		assert_eq!(Quota::get(&account(Alice)).used, units);
+		assert_eq!(Citizens::noted_usage(&account(Alice)).used, units);
 	});
 }
 
@@ -146,12 +144,12 @@ fn a_plain_transfer_costs_one_unit_and_a_hundred_in_a_batch_about_a_hundred() {
 		let single = signed(&Dave.pair(), 0, transfer(Eve, SCN), 0);
 		assert_eq!(units_of(&single), 1);
 		assert_ok!(Executive::apply_extrinsic(single).expect("valid"));
-		assert_eq!(Quota::get(&account(Dave)).used, 1);
+		assert_eq!(Citizens::noted_usage(&account(Dave)).used, 1);
 		let hundred = signed(&Alice.pair(), 0, batch(vec![transfer(Eve, SCN); 100]), 0);
 		let units = units_of(&hundred);
 		assert!((100..=110).contains(&units), "{units}");
 		assert_ok!(Executive::apply_extrinsic(hundred).expect("valid"));
-		assert_eq!(Quota::get(&account(Alice)).used, units);
+		assert_eq!(Citizens::noted_usage(&account(Alice)).used, units);
 	});
 }
 
@@ -170,7 +168,7 @@ fn a_batch_that_stops_early_gives_back_what_it_did_not_use() {
 		let by_length = (xt.encoded_size() as u32).div_ceil(UnitLength::get());
 		assert!(by_length < 10, "{by_length}");
 		assert_ok!(Executive::apply_extrinsic(xt).expect("valid"));
-		assert_eq!(Quota::get(&account(Dave)).used, by_length);
+		assert_eq!(Citizens::noted_usage(&account(Dave)).used, by_length);
 	});
 }
 
@@ -189,7 +187,7 @@ fn a_burst_of_batches_beyond_the_quota_is_refused_at_once() {
 		assert_ok!(Executive::apply_extrinsic(xt(0)).expect("valid"));
 		assert_ok!(Executive::apply_extrinsic(xt(1)).expect("valid"));
 		assert_refused_everywhere(xt(2), refusal::QUOTA_EXHAUSTED);
-		assert_eq!(Quota::get(&account(Dave)).used, 2 * units_of(&xt(0)));
+		assert_eq!(Citizens::noted_usage(&account(Dave)).used, 2 * units_of(&xt(0)));
 	});
 }
 
@@ -212,7 +210,7 @@ fn the_weight_a_batch_did_not_use_is_given_back_in_the_block() {
 		let by_length = (xt.encoded_size() as u32).div_ceil(UnitLength::get());
 		assert_ok!(Executive::apply_extrinsic(xt).expect("valid"));
 		assert_eq!(Balances::free_balance(&who), SCN / 2);
-		let used = Quota::get(&who).used;
+		let used = Citizens::noted_usage(&who).used;
 		assert!(charged >= 50 && by_length < 21, "charged {charged}, length {by_length}");
 		assert!((21..=25).contains(&used), "charged {charged}, kept {used}");
 	});
@@ -290,11 +288,11 @@ fn reaping_a_member_s_balance_keeps_its_quota_count() {
 		let units = units_of(&xt);
 		assert_ok!(Executive::apply_extrinsic(xt).expect("valid"));
 		assert_eq!(Balances::free_balance(&who), 0);
-		let usage = Quota::get(&who);
+		let usage = Citizens::noted_usage(&who);
 		assert_eq!(usage.used, units);
 		assert_eq!(frame_system::Account::<Runtime>::get(&who).data.quota, usage);
 		assert_ok!(Executive::apply_extrinsic(signed_remark(&citizen, 1)).expect("valid"));
-		assert_eq!(Quota::get(&who).used, units + 1);
+		assert_eq!(Citizens::noted_usage(&who).used, units + 1);
 	});
 }
 

@@ -151,15 +151,14 @@ fn the_public_record_shows_the_register_document_and_quota() {
 			b"https://bakery.example".to_vec()
 		));
 		// The merchant used a unit of its quota in this period.
-		assert_ok!(<Test as Config>::QuotaUsage::insert(
-			&account(MERCHANT),
-			QuotaUsage {
+		frame_system::Account::<Test>::mutate(account(MERCHANT), |entry| {
+			entry.data = QuotaUsage {
 				period_start: 0,
 				period_end: PERIOD,
 				allowance: DEFAULT_ORGANISATION_QUOTA,
-				used: 1
+				used: 1,
 			}
-		));
+		});
 		let record = Citizens::member_record(did(MERCHANT).as_bytes()).unwrap();
 		assert_eq!(
 			record,

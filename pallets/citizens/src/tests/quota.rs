@@ -96,7 +96,7 @@ fn refused(code: u8) -> Result<(), TransactionValidityError> {
 }
 
 fn used(n: u8) -> u32 {
-	<Test as Config>::QuotaUsage::get(&account(n)).used
+	Citizens::noted_usage(&account(n)).used
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn a_citizen_transacts_within_its_quota_and_is_refused_beyond() {
 			assert_ok!(validate(CITIZEN));
 			assert_ok!(transact(CITIZEN));
 			assert_eq!(
-				<Test as Config>::QuotaUsage::get(&account(CITIZEN)),
+				Citizens::noted_usage(&account(CITIZEN)),
 				QuotaUsage {
 					period_start: 0,
 					period_end: PERIOD,
@@ -370,7 +370,7 @@ fn the_quota_resets_in_the_next_period() {
 		assert_ok!(validate(CITIZEN));
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(
-			<Test as Config>::QuotaUsage::get(&account(CITIZEN)),
+			Citizens::noted_usage(&account(CITIZEN)),
 			QuotaUsage {
 				period_start: PERIOD,
 				period_end: 2 * PERIOD,
@@ -394,15 +394,20 @@ fn quotas_follow_the_kind() {
 }
 
 #[test]
-fn only_the_first_transaction_of_a_period_pays_for_the_quota_settings() {
+fn the_gate_charges_the_period_s_settings_and_the_give_back_only_when_they_happen() {
 	ExtBuilder::default().build_and_execute(|| {
 		let call_weight = info(1).call_weight;
 		let first = <() as WeightInfo>::check_member_first_in_period();
 		let counted = <() as WeightInfo>::check_member();
+		let give_back = <() as WeightInfo>::check_member_give_back();
 		assert!(counted.ref_time() < first.ref_time());
+		assert_eq!(gate(0).weight(&remark()), first + give_back);
 		System::set_block_number(PERIOD);
-		assert_eq!(transact(CITIZEN), Ok(call_weight + first));
-		assert_eq!(transact(CITIZEN), Ok(call_weight + counted));
+		assert_eq!(transact(MERCHANT), Ok(call_weight + first));
+		assert_eq!(transact(MERCHANT), Ok(call_weight + counted));
+		// Declared at two units, none used: a unit comes back, and its update is charged.
+		assert_eq!(transact_sized(MERCHANT, 2, 0, 0), Ok(counted + give_back));
+		assert_eq!(used(MERCHANT), 3);
 	});
 }
 
@@ -422,7 +427,7 @@ fn the_city_sets_quotas_and_the_period_from_each_member_s_next_period() {
 		System::set_block_number(PERIOD);
 		assert_ok!(transact(CITIZEN));
 		assert_eq!(validate(CITIZEN), refused(refusal::QUOTA_EXHAUSTED));
-		let usage = <Test as Config>::QuotaUsage::get(&account(CITIZEN));
+		let usage = Citizens::noted_usage(&account(CITIZEN));
 		assert_eq!((usage.period_start, usage.period_end, usage.allowance), (0, 100, 1));
 		assert_eq!(Citizens::quota_period_bounds(150), (100, 200));
 		assert_eq!(
