@@ -10,6 +10,7 @@
 
 pub mod citizens;
 pub mod credentials;
+pub mod labor;
 pub mod scoin;
 
 use std::sync::Arc;
@@ -94,8 +95,9 @@ pub struct FullDeps<C, P> {
 /// Builds the node's RPC methods: account nonces (`system_accountNextIndex`), fee queries
 /// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain), the Citizens
 /// Card register (`citizens_authenticate`, `citizens_member`), the S-coin (`scoin_programme`,
-/// `scoin_standing`, `scoin_settlements`, `scoin_supply`) and the credentials register
-/// (`credentials_verify`, `credentials_schema`, `credentials_submissions`).
+/// `scoin_standing`, `scoin_settlements`, `scoin_supply`), the credentials register
+/// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
+/// (`labor_contract`, `labor_contracts`, `labor_timesheet`, `labor_minimumWage`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -123,11 +125,17 @@ where
 		seoul_runtime::configs::credentials::MaxSchemaNameLength,
 		seoul_runtime::configs::credentials::MaxCredentialsPerSubmission,
 	>,
+	C::Api: pallet_labor::runtime_api::LaborApi<
+		Block,
+		AccountId,
+		seoul_runtime::configs::labor::MaxAllowances,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use citizens::{Citizens, CitizensApiServer};
 	use credentials::{Credentials, CredentialsApiServer};
+	use labor::{Labor, LaborApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use scoin::{SCoin, SCoinApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -138,6 +146,7 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Citizens::new(client.clone()).into_rpc())?;
 	module.merge(SCoin::new(client.clone()).into_rpc())?;
-	module.merge(Credentials::new(client).into_rpc())?;
+	module.merge(Credentials::new(client.clone()).into_rpc())?;
+	module.merge(Labor::new(client).into_rpc())?;
 	Ok(module)
 }

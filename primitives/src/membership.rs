@@ -100,11 +100,13 @@ pub enum Role {
 	Insurer,
 	/// Confirms merchants' settlements with the city's bank transfers.
 	SettlementAgent,
+	/// Rules on disputed time sheets of part-time contracts for the city's labour office.
+	LaborInspector,
 }
 
 impl Role {
 	/// Every role, in declaration order.
-	pub const ALL: [Role; 8] = [
+	pub const ALL: [Role; 9] = [
 		Role::Registrar,
 		Role::RewardIssuer,
 		Role::Merchant,
@@ -113,16 +115,21 @@ impl Role {
 		Role::Charity,
 		Role::Insurer,
 		Role::SettlementAgent,
+		Role::LaborInspector,
 	];
 
 	/// How many roles exist: the bound of a member's role set.
 	pub const COUNT: u32 = Self::ALL.len() as u32;
 
 	/// Whether only the city (its privileged origin) may grant or take the role, or act on a
-	/// member holding it: the registrar's own role and the roles that create or settle money.
-	/// A registrar grants the others after checking an organisation's papers.
+	/// member holding it: the registrar's own role, the roles that create or settle money, and
+	/// the labour inspector's, which rules between employers and workers. A registrar grants the
+	/// others after checking an organisation's papers.
 	pub fn is_city_granted(self) -> bool {
-		matches!(self, Role::Registrar | Role::RewardIssuer | Role::SettlementAgent)
+		matches!(
+			self,
+			Role::Registrar | Role::RewardIssuer | Role::SettlementAgent | Role::LaborInspector
+		)
 	}
 }
 

@@ -20,11 +20,12 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Credentials, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, Labor, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 use crate::configs::{
 	credentials::{MaxCredentialsPerSubmission, MaxSchemaNameLength},
+	labor::MaxAllowances,
 	scoin::MaxNameLength,
 };
 
@@ -224,6 +225,34 @@ impl_runtime_apis! {
 			pallet_credentials::SubmissionOf<Runtime>,
 		> {
 			Credentials::submissions_of(&holder, start, limit)
+		}
+	}
+
+	impl pallet_labor::runtime_api::LaborApi<Block, AccountId, MaxAllowances> for Runtime {
+		fn contract(
+			contract: pallet_labor::ContractId,
+		) -> Option<pallet_labor::ContractRecord<AccountId, MaxAllowances>> {
+			Labor::contract_record(contract)
+		}
+
+		fn contracts(
+			member: AccountId,
+			start: Option<pallet_labor::ContractId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_labor::ContractId, pallet_labor::Party> {
+			Labor::contracts_of(&member, start, limit)
+		}
+
+		fn timesheet(
+			contract: pallet_labor::ContractId,
+			from: pallet_labor::Date,
+			days: u32,
+		) -> Vec<pallet_labor::TimesheetEntry> {
+			Labor::timesheet(contract, from, days)
+		}
+
+		fn minimum_wage(date: pallet_labor::Date) -> Option<pallet_labor::Won> {
+			Labor::minimum_wage_on(date)
 		}
 	}
 

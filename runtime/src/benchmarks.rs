@@ -18,6 +18,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_citizens, Citizens]
 	[pallet_scoin, SCoin]
 	[pallet_credentials, Credentials]
+	[pallet_labor, Labor]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -3,9 +3,10 @@
 //! (`seoul-node production-spec`) are built.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, BlockNumber, CitizensConfig, CouncilMembershipConfig,
-	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	ValidatorSetConfig, DAYS, MINUTES, SCN,
+	configs::labor::statutory_minimum_wages, AccountId, Balance, BalancesConfig, BlockNumber,
+	CitizensConfig, CouncilMembershipConfig, LaborConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, DAYS,
+	MINUTES, SCN,
 };
 use alloc::{vec, vec::Vec};
 use pallet_citizens::{AuthenticationKey, GenesisMember, MemberKind, Role};
@@ -114,6 +115,7 @@ pub fn network_genesis(network: NetworkGenesis) -> Value {
 			..Default::default()
 		},
 		sudo: SudoConfig { key: network.sudo },
+		labor: LaborConfig { minimum_wages: statutory_minimum_wages(), ..Default::default() },
 		..Default::default()
 	};
 	serde_json::to_value(config).expect("a genesis config serialises to JSON")
@@ -182,7 +184,8 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 /// account. Every dev account (Alice to Ferdie) is a member: Alice an agency with the registrar
 /// role, Bob and Charlie agencies (the council), the operators validator operators, the others
 /// citizens. Bob and Charlie, unless they operate validators, hold the S-coin's city-granted
-/// roles: Bob reward issuer, Charlie settlement agent.
+/// roles: Bob reward issuer, Charlie settlement agent. The keyring's One is the labour office (an
+/// agency holding the labour-inspector role) and Two an employer.
 fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 	let mut alice = genesis_member(Sr25519Keyring::Alice.to_account_id(), MemberKind::Agency);
 	alice.roles = vec![Role::Registrar];
@@ -214,8 +217,18 @@ fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 			&& *account != Sr25519Keyring::Charlie.to_account_id()
 	})
 	.map(|account| genesis_member(account, MemberKind::Citizen));
+	let labour = [
+		(Sr25519Keyring::One, MemberKind::Agency, Role::LaborInspector),
+		(Sr25519Keyring::Two, MemberKind::Employer, Role::Employer),
+	]
+	.into_iter()
+	.map(|(key, kind, role)| {
+		let mut member = genesis_member(key.to_account_id(), kind);
+		member.roles = vec![role];
+		member
+	});
 	network_genesis(NetworkGenesis {
-		members: core::iter::once(alice).chain(officers).chain(citizens).collect(),
+		members: core::iter::once(alice).chain(officers).chain(citizens).chain(labour).collect(),
 		quota_period,
 		operators,
 		council: vec![

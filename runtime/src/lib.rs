@@ -77,7 +77,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
 	authoring_version: 1,
 	// 101: an account's entry holds its quota usage (issue 10); no chain ran 100.
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -214,4 +214,8 @@ mod runtime {
 	/// Credentials: schemas, attested credential hashes and their status, submissions.
 	#[runtime::pallet_index(15)]
 	pub type Credentials = pallet_credentials;
+
+	/// Part-time work: contracts signed by both sides, time sheets, labour inspectors' rulings.
+	#[runtime::pallet_index(16)]
+	pub type Labor = pallet_labor;
 }

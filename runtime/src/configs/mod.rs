@@ -6,12 +6,14 @@
 //! - [`citizens`]: the Citizens Card register;
 //! - [`scoin`]: the S-coin;
 //! - [`credentials`]: paperless credentials.
+//! - [`labor`]: part-time work contracts and time sheets.
 
 pub mod accounts;
 pub mod citizens;
 pub mod consensus;
 pub mod credentials;
 pub mod governance;
+pub mod labor;
 pub mod scoin;
 
 pub use governance::CityOrigin;

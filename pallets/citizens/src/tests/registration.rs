@@ -288,7 +288,7 @@ fn deactivate_refuses_strangers_and_suspended_members() {
 #[test]
 fn only_the_city_grants_the_roles_that_move_money() {
 	ExtBuilder::default().build_and_execute(|| {
-		for role in [Role::RewardIssuer, Role::SettlementAgent] {
+		for role in [Role::RewardIssuer, Role::SettlementAgent, Role::LaborInspector] {
 			assert_noop!(
 				register(registrar(), 30, MemberKind::Agency, vec![role]),
 				Error::<Test>::CityOnly

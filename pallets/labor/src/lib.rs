@@ -1,0 +1,638 @@
+//! # Labor
+//!
+//! Part-time work that both sides and the city's labour office can check: contracts with the
+//! terms Korean law requires in writing, signed by the employer and the worker with their own
+//! transactions, and time sheets that neither side can rewrite alone. What a part-time worker
+//! loses today is what nobody can check later (a contract never handed over, hours the employer
+//! does not acknowledge); here each step is a signed, dated record. No personal data is on chain:
+//! places, duties and documents by their hashes; people by their Citizens Card accounts.
+//!
+//! ## Overview
+//!
+//! - **Contracts.** A member holding [`Role::Employer`] proposes a contract to a citizen
+//!   ([`Terms`]: term, workplace and duties by hash, the weekly schedule, the weekly paid holiday,
+//!   the hourly wage and allowances, pay day and method, the overtime premium, whether the
+//!   workplace has five or more employees, and the hash of the full document). It binds only once
+//!   the worker accepts it with its own transaction. Amendments need both sides the same way;
+//!   either side ends a contract with a reason code; a contract with an end date ends by itself
+//!   after that day.
+//! - **Checks at signing** ([`Pallet::check_terms`]), when proposed and again when accepted: the
+//!   hourly wage is at least the minimum wage in force on the day the terms take effect
+//!   ([`MinimumWages`], a schedule the city keeps); the schedule is sane (valid times, no
+//!   overlapping shifts, breaks as the Labor Standards Act Art. 54 requires); the contractual
+//!   weekly hours are computed and stored; from 15 hours a week a weekly paid holiday on a day
+//!   without work is required, below 15 hours none is due and the contract says so (Art. 18(3)).
+//! - **Time sheets.** Either side records a shift worked on a day the contract binds; the other
+//!   confirms it or disputes it with the hash of its reasons. A shift nobody disputes within the
+//!   city's confirmation period ([`ConfirmationDays`], 7 days by default) counts as confirmed, so
+//!   one side's silence cannot erase hours. A member holding [`Role::LaborInspector`] (granted by
+//!   the city only) rules on a dispute with corrected hours, or strikes the shift, and the hash of
+//!   the ruling. Records are never deleted: a recorder withdraws a shift it recorded by mistake
+//!   while the other side has not answered, and the withdrawn record stays.
+//!
+//! Dates are calendar dates in Korea ([`calendar`]); the chain's clock decides what "today" is.
+//!
+//! ## Interface
+//!
+//! ### City calls ([`Config::CityOrigin`])
+//! - [`Pallet::set_minimum_wage`], [`Pallet::set_confirmation_period`].
+//!
+//! ### Employers (members holding [`Role::Employer`])
+//! - [`Pallet::propose_contract`], [`Pallet::withdraw_proposal`].
+//!
+//! ### Workers (active citizens)
+//! - [`Pallet::accept_contract`], [`Pallet::decline_contract`].
+//!
+//! ### Either side of a signed contract
+//! - [`Pallet::propose_amendment`], [`Pallet::accept_amendment`], [`Pallet::cancel_amendment`],
+//!   [`Pallet::end_contract`].
+//! - [`Pallet::record_shift`], [`Pallet::confirm_shift`], [`Pallet::dispute_shift`],
+//!   [`Pallet::withdraw_shift`].
+//!
+//! ### Labour inspectors (members holding [`Role::LaborInspector`])
+//! - [`Pallet::rule_on_shift`].
+//!
+//! ### Runtime API
+//! - [`runtime_api::LaborApi`]: a contract, a member's contracts, a time sheet, the minimum wage
+//!   on a date.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod calendar;
+mod contracts;
+#[cfg(test)]
+mod mock;
+mod reads;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+mod timesheet;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
+pub mod types;
+pub mod weights;
+
+pub use calendar::{Date, Weekday};
+pub use pallet::*;
+pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
+pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
+pub use types::{
+	Allowance, AllowanceKind, Amendment, Contract, ContractId, ContractRecord, ContractStatus,
+	EndReason, Hours, MinimumWage, Party, PayMethod, Shift, ShiftStatus, Standing, Terms,
+	TimesheetEntry, Won, WorkingTime,
+};
+pub use weights::WeightInfo;
+
+use frame_support::traits::UnixTime;
+
+/// The labour pallet.
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// Default configuration for tests, so that mocks only name what they change.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// Test defaults: small bounds, so that tests reach them.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxAllowances = ConstU32<4>;
+			type MaxShiftsPerDay = ConstU32<3>;
+			type MaxMinimumWageSteps = ConstU32<4>;
+			type MaxOpenProposals = ConstU32<3>;
+			type WeightInfo = ();
+		}
+	}
+
+	/// Configuration of the labour pallet.
+	#[pallet::config(with_default)]
+	pub trait Config: frame_system::Config {
+		/// The city: keeps the minimum wage schedule and sets the confirmation period.
+		#[pallet::no_default]
+		type CityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The Citizens Card register: who is an active citizen, who holds the employer and the
+		/// labour-inspector roles.
+		#[pallet::no_default]
+		type Registry: MemberRegistry<Self::AccountId>;
+
+		/// The clock that decides today's date and the confirmation deadlines.
+		#[pallet::no_default]
+		type UnixTime: UnixTime;
+
+		/// Most itemised allowances in a contract.
+		#[pallet::constant]
+		type MaxAllowances: Get<u32>;
+
+		/// Most shifts recorded for one contract on one day, withdrawn ones included.
+		#[pallet::constant]
+		type MaxShiftsPerDay: Get<u32>;
+
+		/// Most steps in the minimum wage schedule.
+		#[pallet::constant]
+		type MaxMinimumWageSteps: Get<u32>;
+
+		/// Most contracts an employer may have proposed and not yet had accepted or declined, so
+		/// that no employer fills the state with proposals.
+		#[pallet::constant]
+		type MaxOpenProposals: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// A contract in this runtime.
+	pub type ContractOf<T> =
+		Contract<<T as frame_system::Config>::AccountId, <T as Config>::MaxAllowances>;
+
+	/// Contract terms in this runtime.
+	pub type TermsOf<T> = Terms<<T as Config>::MaxAllowances>;
+
+	/// An amendment in this runtime.
+	pub type AmendmentOf<T> = Amendment<<T as Config>::MaxAllowances>;
+
+	/// A day's shifts of one contract in this runtime.
+	pub type DayShifts<T> = BoundedVec<Shift, <T as Config>::MaxShiftsPerDay>;
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The minimum wage schedule, by date: each step's hourly minimum is in force from its date
+	/// until the next step's.
+	#[pallet::storage]
+	pub type MinimumWages<T: Config> =
+		StorageValue<_, BoundedVec<MinimumWage, T::MaxMinimumWageSteps>, ValueQuery>;
+
+	/// The default confirmation period: 7 days.
+	pub struct DefaultConfirmationDays;
+	impl Get<u32> for DefaultConfirmationDays {
+		fn get() -> u32 {
+			7
+		}
+	}
+
+	/// How many days after a shift is recorded the other side's silence confirms it.
+	#[pallet::storage]
+	pub type ConfirmationDays<T: Config> =
+		StorageValue<_, u32, ValueQuery, DefaultConfirmationDays>;
+
+	/// The number the next proposed contract gets.
+	#[pallet::storage]
+	pub type NextContractId<T: Config> = StorageValue<_, ContractId, ValueQuery>;
+
+	/// Every contract, proposed or signed, by number. Signed contracts are kept for good: they are
+	/// the worker's work history. Twox64Concat, because the numbers are the chain's own.
+	#[pallet::storage]
+	pub type Contracts<T: Config> = StorageMap<_, Twox64Concat, ContractId, ContractOf<T>>;
+
+	/// The contracts of each member, employer or worker, and its side in each.
+	#[pallet::storage]
+	pub type ContractsOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ContractId,
+		Party,
+		OptionQuery,
+	>;
+
+	/// How many proposals each employer has open, at most [`Config::MaxOpenProposals`].
+	#[pallet::storage]
+	pub type OpenProposals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The amendment waiting for the other side's signature, by contract.
+	#[pallet::storage]
+	pub type Amendments<T: Config> = StorageMap<_, Twox64Concat, ContractId, AmendmentOf<T>>;
+
+	/// Each contract's time sheet: the shifts recorded under each day, in the order recorded
+	/// (a shift's index in its day is its identifier).
+	#[pallet::storage]
+	pub type Timesheets<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ContractId, Twox64Concat, Date, DayShifts<T>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The minimum wage schedule.
+		pub minimum_wages: alloc::vec::Vec<MinimumWage>,
+		/// The confirmation period in days; the default (7) if zero.
+		pub confirmation_days: u32,
+		#[serde(skip)]
+		/// Ties the configuration to its runtime.
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for step in &self.minimum_wages {
+				Pallet::<T>::set_minimum_wage_step(*step)
+					.expect("the genesis minimum wage schedule is valid and within its bound");
+			}
+			if self.confirmation_days > 0 {
+				ConfirmationDays::<T>::put(self.confirmation_days);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The city set the minimum wage in force from `from`.
+		MinimumWageSet { from: Date, hourly: Won },
+		/// The city set the confirmation period.
+		ConfirmationPeriodSet { days: u32 },
+		/// An employer proposed a contract to a worker.
+		ContractProposed {
+			contract: ContractId,
+			employer: T::AccountId,
+			worker: T::AccountId,
+			document: H256,
+		},
+		/// The employer withdrew its proposal; the record is gone.
+		ProposalWithdrawn { contract: ContractId },
+		/// The worker declined the proposal; the record is gone.
+		ContractDeclined { contract: ContractId },
+		/// The worker accepted the proposal: both sides signed the contract.
+		ContractSigned {
+			contract: ContractId,
+			employer: T::AccountId,
+			worker: T::AccountId,
+			document: H256,
+			weekly_minutes: u32,
+		},
+		/// A side proposed an amendment.
+		AmendmentProposed { contract: ContractId, by: Party, document: H256 },
+		/// The other side signed the amendment; its terms are in force.
+		ContractAmended { contract: ContractId, document: H256, weekly_minutes: u32 },
+		/// A side cancelled the amendment waiting for a signature.
+		AmendmentCancelled { contract: ContractId, by: Party },
+		/// A side ended the contract.
+		ContractEnded { contract: ContractId, by: Party, reason: EndReason, last_day: Date },
+		/// A side recorded a shift.
+		ShiftRecorded { contract: ContractId, date: Date, index: u32, by: Party, hours: Hours },
+		/// The other side confirmed a shift.
+		ShiftConfirmed { contract: ContractId, date: Date, index: u32 },
+		/// The other side disputed a shift.
+		ShiftDisputed { contract: ContractId, date: Date, index: u32, reason: H256 },
+		/// The recorder withdrew a shift.
+		ShiftWithdrawn { contract: ContractId, date: Date, index: u32 },
+		/// A labour inspector ruled on a disputed shift: `hours` are the hours worked, or `None`
+		/// if it did not happen; `recorded` were the hours recorded.
+		ShiftRuled {
+			contract: ContractId,
+			date: Date,
+			index: u32,
+			inspector: T::AccountId,
+			recorded: Hours,
+			hours: Option<Hours>,
+			ruling: H256,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller does not hold the employer role, or the contract's employer no longer does.
+		NotEmployer,
+		/// The worker is not an active citizen.
+		NotCitizen,
+		/// The caller is not a side of the contract, or not the side that may do this.
+		NotParty,
+		/// No contract has this number.
+		UnknownContract,
+		/// The contract was signed already; only a proposal may be accepted, declined or
+		/// withdrawn.
+		NotProposed,
+		/// The contract is not signed, or it ended.
+		NotSigned,
+		/// A date does not exist.
+		InvalidDate,
+		/// The contract ends before it starts, or a last day lies outside its term.
+		OutsideTerm,
+		/// The schedule has no working time.
+		EmptySchedule,
+		/// A time is not a minute of a day, or a break fills the whole span.
+		InvalidHours,
+		/// A break is shorter than the law requires: 30 minutes from 4 hours of work, an hour
+		/// from 8 (Labor Standards Act Art. 54).
+		BreakTooShort,
+		/// Two working times or shifts overlap.
+		OverlappingHours,
+		/// From 15 contractual hours a week, the contract must name a weekly paid holiday.
+		WeeklyHolidayMissing,
+		/// Below 15 contractual hours a week no weekly paid holiday is due; the contract names
+		/// none.
+		WeeklyHolidayNotDue,
+		/// The weekly paid holiday falls on a working day.
+		WeeklyHolidayOnWorkingDay,
+		/// The hourly wage is below the minimum wage in force on the day the terms take effect.
+		BelowMinimumWage,
+		/// No minimum wage is in force on the day the terms take effect.
+		NoMinimumWage,
+		/// The overtime premium is below 50 %.
+		PremiumBelowLegal,
+		/// The pay day is not 1 to 31.
+		InvalidPayDay,
+		/// The employer has `MaxOpenProposals` proposals open already.
+		TooManyProposals,
+		/// The contract has no amendment waiting.
+		NoAmendment,
+		/// A side cannot sign its own amendment.
+		OwnAmendment,
+		/// The contract's last day has passed.
+		ContractOver,
+		/// The shift's day lies outside the contract's term.
+		NotInTerm,
+		/// A shift cannot be recorded for a day that has not begun.
+		FutureShift,
+		/// The day has `MaxShiftsPerDay` shifts recorded already.
+		TooManyShifts,
+		/// No shift has this day and index.
+		UnknownShift,
+		/// A side cannot confirm or dispute a shift it recorded itself.
+		OwnShift,
+		/// Only the recorder may withdraw a shift.
+		NotRecorder,
+		/// The shift was answered already: it is not waiting for confirmation.
+		NotRecorded,
+		/// The confirmation period is over: the shift counts as confirmed.
+		ConfirmationPeriodOver,
+		/// The shift is not disputed.
+		NotDisputed,
+		/// The caller does not hold the labour-inspector role.
+		NotInspector,
+		/// The minimum wage schedule has `MaxMinimumWageSteps` steps already.
+		TooManyWageSteps,
+		/// A wage of zero.
+		ZeroWage,
+		/// A confirmation period of zero days.
+		ZeroPeriod,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxShiftsPerDay::get() > 0, "a day must have room for a shift");
+			assert!(T::MaxMinimumWageSteps::get() > 0, "the schedule must have room for a step");
+			assert!(T::MaxOpenProposals::get() > 0, "an employer must be able to propose");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets the hourly minimum wage in force from `from` until the next step of the schedule,
+		/// replacing a step of the same date. Contracts already signed keep their terms; the new
+		/// minimum applies to terms signed from then on.
+		///
+		/// Origin: [`Config::CityOrigin`]. Emits [`Event::MinimumWageSet`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_minimum_wage())]
+		pub fn set_minimum_wage(origin: OriginFor<T>, from: Date, hourly: Won) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			Self::set_minimum_wage_step(MinimumWage { from, hourly })?;
+			Self::deposit_event(Event::MinimumWageSet { from, hourly });
+			Ok(())
+		}
+
+		/// Sets how many days after a shift is recorded the other side's silence confirms it,
+		/// for shifts recorded from now on.
+		///
+		/// Origin: [`Config::CityOrigin`]. Emits [`Event::ConfirmationPeriodSet`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_confirmation_period())]
+		pub fn set_confirmation_period(origin: OriginFor<T>, days: u32) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(days > 0, Error::<T>::ZeroPeriod);
+			ConfirmationDays::<T>::put(days);
+			Self::deposit_event(Event::ConfirmationPeriodSet { days });
+			Ok(())
+		}
+
+		/// Proposes a contract to `worker`, an active citizen, from `start` to `end` (`None`: no
+		/// fixed term) on `terms`, which must pass [`Pallet::check_terms`] on `start`. It binds
+		/// only once the worker accepts it.
+		///
+		/// Origin: signed by a member holding [`Role::Employer`]. Emits
+		/// [`Event::ContractProposed`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::propose_contract(terms.allowances.len() as u32))]
+		pub fn propose_contract(
+			origin: OriginFor<T>,
+			worker: T::AccountId,
+			start: Date,
+			end: Option<Date>,
+			terms: TermsOf<T>,
+		) -> DispatchResult {
+			let employer = ensure_signed(origin)?;
+			Self::do_propose_contract(employer, worker, start, end, terms)
+		}
+
+		/// Withdraws a proposal the worker has not answered; its record is removed.
+		///
+		/// Origin: signed by the proposal's employer. Emits [`Event::ProposalWithdrawn`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::withdraw_proposal())]
+		pub fn withdraw_proposal(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::remove_proposal(&who, contract, Party::Employer)?;
+			Self::deposit_event(Event::ProposalWithdrawn { contract });
+			Ok(())
+		}
+
+		/// Declines a proposal; its record is removed.
+		///
+		/// Origin: signed by the proposal's worker. Emits [`Event::ContractDeclined`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::decline_contract())]
+		pub fn decline_contract(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::remove_proposal(&who, contract, Party::Worker)?;
+			Self::deposit_event(Event::ContractDeclined { contract });
+			Ok(())
+		}
+
+		/// Accepts a proposal: the worker's signature. The terms are checked again on the
+		/// contract's start date, the worker must still be an active citizen and the employer
+		/// still hold its role.
+		///
+		/// Origin: signed by the proposal's worker. Emits [`Event::ContractSigned`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::accept_contract())]
+		pub fn accept_contract(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_contract(who, contract)
+		}
+
+		/// Proposes new terms and a new end date for a signed contract, in force from the day
+		/// the other side signs them; replaces any amendment waiting. The terms must pass
+		/// [`Pallet::check_terms`] on today's date (or the start date, if later).
+		///
+		/// Origin: signed by either side of the contract. Emits [`Event::AmendmentProposed`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::propose_amendment(terms.allowances.len() as u32))]
+		pub fn propose_amendment(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			end: Option<Date>,
+			terms: TermsOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_propose_amendment(who, contract, end, terms)
+		}
+
+		/// Signs the amendment the other side proposed, after checking its terms again: they are
+		/// the contract's from now on.
+		///
+		/// Origin: signed by the side that did not propose it. Emits [`Event::ContractAmended`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::accept_amendment())]
+		pub fn accept_amendment(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_amendment(who, contract)
+		}
+
+		/// Cancels the amendment waiting for a signature: the proposer withdraws it, or the other
+		/// side declines it.
+		///
+		/// Origin: signed by either side of the contract. Emits [`Event::AmendmentCancelled`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::cancel_amendment())]
+		pub fn cancel_amendment(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Contracts::<T>::get(contract).ok_or(Error::<T>::UnknownContract)?;
+			let by = record.party(&who).ok_or(Error::<T>::NotParty)?;
+			Amendments::<T>::take(contract).ok_or(Error::<T>::NoAmendment)?;
+			Self::deposit_event(Event::AmendmentCancelled { contract, by });
+			Ok(())
+		}
+
+		/// Ends a signed contract for `reason`, with `last_day` its last day: not before today,
+		/// within its term. Shifts worked up to that day can still be recorded and confirmed.
+		///
+		/// Origin: signed by either side of the contract. Emits [`Event::ContractEnded`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::end_contract())]
+		pub fn end_contract(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			reason: EndReason,
+			last_day: Date,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_end_contract(who, contract, reason, last_day)
+		}
+
+		/// Records a shift worked under a signed contract on `date` (a day that has begun, within
+		/// the contract's term): its hours from that day, not overlapping another shift of the
+		/// contract. The other side confirms or disputes it within the confirmation period.
+		///
+		/// Origin: signed by either side of the contract. Emits [`Event::ShiftRecorded`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::record_shift())]
+		pub fn record_shift(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			date: Date,
+			hours: Hours,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_record_shift(who, contract, date, hours)
+		}
+
+		/// Confirms a shift the other side recorded.
+		///
+		/// Origin: signed by the side that did not record it. Emits [`Event::ShiftConfirmed`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::confirm_shift())]
+		pub fn confirm_shift(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			date: Date,
+			index: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::answer_shift(who, contract, date, index, ShiftStatus::Confirmed)?;
+			Self::deposit_event(Event::ShiftConfirmed { contract, date, index });
+			Ok(())
+		}
+
+		/// Disputes a shift the other side recorded, within the confirmation period, for the
+		/// reasons whose hash is `reason`; a labour inspector rules on it.
+		///
+		/// Origin: signed by the side that did not record it. Emits [`Event::ShiftDisputed`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::dispute_shift())]
+		pub fn dispute_shift(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			date: Date,
+			index: u32,
+			reason: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::answer_shift(who, contract, date, index, ShiftStatus::Disputed(reason))?;
+			Self::deposit_event(Event::ShiftDisputed { contract, date, index, reason });
+			Ok(())
+		}
+
+		/// Withdraws a shift recorded by mistake, while the other side has not answered and the
+		/// confirmation period runs; the withdrawn record stays.
+		///
+		/// Origin: signed by the side that recorded it. Emits [`Event::ShiftWithdrawn`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::withdraw_shift())]
+		pub fn withdraw_shift(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			date: Date,
+			index: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_shift(who, contract, date, index)
+		}
+
+		/// Rules on a disputed shift: `hours` are the hours worked (checked as a recorded shift's
+		/// are), or `None` if the shift did not happen; `ruling` is the hash of the ruling.
+		///
+		/// Origin: signed by a member holding [`Role::LaborInspector`]. Emits
+		/// [`Event::ShiftRuled`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::rule_on_shift())]
+		pub fn rule_on_shift(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			date: Date,
+			index: u32,
+			hours: Option<Hours>,
+			ruling: H256,
+		) -> DispatchResult {
+			let inspector = ensure_signed(origin)?;
+			Self::do_rule_on_shift(inspector, contract, date, index, hours, ruling)
+		}
+	}
+}

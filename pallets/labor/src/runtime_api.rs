@@ -1,0 +1,37 @@
+//! The runtime API through which both sides of a contract, labour inspectors and auditors read
+//! contracts and time sheets. The node serves it over JSON-RPC as `labor_contract`,
+//! `labor_contracts`, `labor_timesheet` and `labor_minimumWage`.
+
+use crate::{
+	calendar::Date,
+	types::{ContractId, ContractRecord, Party, TimesheetEntry, Won},
+};
+use alloc::vec::Vec;
+use codec::Codec;
+use seoul_primitives::Page;
+
+/// The most days one time sheet read covers.
+pub const MAX_TIMESHEET_DAYS: u32 = 62;
+
+sp_api::decl_runtime_apis! {
+	/// Reads of contracts and time sheets.
+	pub trait LaborApi<AccountId, MaxAllowances>
+	where
+		AccountId: Codec + Clone + PartialEq + Eq + core::fmt::Debug,
+		MaxAllowances: sp_core::Get<u32>,
+	{
+		/// Contract `contract` with its waiting amendment and where it stands today.
+		fn contract(contract: ContractId) -> Option<ContractRecord<AccountId, MaxAllowances>>;
+
+		/// A page of the contracts of `member` (as employer or worker) and its side in each: up
+		/// to `limit` (at most 100) after contract `start`, the previous page's `next`, in the
+		/// chain's key order.
+		fn contracts(member: AccountId, start: Option<ContractId>, limit: u32) -> Page<ContractId, Party>;
+
+		/// The shifts of `contract` recorded under the `days` days (at most 62) from `from`.
+		fn timesheet(contract: ContractId, from: Date, days: u32) -> Vec<TimesheetEntry>;
+
+		/// The hourly minimum wage in force on `date`.
+		fn minimum_wage(date: Date) -> Option<Won>;
+	}
+}

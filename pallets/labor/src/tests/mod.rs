@@ -1,0 +1,6 @@
+//! Unit tests, one module per topic.
+
+mod checks;
+mod contracts;
+mod minimum_wage;
+mod timesheet;

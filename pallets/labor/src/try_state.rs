@@ -1,0 +1,72 @@
+//! The pallet's invariants, checked after every block by try-runtime and after every test.
+
+use crate::{
+	contracts::PAID_HOLIDAY_WEEKLY_MINUTES, Amendments, Config, ContractStatus, Contracts,
+	ContractsOf, MinimumWages, NextContractId, OpenProposals, Pallet, Party, Timesheets,
+};
+use alloc::collections::BTreeMap;
+use frame_support::{ensure, traits::Get};
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks that every contract is numbered below the next number, listed under both its
+	/// sides and nobody else, and carries the weekly minutes of its schedule; that each
+	/// employer's open proposals are counted and bounded; that amendments wait only on signed
+	/// contracts; that time sheets belong to signed contracts; and that the minimum wage
+	/// schedule is in strict date order.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let next = NextContractId::<T>::get();
+		let mut open = BTreeMap::<T::AccountId, u32>::new();
+		let mut listed = 0usize;
+		for (id, contract) in Contracts::<T>::iter() {
+			ensure!(id < next, "a contract's number is ahead");
+			ensure!(
+				ContractsOf::<T>::get(&contract.employer, id) == Some(Party::Employer)
+					&& ContractsOf::<T>::get(&contract.worker, id) == Some(Party::Worker),
+				"a contract is not listed under its sides"
+			);
+			listed += 2;
+			let weekly: u32 =
+				contract.terms.schedule.iter().map(|time| u32::from(time.hours.worked())).sum();
+			ensure!(weekly == contract.weekly_minutes, "a contract's weekly minutes are wrong");
+			ensure!(
+				contract.paid_holiday_and_leave == (weekly >= PAID_HOLIDAY_WEEKLY_MINUTES),
+				"a contract's paid holiday flag is wrong"
+			);
+			if contract.status == ContractStatus::Proposed {
+				*open.entry(contract.employer.clone()).or_default() += 1;
+			}
+		}
+		ensure!(ContractsOf::<T>::iter().count() == listed, "a member lists an unknown contract");
+		ensure!(
+			OpenProposals::<T>::iter().all(|(employer, count)| open.get(&employer) == Some(&count))
+				&& OpenProposals::<T>::iter().count() == open.len(),
+			"open proposal counts do not match the proposals"
+		);
+		ensure!(
+			open.values().all(|count| *count <= T::MaxOpenProposals::get()),
+			"an employer has too many open proposals"
+		);
+		let signed = |id| {
+			Contracts::<T>::get(id)
+				.is_some_and(|contract| contract.status != ContractStatus::Proposed)
+		};
+		ensure!(
+			Amendments::<T>::iter_keys().all(|id| {
+				Contracts::<T>::get(id)
+					.is_some_and(|contract| contract.status == ContractStatus::Signed)
+			}),
+			"an amendment waits on a contract that is not signed"
+		);
+		ensure!(
+			Timesheets::<T>::iter_keys().all(|(id, _)| signed(id)),
+			"a time sheet belongs to no signed contract"
+		);
+		let schedule = MinimumWages::<T>::get();
+		ensure!(
+			schedule.windows(2).all(|pair| pair[0].from < pair[1].from),
+			"the minimum wage schedule is out of order"
+		);
+		Ok(())
+	}
+}
