@@ -40,6 +40,13 @@ pub struct Date {
 	pub day: u8,
 }
 
+impl Default for Date {
+	/// 1970-01-01, the first date (day number 0).
+	fn default() -> Self {
+		Self { year: 1970, month: 1, day: 1 }
+	}
+}
+
 impl Date {
 	/// The date written `YYYY-MM-DD` (ISO 8601), as wallets, chain specs and the RPC write it.
 	pub fn parse(text: &str) -> Option<Self> {

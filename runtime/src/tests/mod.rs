@@ -1,7 +1,8 @@
 //! Runtime tests: genesis presets, the City Council's privileged origin, validator changes
 //! through council motions, the Citizens Card gate in the transaction pipeline, the S-coin wired
 //! to the register, the balances and the fees, and credentials verified against the chain's clock;
-//! the attacks on free use in [`free_use`].
+//! the attacks on free use in [`free_use`]; part-time work on the register and the city's minimum
+//! wage in [`labor`].
 
 use crate::{
 	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
@@ -977,3 +978,4 @@ mod credentials {
 }
 
 mod free_use;
+mod labor;

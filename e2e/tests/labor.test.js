@@ -1,0 +1,143 @@
+// Part-time work against `seoul-node --dev` with a stock @polkadot/api client: the employer (Two)
+// proposes a contract to a citizen (Dave) and a wage under the minimum is refused; Dave signs it;
+// Dave records two shifts; the employer confirms one and disputes the other; a labour inspector
+// (One) rules on the dispute; and `labor_*` show the contract, the time sheet and the minimum
+// wage as the chain sees them.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { SS58_PREFIX, didOf } from '../lib/citizens.js';
+import { connect, eventData as palletEventData, rpc, startNode, submit } from '../lib/node.js';
+
+/** Korea Standard Time's offset from UTC, in milliseconds. */
+const KST_MS = 9 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The date in Korea `days` days before `ms` (a Unix time in milliseconds), as the chain takes it. */
+function koreanDate(ms, days = 0) {
+  const date = new Date(ms + KST_MS - days * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** `{ year, month, day }` written as the RPC writes dates. */
+const iso = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** Twenty hours a week, Monday to Friday 10:00–14:30 with a 30-minute break, Sunday paid. */
+const WORKDAY = { start: 600, end: 870, breakMinutes: 30 };
+const terms = (hourlyWage) => ({
+  workplace: blake2AsHex('Café Mapo, 12 Example-ro'),
+  duties: blake2AsHex('barista'),
+  schedule: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, hours: WORKDAY })),
+  weeklyHoliday: 'Sunday',
+  hourlyWage,
+  allowances: [{ kind: 'Meal', monthly: 100_000 }],
+  payDay: 10,
+  payMethod: 'BankTransfer',
+  overtimePremiumPercent: 50,
+  fiveOrMoreEmployees: true,
+  document: blake2AsHex('the signed contract, kept by both sides'),
+});
+
+describe('labor', () => {
+  let node;
+  let api;
+  let employer;
+  let inspector;
+  let dave;
+  let ferdie;
+  // The chain's dates: the contract runs from a week ago; shifts two days and one day ago.
+  let start;
+  let first;
+  let second;
+
+  before(async () => {
+    node = await startNode(['--dev'], { name: 'labor' });
+    api = await connect(node);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+    [employer, inspector, dave, ferdie] = ['//Two', '//One', '//Dave', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
+    const now = (await api.query.timestamp.now()).toNumber() || Date.now();
+    [start, first, second] = [7, 2, 1].map((days) => koreanDate(now, days));
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  const eventData = (events, name) => palletEventData(api, events, 'labor', name);
+
+  test('a wage under the minimum is refused; the employer proposes and the worker signs', async () => {
+    await assert.rejects(
+      submit(api.tx.labor.proposeContract(dave.address, start, null, terms(10_319)), employer),
+      /labor\.BelowMinimumWage$/,
+    );
+    const proposed = eventData((await submit(api.tx.labor.proposeContract(dave.address, start, null, terms(10_320)), employer)).events, 'ContractProposed');
+    assert.equal(proposed.contract.toNumber(), 0);
+    assert.equal(proposed.employer.toString(), employer.address);
+    assert.equal(proposed.worker.toString(), dave.address);
+    assert.equal((await rpc(node.rpcPort, 'labor_contract', [0])).standing, 'proposed');
+
+    await assert.rejects(submit(api.tx.labor.acceptContract(0), ferdie), /labor\.NotParty$/);
+    const signed = eventData((await submit(api.tx.labor.acceptContract(0), dave)).events, 'ContractSigned');
+    assert.equal(signed.weeklyMinutes.toNumber(), 1_200);
+
+    const record = await rpc(node.rpcPort, 'labor_contract', [0]);
+    assert.equal(record.standing, 'inForce');
+    assert.equal(record.contract.status, 'signed');
+    assert.equal(record.contract.employer, employer.address);
+    assert.equal(record.contract.workerDid, didOf(dave.address));
+    assert.equal(record.contract.start, iso(start));
+    assert.equal(record.contract.weeklyMinutes, 1_200);
+    assert.equal(record.contract.paidHolidayAndLeave, true);
+    assert.equal(record.contract.terms.weeklyHoliday, 'sunday');
+    assert.equal(record.contract.terms.hourlyWage, 10_320);
+    assert.deepEqual(
+      await rpc(node.rpcPort, 'labor_contracts', [didOf(dave.address)]),
+      { contracts: [{ id: 0, side: 'worker' }], next: null },
+    );
+  });
+
+  test('the worker records shifts; the employer confirms one and disputes the other', async () => {
+    await submit(api.tx.labor.recordShift(0, first, WORKDAY), dave);
+    const late = { start: 600, end: 960, breakMinutes: 30 };
+    const recorded = eventData((await submit(api.tx.labor.recordShift(0, second, late), dave)).events, 'ShiftRecorded');
+    assert.equal(recorded.index.toNumber(), 0);
+    assert.equal(recorded.by.toString(), 'Worker');
+
+    await assert.rejects(submit(api.tx.labor.confirmShift(0, first, 0), dave), /labor\.OwnShift$/);
+    await submit(api.tx.labor.confirmShift(0, first, 0), employer);
+    const reason = blake2AsHex('left at 14:00, CCTV log 2026-11');
+    const disputed = eventData((await submit(api.tx.labor.disputeShift(0, second, 0, reason), employer)).events, 'ShiftDisputed');
+    assert.equal(disputed.reason.toHex(), reason);
+  });
+
+  test('only a labour inspector rules on the dispute', async () => {
+    const corrected = { start: 600, end: 840, breakMinutes: 30 };
+    const ruling = blake2AsHex('ruling 2026-LAB-0001');
+    await assert.rejects(
+      submit(api.tx.labor.ruleOnShift(0, second, 0, corrected, ruling), ferdie),
+      /labor\.NotInspector$/,
+    );
+    const ruled = eventData((await submit(api.tx.labor.ruleOnShift(0, second, 0, corrected, ruling), inspector)).events, 'ShiftRuled');
+    assert.equal(ruled.inspector.toString(), inspector.address);
+    assert.equal(ruled.recorded.end.toNumber(), 960);
+    assert.equal(ruled.hours.unwrap().end.toNumber(), 840);
+  });
+
+  test('labor_timesheet shows both shifts counting, and labor_minimumWage the schedule', async () => {
+    const sheet = await rpc(node.rpcPort, 'labor_timesheet', [0, iso(start), 8]);
+    assert.deepEqual(
+      sheet.map(({ date, index, shift, counts }) => ({ date, index, status: shift.status, end: shift.hours.end, counts })),
+      [
+        { date: iso(first), index: 0, status: 'confirmed', end: 870, counts: true },
+        { date: iso(second), index: 0, status: { ruled: blake2AsHex('ruling 2026-LAB-0001') }, end: 840, counts: true },
+      ],
+    );
+    assert.equal(await rpc(node.rpcPort, 'labor_minimumWage', ['2025-06-01']), 10_030);
+    assert.equal(await rpc(node.rpcPort, 'labor_minimumWage', ['2026-01-01']), 10_320);
+    assert.equal(await rpc(node.rpcPort, 'labor_minimumWage', ['2024-12-31']), null);
+    await assert.rejects(rpc(node.rpcPort, 'labor_minimumWage', ['2026-02-30']), /"code":2/);
+  });
+});
