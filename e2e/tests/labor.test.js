@@ -1,8 +1,8 @@
 // Part-time work against `seoul-node --dev` with a stock @polkadot/api client: the employer (Two)
 // proposes a contract to a citizen (Dave) and a wage under the minimum is refused; Dave signs it;
 // Dave records two shifts; the employer confirms one and disputes the other; a labour inspector
-// (One) rules on the dispute; and `labor_*` show the contract, the time sheet and the minimum
-// wage as the chain sees them.
+// (One) rules on the dispute; and `labor_*` show the contract, the time sheet, the minimum wage
+// and the pay as the chain sees them.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -139,5 +139,19 @@ describe('labor', () => {
     assert.equal(await rpc(node.rpcPort, 'labor_minimumWage', ['2026-01-01']), 10_320);
     assert.equal(await rpc(node.rpcPort, 'labor_minimumWage', ['2024-12-31']), null);
     await assert.rejects(rpc(node.rpcPort, 'labor_minimumWage', ['2026-02-30']), /"code":2/);
+  });
+
+  test('labor_pay computes the period from the shifts that count', async () => {
+    const slip = await rpc(node.rpcPort, 'labor_pay', [0, iso(start), iso(second)]);
+    // 4 h confirmed and 3.5 h as ruled: 7.5 h × 10,320 won.
+    assert.equal(slip.workedMinutes, 450);
+    assert.equal(slip.basePay, 77_400);
+    assert.equal(slip.unconfirmedShifts, 0);
+    assert.equal(slip.gross, slip.basePay + slip.overtimePremium + slip.nightPremium + slip.holidayPremium
+      + slip.weeklyHolidayAllowance + slip.publicHolidayPay + slip.allowances);
+    assert.equal(slip.insured, true, '20 hours a week is 87 hours a month');
+    assert.equal(slip.net, slip.gross - slip.deductions);
+    await assert.rejects(rpc(node.rpcPort, 'labor_pay', [0, iso(second), iso(start)]), /"code":2.*longer than 31 days/);
+    await assert.rejects(rpc(node.rpcPort, 'labor_pay', [9, iso(start), iso(second)]), /no contract/);
   });
 });

@@ -254,6 +254,14 @@ impl_runtime_apis! {
 		fn minimum_wage(date: pallet_labor::Date) -> Option<pallet_labor::Won> {
 			Labor::minimum_wage_on(date)
 		}
+
+		fn pay(
+			contract: pallet_labor::ContractId,
+			from: pallet_labor::Date,
+			to: pallet_labor::Date,
+		) -> Result<pallet_labor::Payslip, pallet_labor::PayError> {
+			Labor::compute_pay(contract, from, to)
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

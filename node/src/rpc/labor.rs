@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObject};
 use pallet_labor::{
-	runtime_api::LaborApi as LaborRuntimeApi, ContractId, ContractRecord, Date, TimesheetEntry,
+	runtime_api::LaborApi as LaborRuntimeApi, ContractId, ContractRecord, Date, PayError,
+	TimesheetEntry,
 };
 use seoul_runtime::{configs::labor::MaxAllowances, opaque::Block, AccountId, Hash};
 use serde_json::{json, Value};
@@ -55,6 +56,13 @@ pub trait LaborApi {
 	/// schedule begins.
 	#[method(name = "labor_minimumWage", blocking)]
 	fn minimum_wage(&self, date: String, at: Option<Hash>) -> RpcResult<Option<u64>>;
+
+	/// The pay owed under contract `id` for the days `from` to `to` (`YYYY-MM-DD`, at most 31
+	/// days), as the chain computes it now from the shifts that count: minutes worked, overtime,
+	/// night and holiday minutes, each pay line, the gross pay, the worker's insurance premiums,
+	/// the net pay, and the shifts that do not count yet (docs/LABOR.md).
+	#[method(name = "labor_pay", blocking)]
+	fn pay(&self, id: ContractId, from: String, to: String, at: Option<Hash>) -> RpcResult<Value>;
 }
 
 /// Serves [`LaborApiServer`] from a client.
@@ -146,6 +154,22 @@ where
 		let at = at_or_best(&*self.client, at);
 		self.client.runtime_api().minimum_wage(at, date).map_err(runtime_error)
 	}
+
+	fn pay(&self, id: ContractId, from: String, to: String, at: Option<Hash>) -> RpcResult<Value> {
+		let (from, to) = (date_of(&from)?, date_of(&to)?);
+		let at = at_or_best(&*self.client, at);
+		let slip = self.client.runtime_api().pay(at, id, from, to).map_err(runtime_error)?;
+		slip.map(|slip| serde_json::to_value(slip).unwrap_or(Value::Null)).map_err(|error| {
+			let reason = match error {
+				PayError::UnknownContract => "no contract has this number",
+				PayError::NotSigned => "the contract was never signed",
+				PayError::InvalidPeriod => {
+					"the period ends before it starts or is longer than 31 days"
+				}
+			};
+			ErrorObject::owned(INVALID_ARGUMENT, format!("labor_pay: {reason}"), None::<()>)
+		})
+	}
 }
 
 #[cfg(test)]
@@ -179,6 +203,7 @@ mod tests {
 					five_or_more_employees: true,
 					document: H256::repeat_byte(3),
 				},
+				terms_from: Date::new(2026, 3, 2).unwrap(),
 				weekly_minutes: 240,
 				paid_holiday_and_leave: false,
 				status: ContractStatus::Signed,

@@ -162,6 +162,32 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_public_holiday() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let date = Date::new(2026, 3, 2).expect("a date");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, date, true);
+
+		assert!(PublicHolidays::<T>::contains_key(date));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_insurance_rates() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let rates = InsuranceRates { pension_ppm: 48_000, ..Default::default() };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, rates);
+
+		assert_eq!(CurrentInsuranceRates::<T>::get(), rates);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn propose_contract(a: Linear<0, { T::MaxAllowances::get() }>) {
 		let employer = member::<T>("employer", MemberKind::Employer, &[Role::Employer]);
 		let worker = member::<T>("worker", MemberKind::Citizen, &[]);
@@ -339,9 +365,5 @@ mod benchmarks {
 		);
 	}
 
-	impl_benchmark_test_suite!(
-		Labor,
-		crate::mock::ExtBuilder::default().build(),
-		crate::mock::Test
-	);
+	impl_benchmark_test_suite!(Labor, crate::mock::ExtBuilder.build(), crate::mock::Test);
 }

@@ -216,7 +216,7 @@ impl Date {
 
 /// Whether `year` is a leap year.
 pub fn is_leap_year(year: u16) -> bool {
-	(year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+	(year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// The days in `month` (1 to 12) of `year`; 0 for a month that does not exist.

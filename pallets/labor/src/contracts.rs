@@ -5,7 +5,7 @@ use crate::{
 	calendar::{Date, MINUTES_PER_DAY},
 	Amendment, Amendments, Config, Contract, ContractId, ContractStatus, Contracts, ContractsOf,
 	EndReason, Error, Event, Hours, MemberKind, MemberRegistry, MinimumWage, MinimumWages,
-	NextContractId, OpenProposals, Pallet, Party, Role, TermsOf, Won,
+	NextContractId, OpenProposals, Pallet, Party, PastTerms, Role, TermsOf, Won,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
@@ -61,7 +61,8 @@ impl<T: Config> Pallet<T> {
 	/// - from 15 contractual hours a week a weekly paid holiday on a day without work; below,
 	///   none;
 	/// - the hourly wage at least the minimum wage in force on `effective`;
-	/// - an overtime premium of 50 % or more, and a pay day of 1 to 31.
+	/// - an overtime premium of 50 % or more in a workplace of five or more, and a pay day of 1
+	///   to 31.
 	pub fn check_terms(
 		start: Date,
 		end: Option<Date>,
@@ -106,7 +107,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let minimum = Self::minimum_wage_on(effective).ok_or(Error::<T>::NoMinimumWage)?;
 		ensure!(terms.hourly_wage >= minimum, Error::<T>::BelowMinimumWage);
-		ensure!(terms.overtime_premium_percent >= 50, Error::<T>::PremiumBelowLegal);
+		ensure!(
+			terms.overtime_premium_percent >= 50 || !terms.five_or_more_employees,
+			Error::<T>::PremiumBelowLegal
+		);
 		ensure!((1..=31).contains(&terms.pay_day), Error::<T>::InvalidPayDay);
 		Ok(weekly_minutes)
 	}
@@ -161,6 +165,7 @@ impl<T: Config> Pallet<T> {
 				start,
 				end,
 				terms,
+				terms_from: start,
 				weekly_minutes,
 				paid_holiday_and_leave: weekly_minutes >= PAID_HOLIDAY_WEEKLY_MINUTES,
 				status: ContractStatus::Proposed,
@@ -269,9 +274,15 @@ impl<T: Config> Pallet<T> {
 		let weekly_minutes =
 			Self::check_terms(record.start, amendment.end, effective, &amendment.terms)?;
 		ensure!(amendment.end.is_none_or(|end| effective <= end), Error::<T>::OutsideTerm);
+		ensure!(
+			u32::from(record.amendments) < T::MaxAmendments::get(),
+			Error::<T>::TooManyAmendments
+		);
 		let document = amendment.terms.document;
+		PastTerms::<T>::insert(contract, record.amendments, (record.terms_from, record.terms));
 		record.end = amendment.end;
 		record.terms = amendment.terms;
+		record.terms_from = effective;
 		record.weekly_minutes = weekly_minutes;
 		record.paid_holiday_and_leave = weekly_minutes >= PAID_HOLIDAY_WEEKLY_MINUTES;
 		record.amendments = record.amendments.saturating_add(1);

@@ -30,12 +30,24 @@
 //!   the ruling. Records are never deleted: a recorder withdraws a shift it recorded by mistake
 //!   while the other side has not answered, and the withdrawn record stays.
 //!
+//! - **Pay computed by the chain** ([`Pallet::compute_pay`], the runtime API's `pay`): for a
+//!   contract and a period of up to a month, from the shifts that count and the terms in force on
+//!   each day (an amendment keeps the terms it replaced in [`PastTerms`]): base pay; the
+//!   contract's overtime premium beyond each day's contractual hours (the weekly 12-hour limit
+//!   flagged); in workplaces of five or more, 50 % at night (22:00–06:00) and on paid holidays
+//!   (100 % beyond 8 hours) and public holidays ([`PublicHolidays`], the city's list) paid; the
+//!   weekly paid holiday allowance for each week of 15 contractual hours or more whose
+//!   contractual days were all worked; the monthly allowances pro rata; and, from 60 contractual
+//!   hours a month, the worker's insurance premiums at the city's rates
+//!   ([`CurrentInsuranceRates`]).
+//!
 //! Dates are calendar dates in Korea ([`calendar`]); the chain's clock decides what "today" is.
 //!
 //! ## Interface
 //!
 //! ### City calls ([`Config::CityOrigin`])
-//! - [`Pallet::set_minimum_wage`], [`Pallet::set_confirmation_period`].
+//! - [`Pallet::set_minimum_wage`], [`Pallet::set_confirmation_period`],
+//!   [`Pallet::set_public_holiday`], [`Pallet::set_insurance_rates`].
 //!
 //! ### Employers (members holding [`Role::Employer`])
 //! - [`Pallet::propose_contract`], [`Pallet::withdraw_proposal`].
@@ -54,7 +66,7 @@
 //!
 //! ### Runtime API
 //! - [`runtime_api::LaborApi`]: a contract, a member's contracts, a time sheet, the minimum wage
-//!   on a date.
+//!   on a date, the pay for a period.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -66,6 +78,7 @@ pub mod calendar;
 mod contracts;
 #[cfg(test)]
 mod mock;
+mod pay;
 mod reads;
 pub mod runtime_api;
 #[cfg(test)]
@@ -78,12 +91,13 @@ pub mod weights;
 
 pub use calendar::{Date, Weekday};
 pub use pallet::*;
+pub use pay::MAX_PAY_PERIOD_DAYS;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{
 	Allowance, AllowanceKind, Amendment, Contract, ContractId, ContractRecord, ContractStatus,
-	EndReason, Hours, MinimumWage, Party, PayMethod, Shift, ShiftStatus, Standing, Terms,
-	TimesheetEntry, Won, WorkingTime,
+	EndReason, Hours, InsuranceRates, MinimumWage, Party, PayError, PayMethod, Payslip, Shift,
+	ShiftStatus, Standing, Terms, TimesheetEntry, Won, WorkingTime,
 };
 pub use weights::WeightInfo;
 
@@ -117,6 +131,7 @@ pub mod pallet {
 			type MaxShiftsPerDay = ConstU32<3>;
 			type MaxMinimumWageSteps = ConstU32<4>;
 			type MaxOpenProposals = ConstU32<3>;
+			type MaxAmendments = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -153,6 +168,11 @@ pub mod pallet {
 		/// that no employer fills the state with proposals.
 		#[pallet::constant]
 		type MaxOpenProposals: Get<u32>;
+
+		/// Most amendments a contract may have; each keeps the terms it replaced, for the pay of
+		/// the days before it.
+		#[pallet::constant]
+		type MaxAmendments: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -224,6 +244,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Amendments<T: Config> = StorageMap<_, Twox64Concat, ContractId, AmendmentOf<T>>;
 
+	/// The terms each amendment replaced, by contract and amendment number (from 0), with the
+	/// day they took effect: the pay of a day is computed with the terms in force on it.
+	#[pallet::storage]
+	pub type PastTerms<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ContractId, Twox64Concat, u16, (Date, TermsOf<T>)>;
+
+	/// The public holidays the city listed (the Regulations on Holidays of Government Offices,
+	/// substitute holidays and election days included): paid holidays in workplaces of five or
+	/// more.
+	#[pallet::storage]
+	pub type PublicHolidays<T: Config> = StorageMap<_, Twox64Concat, Date, ()>;
+
+	/// The workers' shares of the insurance premiums that pay statements deduct; the 2026 rates
+	/// until the city sets others.
+	#[pallet::storage]
+	pub type CurrentInsuranceRates<T: Config> = StorageValue<_, InsuranceRates, ValueQuery>;
+
 	/// Each contract's time sheet: the shifts recorded under each day, in the order recorded
 	/// (a shift's index in its day is its identifier).
 	#[pallet::storage]
@@ -262,6 +299,10 @@ pub mod pallet {
 		MinimumWageSet { from: Date, hourly: Won },
 		/// The city set the confirmation period.
 		ConfirmationPeriodSet { days: u32 },
+		/// The city listed a public holiday, or took it off the list.
+		PublicHolidaySet { date: Date, holiday: bool },
+		/// The city set the insurance rates pay statements deduct.
+		InsuranceRatesSet { rates: InsuranceRates },
 		/// An employer proposed a contract to a worker.
 		ContractProposed {
 			contract: ContractId,
@@ -349,7 +390,7 @@ pub mod pallet {
 		BelowMinimumWage,
 		/// No minimum wage is in force on the day the terms take effect.
 		NoMinimumWage,
-		/// The overtime premium is below 50 %.
+		/// The overtime premium is below 50 % in a workplace of five or more.
 		PremiumBelowLegal,
 		/// The pay day is not 1 to 31.
 		InvalidPayDay,
@@ -387,6 +428,10 @@ pub mod pallet {
 		ZeroWage,
 		/// A confirmation period of zero days.
 		ZeroPeriod,
+		/// The contract has `MaxAmendments` amendments already.
+		TooManyAmendments,
+		/// A rate above 100 %, or a pension income floor above its ceiling.
+		InvalidRates,
 	}
 
 	#[pallet::hooks]
@@ -633,6 +678,52 @@ pub mod pallet {
 		) -> DispatchResult {
 			let inspector = ensure_signed(origin)?;
 			Self::do_rule_on_shift(inspector, contract, date, index, hours, ruling)
+		}
+
+		/// Lists `date` as a public holiday (`holiday`), or takes it off the list. Pay statements
+		/// computed afterwards follow the list.
+		///
+		/// Origin: [`Config::CityOrigin`]. Emits [`Event::PublicHolidaySet`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::set_public_holiday())]
+		pub fn set_public_holiday(
+			origin: OriginFor<T>,
+			date: Date,
+			holiday: bool,
+		) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(date.is_valid(), Error::<T>::InvalidDate);
+			if holiday {
+				PublicHolidays::<T>::insert(date, ());
+			} else {
+				PublicHolidays::<T>::remove(date);
+			}
+			Self::deposit_event(Event::PublicHolidaySet { date, holiday });
+			Ok(())
+		}
+
+		/// Sets the workers' shares of the insurance premiums that pay statements deduct, in
+		/// parts per million, and the National Pension's income bounds.
+		///
+		/// Origin: [`Config::CityOrigin`]. Emits [`Event::InsuranceRatesSet`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_insurance_rates())]
+		pub fn set_insurance_rates(origin: OriginFor<T>, rates: InsuranceRates) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			let ppm = [
+				rates.pension_ppm,
+				rates.health_ppm,
+				rates.long_term_care_ppm,
+				rates.employment_ppm,
+			];
+			ensure!(
+				ppm.iter().all(|rate| *rate <= 1_000_000)
+					&& rates.pension_income_floor <= rates.pension_income_ceiling,
+				Error::<T>::InvalidRates
+			);
+			CurrentInsuranceRates::<T>::put(rates);
+			Self::deposit_event(Event::InsuranceRatesSet { rates });
+			Ok(())
 		}
 	}
 }

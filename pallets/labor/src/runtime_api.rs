@@ -1,10 +1,10 @@
 //! The runtime API through which both sides of a contract, labour inspectors and auditors read
 //! contracts and time sheets. The node serves it over JSON-RPC as `labor_contract`,
-//! `labor_contracts`, `labor_timesheet` and `labor_minimumWage`.
+//! `labor_contracts`, `labor_timesheet`, `labor_minimumWage` and `labor_pay`.
 
 use crate::{
 	calendar::Date,
-	types::{ContractId, ContractRecord, Party, TimesheetEntry, Won},
+	types::{ContractId, ContractRecord, Party, PayError, Payslip, TimesheetEntry, Won},
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -33,5 +33,9 @@ sp_api::decl_runtime_apis! {
 
 		/// The hourly minimum wage in force on `date`.
 		fn minimum_wage(date: Date) -> Option<Won>;
+
+		/// The pay owed under `contract` for the days `from` to `to` (at most 31), computed now
+		/// from the shifts that count, by the rules in docs/LABOR.md.
+		fn pay(contract: ContractId, from: Date, to: Date) -> Result<Payslip, PayError>;
 	}
 }

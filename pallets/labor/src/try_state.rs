@@ -2,7 +2,7 @@
 
 use crate::{
 	contracts::PAID_HOLIDAY_WEEKLY_MINUTES, Amendments, Config, ContractStatus, Contracts,
-	ContractsOf, MinimumWages, NextContractId, OpenProposals, Pallet, Party, Timesheets,
+	ContractsOf, MinimumWages, NextContractId, OpenProposals, Pallet, Party, PastTerms, Timesheets,
 };
 use alloc::collections::BTreeMap;
 use frame_support::{ensure, traits::Get};
@@ -33,6 +33,16 @@ impl<T: Config> Pallet<T> {
 				contract.paid_holiday_and_leave == (weekly >= PAID_HOLIDAY_WEEKLY_MINUTES),
 				"a contract's paid holiday flag is wrong"
 			);
+			ensure!(
+				PastTerms::<T>::iter_prefix(id).count() == usize::from(contract.amendments)
+					&& (0..contract.amendments)
+						.all(|version| PastTerms::<T>::contains_key(id, version)),
+				"a contract's past terms do not match its amendments"
+			);
+			ensure!(
+				u32::from(contract.amendments) <= T::MaxAmendments::get(),
+				"a contract has too many amendments"
+			);
 			if contract.status == ContractStatus::Proposed {
 				*open.entry(contract.employer.clone()).or_default() += 1;
 			}
@@ -61,6 +71,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			Timesheets::<T>::iter_keys().all(|(id, _)| signed(id)),
 			"a time sheet belongs to no signed contract"
+		);
+		ensure!(
+			PastTerms::<T>::iter_keys().all(|(id, _)| signed(id)),
+			"past terms belong to no signed contract"
 		);
 		let schedule = MinimumWages::<T>::get();
 		ensure!(

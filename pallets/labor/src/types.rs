@@ -193,7 +193,8 @@ pub struct Terms<MaxAllowances: Get<u32>> {
 	/// How wages are paid.
 	pub pay_method: PayMethod,
 	/// The premium on hours beyond the contractual ones, in percent of the hourly wage: at least
-	/// 50 (Fixed-term and Part-time Workers Act Art. 6(3)).
+	/// 50 in a workplace of five or more (Fixed-term and Part-time Workers Act Art. 6(3); the Act
+	/// applies from five employees).
 	pub overtime_premium_percent: u16,
 	/// Whether the workplace has five or more employees: night and holiday premiums (Labor
 	/// Standards Act Art. 56) apply only then.
@@ -322,6 +323,9 @@ where
 	pub end: Option<Date>,
 	/// The terms in force.
 	pub terms: Terms<MaxAllowances>,
+	/// The day the terms in force took effect: the start date, or the day the latest amendment
+	/// was signed (the terms it replaced are kept in `PastTerms`).
+	pub terms_from: Date,
 	/// The contractual minutes of work a week, from the schedule.
 	pub weekly_minutes: u32,
 	/// Whether the weekly paid holiday and annual leave are due: 15 contractual hours a week or

@@ -44,6 +44,10 @@ pub trait WeightInfo {
 	fn withdraw_shift() -> Weight;
 	/// The weight of `rule_on_shift`.
 	fn rule_on_shift() -> Weight;
+	/// The weight of `set_public_holiday`.
+	fn set_public_holiday() -> Weight;
+	/// The weight of `set_insurance_rates`.
+	fn set_insurance_rates() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -253,6 +257,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_public_holiday() -> Weight {
+		Weight::from_parts(6_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_insurance_rates() -> Weight {
+		Weight::from_parts(6_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -331,6 +343,14 @@ impl WeightInfo for () {
 	fn rule_on_shift() -> Weight {
 		Weight::from_parts(34_211_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_public_holiday() -> Weight {
+		Weight::from_parts(6_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_insurance_rates() -> Weight {
+		Weight::from_parts(6_000_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -35,6 +35,8 @@ parameter_types! {
 	/// Proposals an employer may have waiting for workers' answers: a large employer's seasonal
 	/// hiring.
 	pub const MaxOpenProposals: u32 = 200;
+	/// Amendments of one contract: a raise every month for ten years.
+	pub const MaxAmendments: u32 = 120;
 }
 
 impl pallet_labor::Config for Runtime {
@@ -45,5 +47,6 @@ impl pallet_labor::Config for Runtime {
 	type MaxShiftsPerDay = MaxShiftsPerDay;
 	type MaxMinimumWageSteps = MaxMinimumWageSteps;
 	type MaxOpenProposals = MaxOpenProposals;
+	type MaxAmendments = MaxAmendments;
 	type WeightInfo = pallet_labor::weights::SubstrateWeight<Runtime>;
 }

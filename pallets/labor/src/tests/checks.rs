@@ -20,6 +20,9 @@ fn check(terms: &TermsOf<Test>) -> Result<u32, DispatchError> {
 	check_at(today(), None, today(), terms)
 }
 
+/// A case of the schedule table: what it shows, the terms, and the check's answer.
+type Case = (&'static str, TermsOf<Test>, Result<u32, Error<Test>>);
+
 /// The refusal with `error`.
 fn refused(error: Error<Test>) -> Result<u32, DispatchError> {
 	Err(error.into())
@@ -27,12 +30,12 @@ fn refused(error: Error<Test>) -> Result<u32, DispatchError> {
 
 #[test]
 fn schedules_are_checked_by_the_law() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let short = hours(at(9, 0), at(12, 0), 0);
 		let four = hours(at(9, 0), at(13, 30), 30);
 		let eight = hours(at(9, 0), at(18, 0), 60);
 		let night = hours(at(22, 0), at(6, 0), 60);
-		let cases: Vec<(&str, TermsOf<Test>, Result<u32, Error<Test>>)> = vec![
+		let cases: Vec<Case> = vec![
 			("3 h a day needs no break", terms_with(&[(Monday, short)], None), Ok(180)),
 			("4 h of work need 30 min", terms_with(&[(Monday, four)], None), Ok(240)),
 			(
@@ -123,7 +126,7 @@ fn schedules_are_checked_by_the_law() {
 
 #[test]
 fn the_wage_premium_pay_day_and_dates_are_checked() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let mut terms = fourteen_hours();
 		terms.hourly_wage = MINIMUM_2026 - 1;
 		assert_eq!(check(&terms), refused(Error::BelowMinimumWage));
@@ -163,7 +166,7 @@ fn the_wage_premium_pay_day_and_dates_are_checked() {
 
 #[test]
 fn a_proposal_that_fails_a_check_changes_nothing() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let mut terms = twenty_hours();
 		terms.hourly_wage = 9_860;
 		assert_noop!(

@@ -7,7 +7,7 @@ use sp_runtime::DispatchError::BadOrigin;
 
 #[test]
 fn an_employer_proposes_and_the_worker_signs() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = propose(today(), twenty_hours());
 		let record = Contracts::<Test>::get(contract).unwrap();
 		assert_eq!(record.status, ContractStatus::Proposed);
@@ -47,7 +47,7 @@ fn an_employer_proposes_and_the_worker_signs() {
 
 #[test]
 fn under_fifteen_hours_the_contract_says_no_paid_holiday_or_leave() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = propose(today(), fourteen_hours());
 		let record = Contracts::<Test>::get(contract).unwrap();
 		assert_eq!(record.weekly_minutes, 14 * 60);
@@ -58,7 +58,7 @@ fn under_fifteen_hours_the_contract_says_no_paid_holiday_or_leave() {
 
 #[test]
 fn only_an_employer_proposes_and_only_to_an_active_citizen() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		for (who, worker, error) in [
 			(FORMER_EMPLOYER, WORKER, Error::<Test>::NotEmployer),
 			(WORKER, OTHER_WORKER, Error::<Test>::NotEmployer),
@@ -103,7 +103,7 @@ fn only_an_employer_proposes_and_only_to_an_active_citizen() {
 #[test]
 fn an_employer_keeps_at_most_max_open_proposals() {
 	// The attack: an employer proposes without end to fill the state; it is bounded.
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let max = <Test as Config>::MaxOpenProposals::get();
 		let proposals: Vec<_> = (0..max).map(|_| propose(today(), twenty_hours())).collect();
 		assert_noop!(
@@ -131,7 +131,7 @@ fn an_employer_keeps_at_most_max_open_proposals() {
 
 #[test]
 fn a_proposal_is_withdrawn_by_its_employer_or_declined_by_its_worker() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let withdrawn = propose(today(), twenty_hours());
 		let declined = propose(today(), twenty_hours());
 		assert_noop!(
@@ -166,7 +166,7 @@ fn a_proposal_is_withdrawn_by_its_employer_or_declined_by_its_worker() {
 
 #[test]
 fn a_signed_contract_cannot_be_withdrawn_declined_or_signed_again() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_noop!(
 			Labor::withdraw_proposal(RuntimeOrigin::signed(EMPLOYER), contract),
@@ -185,7 +185,7 @@ fn a_signed_contract_cannot_be_withdrawn_declined_or_signed_again() {
 
 #[test]
 fn only_the_worker_signs_and_the_checks_run_again() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = propose(today(), twenty_hours());
 		for who in [EMPLOYER, OTHER_WORKER, INSPECTOR] {
 			assert_noop!(
@@ -221,7 +221,7 @@ fn only_the_worker_signs_and_the_checks_run_again() {
 
 #[test]
 fn both_sides_sign_an_amendment() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		let mut raise = twenty_hours();
 		raise.hourly_wage = 12_000;
@@ -275,7 +275,7 @@ fn both_sides_sign_an_amendment() {
 
 #[test]
 fn an_amendment_is_checked_like_a_contract_and_can_change_the_hours() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		let mut cut = twenty_hours();
 		cut.hourly_wage = MINIMUM_2026 - 1;
@@ -308,7 +308,7 @@ fn an_amendment_is_checked_like_a_contract_and_can_change_the_hours() {
 
 #[test]
 fn either_side_cancels_an_amendment_and_only_sides_amend() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_noop!(
 			Labor::propose_amendment(
@@ -353,7 +353,7 @@ fn either_side_cancels_an_amendment_and_only_sides_amend() {
 
 #[test]
 fn either_side_ends_a_contract_within_its_term() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(Labor::propose_amendment(
 			RuntimeOrigin::signed(EMPLOYER),
@@ -425,7 +425,7 @@ fn either_side_ends_a_contract_within_its_term() {
 
 #[test]
 fn a_fixed_term_contract_ends_by_itself_after_its_end_date() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		assert_ok!(Labor::propose_contract(
 			RuntimeOrigin::signed(EMPLOYER),
 			WORKER,
@@ -452,7 +452,7 @@ fn a_fixed_term_contract_ends_by_itself_after_its_end_date() {
 
 #[test]
 fn a_member_lists_its_contracts_page_by_page() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let mut all: Vec<ContractId> = (0..3).map(|_| signed_contract()).collect();
 		all.sort();
 		let first = Labor::contracts_of(&WORKER, None, 2);
@@ -468,5 +468,63 @@ fn a_member_lists_its_contracts_page_by_page() {
 		assert_eq!(Labor::contracts_of(&EMPLOYER, None, 100).items.len(), 3);
 		assert!(Labor::contracts_of(&OTHER_WORKER, None, 100).items.is_empty());
 		assert!(Labor::contract_record(99).is_none());
+	});
+}
+
+#[test]
+fn a_contract_keeps_the_terms_each_amendment_replaced_up_to_max_amendments() {
+	ExtBuilder.build_and_execute(|| {
+		let contract = signed_contract();
+		let max = <Test as Config>::MaxAmendments::get();
+		for n in 0..max {
+			let mut terms = twenty_hours();
+			terms.hourly_wage = MINIMUM_2026 + u64::from(n) + 1;
+			assert_ok!(Labor::propose_amendment(
+				RuntimeOrigin::signed(EMPLOYER),
+				contract,
+				None,
+				terms
+			));
+			assert_ok!(Labor::accept_amendment(RuntimeOrigin::signed(WORKER), contract));
+			let (from, replaced) = PastTerms::<Test>::get(contract, n as u16).unwrap();
+			assert_eq!(from, today());
+			assert_eq!(replaced.hourly_wage, MINIMUM_2026 + u64::from(n));
+		}
+		assert_ok!(Labor::propose_amendment(
+			RuntimeOrigin::signed(EMPLOYER),
+			contract,
+			None,
+			twenty_hours()
+		));
+		assert_noop!(
+			Labor::accept_amendment(RuntimeOrigin::signed(WORKER), contract),
+			Error::<Test>::TooManyAmendments
+		);
+	});
+}
+
+#[test]
+fn a_small_workplace_s_premium_is_the_contract_s() {
+	ExtBuilder.build_and_execute(|| {
+		let mut terms = twenty_hours();
+		terms.overtime_premium_percent = 0;
+		assert_noop!(
+			Labor::propose_contract(
+				RuntimeOrigin::signed(EMPLOYER),
+				WORKER,
+				today(),
+				None,
+				terms.clone()
+			),
+			Error::<Test>::PremiumBelowLegal
+		);
+		terms.five_or_more_employees = false;
+		assert_ok!(Labor::propose_contract(
+			RuntimeOrigin::signed(SMALL_SHOP),
+			WORKER,
+			today(),
+			None,
+			terms
+		));
 	});
 }

@@ -6,7 +6,7 @@ use sp_runtime::DispatchError::BadOrigin;
 
 #[test]
 fn the_genesis_schedule_holds_2025_and_2026() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		assert_eq!(Labor::minimum_wage_on(date(2024, 12, 31)), None);
 		assert_eq!(Labor::minimum_wage_on(date(2025, 1, 1)), Some(MINIMUM_2025));
 		assert_eq!(Labor::minimum_wage_on(date(2025, 12, 31)), Some(MINIMUM_2025));
@@ -18,7 +18,7 @@ fn the_genesis_schedule_holds_2025_and_2026() {
 
 #[test]
 fn the_city_adds_and_replaces_steps_in_date_order() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		assert_ok!(Labor::set_minimum_wage(RuntimeOrigin::root(), date(2027, 1, 1), 10_700));
 		assert_ok!(Labor::set_minimum_wage(RuntimeOrigin::root(), date(2024, 1, 1), 9_860));
 		assert_ok!(Labor::set_minimum_wage(RuntimeOrigin::root(), date(2027, 1, 1), 10_650));
@@ -47,7 +47,7 @@ fn the_city_adds_and_replaces_steps_in_date_order() {
 
 #[test]
 fn minimum_wage_calls_refuse_bad_origin_and_input() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		for origin in [RuntimeOrigin::signed(INSPECTOR), RuntimeOrigin::signed(EMPLOYER)] {
 			assert_noop!(
 				Labor::set_minimum_wage(origin.clone(), date(2027, 1, 1), 10_700),
@@ -76,7 +76,7 @@ fn minimum_wage_calls_refuse_bad_origin_and_input() {
 
 #[test]
 fn the_confirmation_period_applies_to_shifts_recorded_after_it_changes() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(Labor::record_shift(
 			RuntimeOrigin::signed(WORKER),
@@ -96,5 +96,55 @@ fn the_confirmation_period_applies_to_shifts_recorded_after_it_changes() {
 		let shifts = Timesheets::<Test>::get(contract, today());
 		assert_eq!(shifts[0].confirms_at, NOW + 7 * DAY);
 		assert_eq!(shifts[1].confirms_at, NOW + 14 * DAY);
+	});
+}
+
+#[test]
+fn the_city_lists_public_holidays_and_sets_insurance_rates() {
+	ExtBuilder.build_and_execute(|| {
+		let holiday = date(2026, 3, 2);
+		assert_ok!(Labor::set_public_holiday(RuntimeOrigin::root(), holiday, true));
+		assert!(Labor::is_public_holiday(holiday));
+		assert_ok!(Labor::set_public_holiday(RuntimeOrigin::root(), holiday, false));
+		assert!(!Labor::is_public_holiday(holiday));
+		assert_eq!(CurrentInsuranceRates::<Test>::get(), InsuranceRates::default());
+		let rates =
+			InsuranceRates { pension_ppm: 47_500, health_ppm: 36_000, ..Default::default() };
+		assert_ok!(Labor::set_insurance_rates(RuntimeOrigin::root(), rates));
+		assert_eq!(CurrentInsuranceRates::<Test>::get(), rates);
+		assert_eq!(
+			labor_events(),
+			vec![
+				Event::PublicHolidaySet { date: holiday, holiday: true },
+				Event::PublicHolidaySet { date: holiday, holiday: false },
+				Event::InsuranceRatesSet { rates },
+			]
+		);
+	});
+}
+
+#[test]
+fn holiday_and_rate_calls_refuse_bad_origin_and_input() {
+	ExtBuilder.build_and_execute(|| {
+		let origin = RuntimeOrigin::signed(INSPECTOR);
+		assert_noop!(Labor::set_public_holiday(origin.clone(), date(2026, 3, 2), true), BadOrigin);
+		assert_noop!(Labor::set_insurance_rates(origin, InsuranceRates::default()), BadOrigin);
+		assert_noop!(
+			Labor::set_public_holiday(
+				RuntimeOrigin::root(),
+				Date { year: 2026, month: 2, day: 29 },
+				true
+			),
+			Error::<Test>::InvalidDate
+		);
+		for rates in [
+			InsuranceRates { health_ppm: 1_000_001, ..Default::default() },
+			InsuranceRates { pension_income_floor: 7_000_000, ..Default::default() },
+		] {
+			assert_noop!(
+				Labor::set_insurance_rates(RuntimeOrigin::root(), rates),
+				Error::<Test>::InvalidRates
+			);
+		}
 	});
 }

@@ -3,4 +3,5 @@
 mod checks;
 mod contracts;
 mod minimum_wage;
+mod pay;
 mod timesheet;

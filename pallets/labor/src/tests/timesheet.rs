@@ -20,7 +20,7 @@ fn shift(contract: ContractId, day: Date, index: usize) -> Shift {
 
 #[test]
 fn a_shift_recorded_by_one_side_is_confirmed_by_the_other() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(record(WORKER, contract, today(), morning()));
 		assert_eq!(
@@ -71,7 +71,7 @@ fn a_shift_recorded_by_one_side_is_confirmed_by_the_other() {
 
 #[test]
 fn the_employer_s_silence_cannot_erase_hours() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(record(WORKER, contract, today(), morning()));
 		assert!(!Labor::timesheet(contract, today(), 1)[0].counts);
@@ -98,7 +98,7 @@ fn the_employer_s_silence_cannot_erase_hours() {
 
 #[test]
 fn a_disputed_shift_is_ruled_on_by_an_inspector() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(record(WORKER, contract, today(), hours(at(10, 0), at(16, 30), 30)));
 		let reason = H256::repeat_byte(0x5e);
@@ -179,7 +179,7 @@ fn a_disputed_shift_is_ruled_on_by_an_inspector() {
 
 #[test]
 fn an_inspector_strikes_a_shift_that_did_not_happen() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(record(EMPLOYER, contract, today(), morning()));
 		assert_ok!(Labor::dispute_shift(
@@ -207,7 +207,7 @@ fn an_inspector_strikes_a_shift_that_did_not_happen() {
 
 #[test]
 fn the_recorder_withdraws_a_mistake_and_the_record_stays() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(record(EMPLOYER, contract, today(), hours(at(9, 0), at(12, 0), 0)));
 		assert_noop!(
@@ -236,7 +236,7 @@ fn the_recorder_withdraws_a_mistake_and_the_record_stays() {
 
 #[test]
 fn shifts_are_recorded_only_within_the_term_and_up_to_today() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_noop!(
 			record(WORKER, contract, date(2026, 3, 1), morning()),
@@ -278,7 +278,7 @@ fn shifts_are_recorded_only_within_the_term_and_up_to_today() {
 fn shifts_do_not_overlap_and_a_day_holds_a_bounded_number() {
 	// The attack: a side records shift after shift on one day to inflate the hours or the
 	// state; overlapping hours are refused and a day's entries are bounded.
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		pass_days(2);
 		let monday = date(2026, 3, 2);
@@ -316,7 +316,7 @@ fn shifts_do_not_overlap_and_a_day_holds_a_bounded_number() {
 
 #[test]
 fn the_time_sheet_read_is_bounded() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let contract = signed_contract();
 		assert_ok!(record(WORKER, contract, today(), morning()));
 		assert_eq!(Labor::timesheet(contract, date(2026, 1, 1), 1_000).len(), 1);
