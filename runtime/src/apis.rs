@@ -262,6 +262,14 @@ impl_runtime_apis! {
 		) -> Result<pallet_labor::Payslip, pallet_labor::PayError> {
 			Labor::compute_pay(contract, from, to)
 		}
+
+		fn pay_statements(
+			contract: pallet_labor::ContractId,
+			start: Option<pallet_labor::Date>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_labor::Date, pallet_labor::PayStatement> {
+			Labor::pay_statements_of(contract, start, limit)
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

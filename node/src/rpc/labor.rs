@@ -63,6 +63,18 @@ pub trait LaborApi {
 	/// the net pay, and the shifts that do not count yet (docs/LABOR.md).
 	#[method(name = "labor_pay", blocking)]
 	fn pay(&self, id: ContractId, from: String, to: String, at: Option<Hash>) -> RpcResult<Value>;
+
+	/// A page of the pay statements of contract `id`: `{ statements: [{ from, to, paid, slip,
+	/// computed, shortfall, status }], next }`, up to `limit` (default and most: 100) after the
+	/// one from `start` (`YYYY-MM-DD`, the previous page's `next`).
+	#[method(name = "labor_payStatements", blocking)]
+	fn pay_statements(
+		&self,
+		id: ContractId,
+		start: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
 }
 
 /// Serves [`LaborApiServer`] from a client.
@@ -169,6 +181,28 @@ where
 			};
 			ErrorObject::owned(INVALID_ARGUMENT, format!("labor_pay: {reason}"), None::<()>)
 		})
+	}
+
+	fn pay_statements(
+		&self,
+		id: ContractId,
+		start: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let start = start.as_deref().map(date_of).transpose()?;
+		let at = at_or_best(&*self.client, at);
+		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
+		let page = self
+			.client
+			.runtime_api()
+			.pay_statements(at, id, start, limit)
+			.map_err(runtime_error)?;
+		Ok(page_json("statements", page, |from, statement| {
+			let mut json = serde_json::to_value(statement).unwrap_or(Value::Null);
+			json["from"] = json!(from);
+			json
+		}))
 	}
 }
 

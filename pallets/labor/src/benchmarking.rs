@@ -126,6 +126,45 @@ fn recorded<T: Config>(contract: ContractId, worker: &T::AccountId) -> (Date, u3
 	(today, T::MaxShiftsPerDay::get() - 1)
 }
 
+/// The longest period a statement covers, ending on 2026-03-31 with the clock moved to that day,
+/// every day of it with its time sheet full of confirmed shifts and a public holiday; returns
+/// its first and last days.
+fn stated_period<T: Config>(contract: ContractId) -> (Date, Date) {
+	// 2026-03-31, 09:00 in Korea.
+	T::BenchmarkHelper::set_now(1_774_915_200_000);
+	let to = Labor::<T>::today();
+	let from = Date::from_day_number(to.day_number().saturating_sub(MAX_PAY_PERIOD_DAYS - 1))
+		.unwrap_or(to);
+	// The contract runs from the period's first day, at a wage in force then.
+	Labor::<T>::set_minimum_wage_step(MinimumWage { from, hourly: WAGE })
+		.expect("the schedule has room for a step");
+	Contracts::<T>::mutate(contract, |record| {
+		if let Some(record) = record {
+			record.start = from;
+			record.terms_from = from;
+		}
+	});
+	for day in (from.day_number()..=to.day_number()).filter_map(Date::from_day_number) {
+		fill::<T>(contract, day, T::MaxShiftsPerDay::get());
+		Timesheets::<T>::mutate(contract, day, |shifts| {
+			for shift in shifts.iter_mut() {
+				shift.status = ShiftStatus::Confirmed;
+			}
+		});
+		PublicHolidays::<T>::insert(day, ());
+	}
+	(from, to)
+}
+
+/// A statement issued for [`stated_period`]; returns its first day.
+fn issued<T: Config>(contract: ContractId, employer: &T::AccountId) -> Date {
+	let (from, to) = stated_period::<T>(contract);
+	let paid = PaidAmounts { gross: 0, deductions: 0, net: 0 };
+	Labor::<T>::do_issue_pay_statement(employer.clone(), contract, from, to, paid, H256::zero())
+		.expect("the period is stated once");
+	from
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -362,6 +401,46 @@ mod benchmarks {
 		assert_eq!(
 			Timesheets::<T>::get(contract, today)[index as usize].status,
 			ShiftStatus::Ruled(H256::repeat_byte(7))
+		);
+	}
+
+	#[benchmark]
+	fn issue_pay_statement() {
+		let (contract, employer, _) = signed::<T>();
+		let (from, to) = stated_period::<T>(contract);
+		let paid = PaidAmounts { gross: 0, deductions: 0, net: 0 };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(employer), contract, from, to, paid, H256::repeat_byte(5));
+
+		assert_eq!(PaidUntil::<T>::get(contract), Some(to));
+	}
+
+	#[benchmark]
+	fn acknowledge_pay_statement() {
+		let (contract, employer, worker) = signed::<T>();
+		let from = issued::<T>(contract, &employer);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker), contract, from);
+
+		assert_eq!(
+			PayStatements::<T>::get(contract, from).map(|s| s.status),
+			Some(StatementStatus::Acknowledged)
+		);
+	}
+
+	#[benchmark]
+	fn dispute_pay_statement() {
+		let (contract, employer, worker) = signed::<T>();
+		let from = issued::<T>(contract, &employer);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker), contract, from, H256::repeat_byte(6));
+
+		assert_eq!(
+			PayStatements::<T>::get(contract, from).map(|s| s.status),
+			Some(StatementStatus::Disputed(H256::repeat_byte(6)))
 		);
 	}
 

@@ -81,6 +81,7 @@ mod mock;
 mod pay;
 mod reads;
 pub mod runtime_api;
+mod statements;
 #[cfg(test)]
 mod tests;
 mod timesheet;
@@ -96,8 +97,9 @@ pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{
 	Allowance, AllowanceKind, Amendment, Contract, ContractId, ContractRecord, ContractStatus,
-	EndReason, Hours, InsuranceRates, MinimumWage, Party, PayError, PayMethod, Payslip, Shift,
-	ShiftStatus, Standing, Terms, TimesheetEntry, Won, WorkingTime,
+	EndReason, Hours, InsuranceRates, MinimumWage, PaidAmounts, Party, PayError, PayMethod,
+	PayStatement, Payslip, Shift, ShiftStatus, Standing, StatementStatus, Terms, TimesheetEntry,
+	Won, WorkingTime,
 };
 pub use weights::WeightInfo;
 
@@ -176,6 +178,18 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// What the benchmarks need of the runtime: moving its clock.
+		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// What the benchmarks need of the runtime.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper {
+		/// Sets the chain's clock to `unix_ms` milliseconds since the Unix epoch.
+		fn set_now(unix_ms: u64);
 	}
 
 	/// A contract in this runtime.
@@ -261,6 +275,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CurrentInsuranceRates<T: Config> = StorageValue<_, InsuranceRates, ValueQuery>;
 
+	/// Each contract's pay statements, by the first day of their period. Twox64Concat, because
+	/// the keys are the chain's own numbers and dates its members cannot aim.
+	#[pallet::storage]
+	pub type PayStatements<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ContractId, Twox64Concat, Date, PayStatement>;
+
+	/// The last day the pay statements of each contract cover: the next statement starts after
+	/// it, so that no period is stated twice.
+	#[pallet::storage]
+	pub type PaidUntil<T: Config> = StorageMap<_, Twox64Concat, ContractId, Date>;
+
 	/// Each contract's time sheet: the shifts recorded under each day, in the order recorded
 	/// (a shift's index in its day is its identifier).
 	#[pallet::storage]
@@ -303,6 +328,19 @@ pub mod pallet {
 		PublicHolidaySet { date: Date, holiday: bool },
 		/// The city set the insurance rates pay statements deduct.
 		InsuranceRatesSet { rates: InsuranceRates },
+		/// The employer issued a pay statement; `shortfall` is how much less gross pay it paid
+		/// than the chain computed.
+		PayStatementIssued {
+			contract: ContractId,
+			from: Date,
+			to: Date,
+			gross: Won,
+			shortfall: Won,
+		},
+		/// The worker acknowledged a pay statement.
+		PayStatementAcknowledged { contract: ContractId, from: Date },
+		/// The worker disputed a pay statement.
+		PayStatementDisputed { contract: ContractId, from: Date, reason: H256 },
 		/// An employer proposed a contract to a worker.
 		ContractProposed {
 			contract: ContractId,
@@ -432,6 +470,21 @@ pub mod pallet {
 		TooManyAmendments,
 		/// A rate above 100 %, or a pension income floor above its ceiling.
 		InvalidRates,
+		/// The net pay is not the gross pay less the deductions.
+		InconsistentAmounts,
+		/// The period has not ended yet.
+		PeriodNotOver,
+		/// A date of the period does not exist, it ends before it starts, or it is longer than
+		/// 31 days.
+		InvalidPeriod,
+		/// A statement covers part of the period already.
+		PeriodAlreadyStated,
+		/// Shifts of the period wait for confirmation or are disputed: they must count first.
+		UnconfirmedShifts,
+		/// The contract has no statement for a period from this day.
+		UnknownStatement,
+		/// The worker answered the statement already.
+		AlreadyAnswered,
 	}
 
 	#[pallet::hooks]
@@ -724,6 +777,58 @@ pub mod pallet {
 			CurrentInsuranceRates::<T>::put(rates);
 			Self::deposit_event(Event::InsuranceRatesSet { rates });
 			Ok(())
+		}
+
+		/// Issues the pay statement of a contract for the days `from` to `to` (at most 31, ended,
+		/// after the periods already stated): the totals the employer paid and the hash of the
+		/// pay slip it handed over. The chain computes the pay ([`Pallet::compute_pay`]) beside
+		/// it and records the shortfall if the employer paid less gross pay. Every shift of the
+		/// period must count first.
+		///
+		/// Origin: signed by the contract's employer, holding [`Role::Employer`]. Emits
+		/// [`Event::PayStatementIssued`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::issue_pay_statement())]
+		pub fn issue_pay_statement(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			from: Date,
+			to: Date,
+			paid: PaidAmounts,
+			slip: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_issue_pay_statement(who, contract, from, to, paid, slip)
+		}
+
+		/// Acknowledges the pay statement of a contract for the period from `from`.
+		///
+		/// Origin: signed by the contract's worker. Emits [`Event::PayStatementAcknowledged`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::acknowledge_pay_statement())]
+		pub fn acknowledge_pay_statement(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			from: Date,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::answer_statement(who, contract, from, StatementStatus::Acknowledged)
+		}
+
+		/// Disputes the pay statement of a contract for the period from `from`, for the reasons
+		/// whose hash is `reason`.
+		///
+		/// Origin: signed by the contract's worker. Emits [`Event::PayStatementDisputed`].
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::dispute_pay_statement())]
+		pub fn dispute_pay_statement(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			from: Date,
+			reason: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::answer_statement(who, contract, from, StatementStatus::Disputed(reason))
 		}
 	}
 }

@@ -43,6 +43,18 @@ impl pallet_labor::Config for Test {
 	type CityOrigin = frame_system::EnsureRoot<AccountId>;
 	type Registry = Register;
 	type UnixTime = Timestamp;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Clock;
+}
+
+/// Sets the test chain's clock for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct Clock;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for Clock {
+	fn set_now(unix_ms: u64) {
+		Timestamp::set_timestamp(unix_ms);
+	}
 }
 
 /// A café with five or more employees, holding the employer role.

@@ -1,10 +1,12 @@
 //! The runtime API through which both sides of a contract, labour inspectors and auditors read
 //! contracts and time sheets. The node serves it over JSON-RPC as `labor_contract`,
-//! `labor_contracts`, `labor_timesheet`, `labor_minimumWage` and `labor_pay`.
+//! `labor_contracts`, `labor_timesheet`, `labor_minimumWage`, `labor_pay` and `labor_payStatements`.
 
 use crate::{
 	calendar::Date,
-	types::{ContractId, ContractRecord, Party, PayError, Payslip, TimesheetEntry, Won},
+	types::{
+		ContractId, ContractRecord, Party, PayError, PayStatement, Payslip, TimesheetEntry, Won,
+	},
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -37,5 +39,9 @@ sp_api::decl_runtime_apis! {
 		/// The pay owed under `contract` for the days `from` to `to` (at most 31), computed now
 		/// from the shifts that count, by the rules in docs/LABOR.md.
 		fn pay(contract: ContractId, from: Date, to: Date) -> Result<Payslip, PayError>;
+
+		/// A page of the pay statements of `contract`, by the first day of their period: up to
+		/// `limit` (at most 100) after the one from `start`, the previous page's `next`.
+		fn pay_statements(contract: ContractId, start: Option<Date>, limit: u32) -> Page<Date, PayStatement>;
 	}
 }

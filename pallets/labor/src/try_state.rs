@@ -1,8 +1,9 @@
 //! The pallet's invariants, checked after every block by try-runtime and after every test.
 
 use crate::{
-	contracts::PAID_HOLIDAY_WEEKLY_MINUTES, Amendments, Config, ContractStatus, Contracts,
-	ContractsOf, MinimumWages, NextContractId, OpenProposals, Pallet, Party, PastTerms, Timesheets,
+	calendar::Date, contracts::PAID_HOLIDAY_WEEKLY_MINUTES, Amendments, Config, ContractId,
+	ContractStatus, Contracts, ContractsOf, MinimumWages, NextContractId, OpenProposals, PaidUntil,
+	Pallet, Party, PastTerms, PayStatements, Timesheets,
 };
 use alloc::collections::BTreeMap;
 use frame_support::{ensure, traits::Get};
@@ -75,6 +76,18 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			PastTerms::<T>::iter_keys().all(|(id, _)| signed(id)),
 			"past terms belong to no signed contract"
+		);
+		let mut stated = BTreeMap::<ContractId, Date>::new();
+		for (id, from, statement) in PayStatements::<T>::iter() {
+			ensure!(signed(id), "a pay statement belongs to no signed contract");
+			ensure!(from <= statement.to, "a pay statement ends before it starts");
+			let last = stated.entry(id).or_insert(statement.to);
+			*last = (*last).max(statement.to);
+		}
+		ensure!(
+			PaidUntil::<T>::iter().all(|(id, until)| stated.get(&id) == Some(&until))
+				&& PaidUntil::<T>::iter().count() == stated.len(),
+			"a contract's paid-until day is not its last statement's"
 		);
 		let schedule = MinimumWages::<T>::get();
 		ensure!(

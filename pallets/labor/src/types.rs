@@ -629,6 +629,7 @@ impl Default for InsuranceRates {
 	Encode,
 	Decode,
 	DecodeWithMemTracking,
+	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
 )]
@@ -713,4 +714,82 @@ pub enum PayError {
 	NotSigned,
 	/// A date does not exist, the period ends before it starts, or it is longer than 31 days.
 	InvalidPeriod,
+}
+
+/// What an employer says it paid for a period: the totals of its pay slip.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct PaidAmounts {
+	/// The gross pay.
+	pub gross: Won,
+	/// What was deducted.
+	pub deductions: Won,
+	/// What the worker received: the gross pay less the deductions.
+	pub net: Won,
+}
+
+/// Where a pay statement stands with the worker.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum StatementStatus {
+	/// The employer issued it; the worker has not answered.
+	Issued,
+	/// The worker acknowledged it.
+	Acknowledged,
+	/// The worker disputed it, for the reasons whose hash is given.
+	Disputed(H256),
+}
+
+/// A pay statement (LSA Art. 48(2): compulsory with every payment of wages): what the employer
+/// paid, what the chain computed, and the shortfall if the employer paid less.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct PayStatement {
+	/// The last day of the period; it starts on the day the statement is keyed by.
+	pub to: Date,
+	/// What the employer paid.
+	pub paid: PaidAmounts,
+	/// The hash of the pay slip handed to the worker.
+	pub slip: H256,
+	/// What the chain computed when the statement was issued.
+	pub computed: Payslip,
+	/// How much less gross pay the employer paid than the chain computed; zero if none.
+	pub shortfall: Won,
+	/// Where it stands with the worker.
+	pub status: StatementStatus,
 }

@@ -48,6 +48,12 @@ pub trait WeightInfo {
 	fn set_public_holiday() -> Weight;
 	/// The weight of `set_insurance_rates`.
 	fn set_insurance_rates() -> Weight;
+	/// The weight of `issue_pay_statement`.
+	fn issue_pay_statement() -> Weight;
+	/// The weight of `acknowledge_pay_statement`.
+	fn acknowledge_pay_statement() -> Weight;
+	/// The weight of `dispute_pay_statement`.
+	fn dispute_pay_statement() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -265,6 +271,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(6_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn issue_pay_statement() -> Weight {
+		Weight::from_parts(2000000000, 0)
+			.saturating_add(T::DbWeight::get().reads(80_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn acknowledge_pay_statement() -> Weight {
+		Weight::from_parts(30000000, 0)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn dispute_pay_statement() -> Weight {
+		Weight::from_parts(30000000, 0)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -351,6 +372,21 @@ impl WeightInfo for () {
 	}
 	fn set_insurance_rates() -> Weight {
 		Weight::from_parts(6_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn issue_pay_statement() -> Weight {
+		Weight::from_parts(2000000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(80_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn acknowledge_pay_statement() -> Weight {
+		Weight::from_parts(30000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn dispute_pay_statement() -> Weight {
+		Weight::from_parts(30000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

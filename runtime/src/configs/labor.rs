@@ -49,4 +49,6 @@ impl pallet_labor::Config for Runtime {
 	type MaxOpenProposals = MaxOpenProposals;
 	type MaxAmendments = MaxAmendments;
 	type WeightInfo = pallet_labor::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Clock;
 }

@@ -4,4 +4,5 @@ mod checks;
 mod contracts;
 mod minimum_wage;
 mod pay;
+mod statements;
 mod timesheet;
