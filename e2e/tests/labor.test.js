@@ -2,7 +2,9 @@
 // proposes a contract to a citizen (Dave) and a wage under the minimum is refused; Dave signs it;
 // Dave records two shifts; the employer confirms one and disputes the other; a labour inspector
 // (One) rules on the dispute; and `labor_*` show the contract, the time sheet, the minimum wage
-// and the pay as the chain sees them.
+// and the pay as the chain sees them; the employer issues an underpaid statement whose shortfall
+// the chain records, and the worker disputes it; one acquisition report reaches the four insurers,
+// who acknowledge it; and a contract never reported is listed overdue.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -47,17 +49,24 @@ describe('labor', () => {
   let inspector;
   let dave;
   let ferdie;
+  /** The insurers of the development chain, by insurance. */
+  let insurers;
   // The chain's dates: the contract runs from a week ago; shifts two days and one day ago.
   let start;
   let first;
   let second;
+  let now;
 
   before(async () => {
     node = await startNode(['--dev'], { name: 'labor' });
     api = await connect(node);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     [employer, inspector, dave, ferdie] = ['//Two', '//One', '//Dave', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
-    const now = (await api.query.timestamp.now()).toNumber() || Date.now();
+    insurers = Object.fromEntries([
+      ['industrialAccident', '//Alice//stash'], ['employment', '//Bob//stash'],
+      ['health', '//Charlie//stash'], ['pension', '//Dave//stash'],
+    ].map(([insurance, uri]) => [insurance, keyring.addFromUri(uri)]));
+    now = (await api.query.timestamp.now()).toNumber() || Date.now();
     [start, first, second] = [7, 2, 1].map((days) => koreanDate(now, days));
   });
 
@@ -153,5 +162,61 @@ describe('labor', () => {
     assert.equal(slip.net, slip.gross - slip.deductions);
     await assert.rejects(rpc(node.rpcPort, 'labor_pay', [0, iso(second), iso(start)]), /"code":2.*longer than 31 days/);
     await assert.rejects(rpc(node.rpcPort, 'labor_pay', [9, iso(start), iso(second)]), /no contract/);
+  });
+
+  test('an underpaid statement shows its shortfall; the worker disputes it', async () => {
+    const computed = await rpc(node.rpcPort, 'labor_pay', [0, iso(start), iso(second)]);
+    const paid = { gross: 70_000, deductions: 0, net: 70_000 };
+    const slip = blake2AsHex('pay slip, the employer\'s copy');
+    const issued = eventData((await submit(api.tx.labor.issuePayStatement(0, start, second, paid, slip), employer)).events, 'PayStatementIssued');
+    assert.equal(issued.gross.toNumber(), 70_000);
+    assert.equal(issued.shortfall.toNumber(), computed.gross - 70_000);
+    await assert.rejects(
+      submit(api.tx.labor.issuePayStatement(0, second, second, paid, slip), employer),
+      /labor\.PeriodAlreadyStated$/,
+    );
+    const reason = blake2AsHex('the slip leaves out the weekly paid holiday');
+    await submit(api.tx.labor.disputePayStatement(0, start, reason), dave);
+    const { statements, next } = await rpc(node.rpcPort, 'labor_payStatements', [0]);
+    assert.equal(next, null);
+    assert.equal(statements.length, 1);
+    assert.equal(statements[0].from, iso(start));
+    assert.equal(statements[0].to, iso(second));
+    assert.deepEqual(statements[0].paid, paid);
+    assert.equal(statements[0].shortfall, computed.gross - 70_000);
+    assert.equal(statements[0].computed.gross, computed.gross);
+    assert.deepEqual(statements[0].status, { disputed: reason });
+  });
+
+  test('one acquisition report reaches the four insurers, who acknowledge it', async () => {
+    const enrolments = await rpc(node.rpcPort, 'labor_enrolments', [0]);
+    assert.deepEqual(enrolments.map(({ insurance, status }) => [insurance, status]).sort(), [
+      ['employment', 'due'], ['health', 'due'], ['industrialAccident', 'due'], ['pension', 'due'],
+    ]);
+    const reported = eventData((await submit(api.tx.labor.reportAcquisition(0), employer)).events, 'AcquisitionReported');
+    assert.equal(reported.insurances.length, 4);
+    for (const [insurance, insurer] of Object.entries(insurers)) {
+      const kind = insurance[0].toUpperCase() + insurance.slice(1);
+      await submit(api.tx.labor.acknowledgeAcquisition(0, kind, blake2AsHex(`${insurance} reference`)), insurer);
+    }
+    const enrolled = await rpc(node.rpcPort, 'labor_enrolments', [0]);
+    for (const { insurance, status, reportedOn } of enrolled) {
+      assert.deepEqual(status, { enrolled: blake2AsHex(`${insurance} reference`) });
+      assert.ok(reportedOn, `${insurance} reported`);
+    }
+  });
+
+  test('an acquisition never reported is listed overdue for its employer and city-wide', async () => {
+    // A contract that began 60 days ago: every deadline has passed.
+    const longAgo = koreanDate(now, 60);
+    await submit(api.tx.labor.proposeContract(ferdie.address, longAgo, null, terms(10_320)), employer);
+    await submit(api.tx.labor.acceptContract(1), ferdie);
+    const { overdue, next } = await rpc(node.rpcPort, 'labor_overdue', [employer.address]);
+    assert.equal(next, null);
+    assert.deepEqual(overdue.map(({ contract, insurance }) => [contract, insurance]).sort(), [
+      [1, 'employment'], [1, 'health'], [1, 'industrialAccident'], [1, 'pension'],
+    ]);
+    assert.equal((await rpc(node.rpcPort, 'labor_overdue', [])).overdue.length, 4);
+    assert.deepEqual((await rpc(node.rpcPort, 'labor_overdue', [dave.address])).overdue, []);
   });
 });

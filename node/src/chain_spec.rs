@@ -201,6 +201,8 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		sudo: None,
 		members: vec![],
 		quota_period: seoul_runtime::DAYS,
+		// The council registers the insurers and names them (`Labor.set_insurer`).
+		insurers: vec![],
 	})
 }
 

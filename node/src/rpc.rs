@@ -98,7 +98,7 @@ pub struct FullDeps<C, P> {
 /// `scoin_standing`, `scoin_settlements`, `scoin_supply`), the credentials register
 /// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
 /// (`labor_contract`, `labor_contracts`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
-/// `labor_payStatements`).
+/// `labor_payStatements`, `labor_enrolments`, `labor_overdue`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>

@@ -270,6 +270,23 @@ impl_runtime_apis! {
 		) -> seoul_primitives::Page<pallet_labor::Date, pallet_labor::PayStatement> {
 			Labor::pay_statements_of(contract, start, limit)
 		}
+
+		fn enrolments(
+			contract: pallet_labor::ContractId,
+		) -> Vec<(pallet_labor::Insurance, pallet_labor::Enrolment)> {
+			Labor::enrolments_of(contract)
+		}
+
+		fn overdue_enrolments(
+			employer: Option<AccountId>,
+			start: Option<(pallet_labor::ContractId, pallet_labor::Insurance)>,
+			limit: u32,
+		) -> seoul_primitives::Page<
+			(pallet_labor::ContractId, pallet_labor::Insurance),
+			pallet_labor::Date,
+		> {
+			Labor::overdue_enrolments(employer, start, limit)
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

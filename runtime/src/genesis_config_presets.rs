@@ -45,6 +45,8 @@ pub struct NetworkGenesis {
 	pub members: Vec<GenesisMember<AccountId>>,
 	/// Length of a quota period in blocks.
 	pub quota_period: BlockNumber,
+	/// The insurer of each social insurance, among `members` (holding `Role::Insurer`).
+	pub insurers: Vec<(pallet_labor::Insurance, AccountId)>,
 }
 
 /// A member registered at genesis with no roles, the sr25519 key of its account as its first
@@ -115,7 +117,11 @@ pub fn network_genesis(network: NetworkGenesis) -> Value {
 			..Default::default()
 		},
 		sudo: SudoConfig { key: network.sudo },
-		labor: LaborConfig { minimum_wages: statutory_minimum_wages(), ..Default::default() },
+		labor: LaborConfig {
+			minimum_wages: statutory_minimum_wages(),
+			insurers: network.insurers,
+			..Default::default()
+		},
 		..Default::default()
 	};
 	serde_json::to_value(config).expect("a genesis config serialises to JSON")
@@ -185,7 +191,9 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 /// role, Bob and Charlie agencies (the council), the operators validator operators, the others
 /// citizens. Bob and Charlie, unless they operate validators, hold the S-coin's city-granted
 /// roles: Bob reward issuer, Charlie settlement agent. The keyring's One is the labour office (an
-/// agency holding the labour-inspector role) and Two an employer.
+/// agency holding the labour-inspector role) and Two an employer; the stash accounts are the
+/// insurers: AliceStash industrial accident, BobStash employment, CharlieStash health,
+/// DaveStash pension.
 fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 	let mut alice = genesis_member(Sr25519Keyring::Alice.to_account_id(), MemberKind::Agency);
 	alice.roles = vec![Role::Registrar];
@@ -222,6 +230,7 @@ fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 		(Sr25519Keyring::Two, MemberKind::Employer, Role::Employer),
 	]
 	.into_iter()
+	.chain(DEV_INSURERS.iter().map(|(_, key)| (*key, MemberKind::Insurer, Role::Insurer)))
 	.map(|(key, kind, role)| {
 		let mut member = genesis_member(key.to_account_id(), kind);
 		member.roles = vec![role];
@@ -240,8 +249,20 @@ fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 			.map(|key| (key.to_account_id(), 1_000_000 * SCN))
 			.collect(),
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		insurers: DEV_INSURERS
+			.iter()
+			.map(|(insurance, key)| (*insurance, key.to_account_id()))
+			.collect(),
 	})
 }
+
+/// The insurers of the development and local test networks.
+const DEV_INSURERS: [(pallet_labor::Insurance, Sr25519Keyring); 4] = [
+	(pallet_labor::Insurance::IndustrialAccident, Sr25519Keyring::AliceStash),
+	(pallet_labor::Insurance::Employment, Sr25519Keyring::BobStash),
+	(pallet_labor::Insurance::Health, Sr25519Keyring::CharlieStash),
+	(pallet_labor::Insurance::Pension, Sr25519Keyring::DaveStash),
+];
 
 /// How long a quota "day" lasts on the development chain, so that tests and demos see it end.
 pub const DEV_QUOTA_PERIOD: BlockNumber = MINUTES;

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObject};
 use pallet_labor::{
-	runtime_api::LaborApi as LaborRuntimeApi, ContractId, ContractRecord, Date, PayError,
-	TimesheetEntry,
+	runtime_api::LaborApi as LaborRuntimeApi, ContractId, ContractRecord, Date, Insurance,
+	PayError, TimesheetEntry,
 };
 use seoul_runtime::{configs::labor::MaxAllowances, opaque::Block, AccountId, Hash};
 use serde_json::{json, Value};
@@ -72,6 +72,24 @@ pub trait LaborApi {
 		&self,
 		id: ContractId,
 		start: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+
+	/// The enrolments of contract `id` in the insurances it requires: `[{ insurance, deadline,
+	/// reportedOn, status }]`.
+	#[method(name = "labor_enrolments", blocking)]
+	fn enrolments(&self, id: ContractId, at: Option<Hash>) -> RpcResult<Vec<Value>>;
+
+	/// The enrolments whose acquisition report is overdue today, city-wide or of `employer` (an
+	/// address or a DID): `{ overdue: [{ contract, insurance, deadline }], next }`, among up to
+	/// `limit` (default and most: 100) enrolments due after `start` (the previous page's `next`,
+	/// `[contract, insurance]`). A page may hold fewer than it read: follow `next` until `null`.
+	#[method(name = "labor_overdue", blocking)]
+	fn overdue(
+		&self,
+		employer: Option<String>,
+		start: Option<(ContractId, Insurance)>,
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value>;
@@ -203,6 +221,41 @@ where
 			json["from"] = json!(from);
 			json
 		}))
+	}
+
+	fn enrolments(&self, id: ContractId, at: Option<Hash>) -> RpcResult<Vec<Value>> {
+		let at = at_or_best(&*self.client, at);
+		let enrolments = self.client.runtime_api().enrolments(at, id).map_err(runtime_error)?;
+		Ok(enrolments
+			.into_iter()
+			.map(|(insurance, enrolment)| {
+				let mut json = serde_json::to_value(enrolment).unwrap_or(Value::Null);
+				json["insurance"] = json!(insurance);
+				json
+			})
+			.collect())
+	}
+
+	fn overdue(
+		&self,
+		employer: Option<String>,
+		start: Option<(ContractId, Insurance)>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let employer = employer.as_deref().map(account_of).transpose()?;
+		let at = at_or_best(&*self.client, at);
+		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
+		let page = self
+			.client
+			.runtime_api()
+			.overdue_enrolments(at, employer, start, limit)
+			.map_err(runtime_error)?;
+		Ok(page_json(
+			"overdue",
+			page,
+			|(contract, insurance), deadline| json!({ "contract": contract, "insurance": insurance, "deadline": deadline }),
+		))
 	}
 }
 

@@ -165,6 +165,20 @@ fn issued<T: Config>(contract: ContractId, employer: &T::AccountId) -> Date {
 	from
 }
 
+/// An insurer for each of the four insurances, named; in the order of [`Insurance::ALL`].
+fn name_insurers<T: Config>() -> Vec<T::AccountId> {
+	Insurance::ALL
+		.into_iter()
+		.enumerate()
+		.map(|(index, insurance)| {
+			let insurer: T::AccountId = account("insurer", index as u32, 0);
+			T::Registry::register_for_benchmarks(&insurer, MemberKind::Insurer, &[Role::Insurer]);
+			Insurers::<T>::insert(insurance, &insurer);
+			insurer
+		})
+		.collect()
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -441,6 +455,79 @@ mod benchmarks {
 		assert_eq!(
 			PayStatements::<T>::get(contract, from).map(|s| s.status),
 			Some(StatementStatus::Disputed(H256::repeat_byte(6)))
+		);
+	}
+
+	#[benchmark]
+	fn set_insurer() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let insurer = member::<T>("insurer", MemberKind::Insurer, &[Role::Insurer]);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Insurance::Health, insurer.clone());
+
+		assert_eq!(Insurers::<T>::get(Insurance::Health), Some(insurer));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn report_acquisition() {
+		let (contract, employer, _) = signed::<T>();
+		// The busiest terms are 14 hours a week, 60.8 a month: all four insurances are due.
+		name_insurers::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(employer), contract);
+
+		assert!(DueEnrolments::<T>::iter().next().is_none());
+	}
+
+	#[benchmark]
+	fn answer_report() {
+		let (contract, employer, _) = signed::<T>();
+		let insurers = name_insurers::<T>();
+		Labor::<T>::do_report_acquisition(employer, contract).expect("the report is due");
+
+		#[extrinsic_call]
+		acknowledge_acquisition(
+			RawOrigin::Signed(insurers[3].clone()),
+			contract,
+			Insurance::Pension,
+			H256::repeat_byte(8),
+		);
+
+		assert_eq!(
+			Enrolments::<T>::get(contract, Insurance::Pension).map(|e| e.status),
+			Some(EnrolmentStatus::Enrolled(H256::repeat_byte(8)))
+		);
+	}
+
+	#[benchmark]
+	fn report_loss() {
+		let (contract, employer, _) = signed::<T>();
+		let insurers = name_insurers::<T>();
+		Labor::<T>::do_report_acquisition(employer.clone(), contract).expect("the report is due");
+		for (insurance, insurer) in Insurance::ALL.into_iter().zip(insurers) {
+			Labor::<T>::answer_report(
+				insurer,
+				contract,
+				insurance,
+				EnrolmentStatus::Reported,
+				EnrolmentStatus::Enrolled(H256::zero()),
+			)
+			.expect("the insurer enrols the worker");
+		}
+		let last_day = Labor::<T>::today();
+		Labor::<T>::do_end_contract(employer.clone(), contract, EndReason::Other, last_day)
+			.expect("the employer ends the contract");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(employer), contract);
+
+		assert_eq!(
+			Enrolments::<T>::get(contract, Insurance::Health).map(|e| e.status),
+			Some(EnrolmentStatus::LossReported)
 		);
 	}
 

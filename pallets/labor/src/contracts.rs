@@ -213,6 +213,7 @@ impl<T: Config> Pallet<T> {
 			Self::check_terms(record.start, record.end, record.start, &record.terms)?;
 		record.status = ContractStatus::Signed;
 		record.weekly_minutes = weekly_minutes;
+		Self::note_required_enrolments(contract, weekly_minutes, record.start);
 		let (employer, worker, document) =
 			(record.employer.clone(), record.worker.clone(), record.terms.document);
 		Contracts::<T>::insert(contract, record);
@@ -283,6 +284,7 @@ impl<T: Config> Pallet<T> {
 		record.end = amendment.end;
 		record.terms = amendment.terms;
 		record.terms_from = effective;
+		Self::note_required_enrolments(contract, weekly_minutes, effective);
 		record.weekly_minutes = weekly_minutes;
 		record.paid_holiday_and_leave = weekly_minutes >= PAID_HOLIDAY_WEEKLY_MINUTES;
 		record.amendments = record.amendments.saturating_add(1);

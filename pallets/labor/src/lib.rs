@@ -76,6 +76,7 @@ extern crate alloc;
 mod benchmarking;
 pub mod calendar;
 mod contracts;
+pub mod insurance;
 #[cfg(test)]
 mod mock;
 mod pay;
@@ -91,6 +92,7 @@ pub mod types;
 pub mod weights;
 
 pub use calendar::{Date, Weekday};
+pub use insurance::{Enrolment, EnrolmentStatus, Insurance};
 pub use pallet::*;
 pub use pay::MAX_PAY_PERIOD_DAYS;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
@@ -286,6 +288,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PaidUntil<T: Config> = StorageMap<_, Twox64Concat, ContractId, Date>;
 
+	/// The insurer that receives the acquisition and loss reports of each insurance: a member
+	/// holding [`Role::Insurer`], named by the city.
+	#[pallet::storage]
+	pub type Insurers<T: Config> = StorageMap<_, Twox64Concat, Insurance, T::AccountId>;
+
+	/// Each contract's enrolments in the insurances it requires, noted when it is signed (or
+	/// amended into requiring more).
+	#[pallet::storage]
+	pub type Enrolments<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ContractId, Twox64Concat, Insurance, Enrolment>;
+
+	/// The enrolments whose acquisition the employer has still to report (due, or refused), with
+	/// their deadline: the index the overdue list reads.
+	#[pallet::storage]
+	pub type DueEnrolments<T: Config> = StorageMap<_, Twox64Concat, (ContractId, Insurance), Date>;
+
 	/// Each contract's time sheet: the shifts recorded under each day, in the order recorded
 	/// (a shift's index in its day is its identifier).
 	#[pallet::storage]
@@ -297,6 +315,8 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The minimum wage schedule.
 		pub minimum_wages: alloc::vec::Vec<MinimumWage>,
+		/// The insurer of each insurance.
+		pub insurers: alloc::vec::Vec<(Insurance, T::AccountId)>,
 		/// The confirmation period in days; the default (7) if zero.
 		pub confirmation_days: u32,
 		#[serde(skip)]
@@ -313,6 +333,9 @@ pub mod pallet {
 			}
 			if self.confirmation_days > 0 {
 				ConfirmationDays::<T>::put(self.confirmation_days);
+			}
+			for (insurance, insurer) in &self.insurers {
+				Insurers::<T>::insert(insurance, insurer);
 			}
 		}
 	}
@@ -341,6 +364,14 @@ pub mod pallet {
 		PayStatementAcknowledged { contract: ContractId, from: Date },
 		/// The worker disputed a pay statement.
 		PayStatementDisputed { contract: ContractId, from: Date, reason: H256 },
+		/// The city named the insurer of an insurance.
+		InsurerSet { insurance: Insurance, insurer: T::AccountId },
+		/// The employer reported the worker's acquisition to the insurers of `insurances`.
+		AcquisitionReported { contract: ContractId, insurances: BoundedVec<Insurance, ConstU32<4>> },
+		/// The employer reported the loss to the insurers of `insurances`.
+		LossReported { contract: ContractId, insurances: BoundedVec<Insurance, ConstU32<4>> },
+		/// An insurer answered a report: the enrolment's new status.
+		ReportAnswered { contract: ContractId, insurance: Insurance, status: EnrolmentStatus },
 		/// An employer proposed a contract to a worker.
 		ContractProposed {
 			contract: ContractId,
@@ -485,6 +516,18 @@ pub mod pallet {
 		UnknownStatement,
 		/// The worker answered the statement already.
 		AlreadyAnswered,
+		/// The city has named no insurer for an insurance the contract requires.
+		NoInsurer,
+		/// The account does not hold the insurer role, or is not this insurance's insurer.
+		NotInsurer,
+		/// There is no enrolment to report: all are reported already, or none is enrolled.
+		NothingToReport,
+		/// A loss is reported once the contract is over.
+		ContractNotOver,
+		/// The contract has no enrolment in this insurance.
+		UnknownEnrolment,
+		/// The enrolment is not waiting for this insurer's answer.
+		NotReported,
 	}
 
 	#[pallet::hooks]
@@ -829,6 +872,99 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::answer_statement(who, contract, from, StatementStatus::Disputed(reason))
+		}
+
+		/// Names `insurer`, a member holding [`Role::Insurer`], the insurer that receives the
+		/// reports of `insurance`.
+		///
+		/// Origin: [`Config::CityOrigin`]. Emits [`Event::InsurerSet`].
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::set_insurer())]
+		pub fn set_insurer(
+			origin: OriginFor<T>,
+			insurance: Insurance,
+			insurer: T::AccountId,
+		) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(T::Registry::has_role(&insurer, Role::Insurer), Error::<T>::NotInsurer);
+			Insurers::<T>::insert(insurance, &insurer);
+			Self::deposit_event(Event::InsurerSet { insurance, insurer });
+			Ok(())
+		}
+
+		/// Reports the worker's acquisition to the insurer of every insurance the contract
+		/// requires and that is not reported yet (or was refused): one report for all of them.
+		///
+		/// Origin: signed by the contract's employer, holding [`Role::Employer`]. Emits
+		/// [`Event::AcquisitionReported`].
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::report_acquisition())]
+		pub fn report_acquisition(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_report_acquisition(who, contract)
+		}
+
+		/// Acknowledges the acquisition reported for `insurance` under `contract`, with the hash
+		/// of the insurer's reference.
+		///
+		/// Origin: signed by the insurance's insurer. Emits [`Event::ReportAnswered`].
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::answer_report())]
+		pub fn acknowledge_acquisition(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			insurance: Insurance,
+			reference: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let answer = EnrolmentStatus::Enrolled(reference);
+			Self::answer_report(who, contract, insurance, EnrolmentStatus::Reported, answer)
+		}
+
+		/// Refuses the acquisition reported for `insurance` under `contract`, for the reasons
+		/// whose hash is `reason`: the enrolment is due again.
+		///
+		/// Origin: signed by the insurance's insurer. Emits [`Event::ReportAnswered`].
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::answer_report())]
+		pub fn refuse_acquisition(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			insurance: Insurance,
+			reason: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let answer = EnrolmentStatus::Refused(reason);
+			Self::answer_report(who, contract, insurance, EnrolmentStatus::Reported, answer)
+		}
+
+		/// Reports the loss to the insurer of every insurance the worker is enrolled in, once the
+		/// contract is over.
+		///
+		/// Origin: signed by the contract's employer, holding [`Role::Employer`]. Emits
+		/// [`Event::LossReported`].
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::report_loss())]
+		pub fn report_loss(origin: OriginFor<T>, contract: ContractId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_report_loss(who, contract)
+		}
+
+		/// Acknowledges the loss reported for `insurance` under `contract`, with the hash of the
+		/// insurer's reference.
+		///
+		/// Origin: signed by the insurance's insurer. Emits [`Event::ReportAnswered`].
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::answer_report())]
+		pub fn acknowledge_loss(
+			origin: OriginFor<T>,
+			contract: ContractId,
+			insurance: Insurance,
+			reference: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let answer = EnrolmentStatus::Closed(reference);
+			Self::answer_report(who, contract, insurance, EnrolmentStatus::LossReported, answer)
 		}
 	}
 }

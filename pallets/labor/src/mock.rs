@@ -71,6 +71,8 @@ pub const OTHER_WORKER: AccountId = 11;
 pub const INSPECTOR: AccountId = 20;
 /// An agency without the inspector's role.
 pub const AGENCY: AccountId = 21;
+/// The insurers of the four insurances, in the order of `Insurance::ALL`.
+pub const INSURERS: [AccountId; 4] = [30, 31, 32, 33];
 /// An account nobody registered.
 pub const STRANGER: AccountId = 99;
 /// A day in milliseconds.
@@ -167,7 +169,10 @@ impl ExtBuilder {
 			(OTHER_WORKER, MemberKind::Citizen, vec![]),
 			(INSPECTOR, MemberKind::Agency, vec![Role::LaborInspector]),
 			(AGENCY, MemberKind::Agency, vec![]),
-		] {
+		]
+		.into_iter()
+		.chain(INSURERS.map(|insurer| (insurer, MemberKind::Insurer, vec![Role::Insurer])))
+		{
 			Register::add(&who, kind, &roles);
 		}
 		let storage = RuntimeGenesisConfig {
@@ -177,6 +182,7 @@ impl ExtBuilder {
 					MinimumWage { from: date(2026, 1, 1), hourly: MINIMUM_2026 },
 				],
 				confirmation_days: 7,
+				insurers: crate::Insurance::ALL.into_iter().zip(INSURERS).collect(),
 				..Default::default()
 			},
 			..Default::default()

@@ -16,10 +16,6 @@ use alloc::{collections::BTreeMap, vec::Vec};
 /// The longest pay period, in days.
 pub const MAX_PAY_PERIOD_DAYS: u32 = 31;
 
-/// Monthly contractual hours from which the National Pension, health and employment insurances
-/// apply (60 hours: in minutes a week, 60 × 60 × 7 × 12 / 365 ≈ 828.5).
-const INSURED_WEEKLY_MINUTES_TIMES_365: u64 = 60 * 60 * 7 * 12;
-
 /// Hours a day worked on a holiday at the 50 % premium; beyond, 100 % (LSA Art. 56(2)).
 const HOLIDAY_PREMIUM_STEP_MINUTES: u32 = 8 * 60;
 
@@ -245,8 +241,7 @@ impl<T: Config> Pallet<T> {
 		]
 		.iter()
 		.fold(0, |sum: Won, line| sum.saturating_add(*line));
-		slip.insured = u64::from(Self::weekly_minutes_of(&record.terms)) * 365
-			>= INSURED_WEEKLY_MINUTES_TIMES_365;
+		slip.insured = crate::insurance::is_insured(Self::weekly_minutes_of(&record.terms));
 		if slip.insured {
 			let rates: InsuranceRates = CurrentInsuranceRates::<T>::get();
 			let pension_base = slip.gross.clamp(

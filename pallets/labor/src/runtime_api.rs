@@ -1,9 +1,10 @@
 //! The runtime API through which both sides of a contract, labour inspectors and auditors read
 //! contracts and time sheets. The node serves it over JSON-RPC as `labor_contract`,
-//! `labor_contracts`, `labor_timesheet`, `labor_minimumWage`, `labor_pay` and `labor_payStatements`.
+//! `labor_contracts`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`, `labor_payStatements`, `labor_enrolments` and `labor_overdue`.
 
 use crate::{
 	calendar::Date,
+	insurance::{Enrolment, Insurance},
 	types::{
 		ContractId, ContractRecord, Party, PayError, PayStatement, Payslip, TimesheetEntry, Won,
 	},
@@ -43,5 +44,13 @@ sp_api::decl_runtime_apis! {
 		/// A page of the pay statements of `contract`, by the first day of their period: up to
 		/// `limit` (at most 100) after the one from `start`, the previous page's `next`.
 		fn pay_statements(contract: ContractId, start: Option<Date>, limit: u32) -> Page<Date, PayStatement>;
+
+		/// The enrolments of `contract` in the insurances it requires.
+		fn enrolments(contract: ContractId) -> Vec<(Insurance, Enrolment)>;
+
+		/// The enrolments whose acquisition report is overdue today, city-wide or of
+		/// `employer`'s contracts, with their deadlines: among up to `limit` (at most 100)
+		/// enrolments due after `start`, the previous page's `next`.
+		fn overdue_enrolments(employer: Option<AccountId>, start: Option<(ContractId, Insurance)>, limit: u32) -> Page<(ContractId, Insurance), Date>;
 	}
 }

@@ -2,8 +2,9 @@
 
 use crate::{
 	calendar::Date, contracts::PAID_HOLIDAY_WEEKLY_MINUTES, Amendments, Config, ContractId,
-	ContractStatus, Contracts, ContractsOf, MinimumWages, NextContractId, OpenProposals, PaidUntil,
-	Pallet, Party, PastTerms, PayStatements, Timesheets,
+	ContractStatus, Contracts, ContractsOf, DueEnrolments, EnrolmentStatus, Enrolments,
+	MinimumWages, NextContractId, OpenProposals, PaidUntil, Pallet, Party, PastTerms,
+	PayStatements, Timesheets,
 };
 use alloc::collections::BTreeMap;
 use frame_support::{ensure, traits::Get};
@@ -13,7 +14,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks that every contract is numbered below the next number, listed under both its
 	/// sides and nobody else, and carries the weekly minutes of its schedule; that each
 	/// employer's open proposals are counted and bounded; that amendments wait only on signed
-	/// contracts; that time sheets belong to signed contracts; and that the minimum wage
+	/// contracts; that time sheets, past terms, pay statements and enrolments belong to signed
+	/// contracts; that the due index lists exactly the enrolments due; and that the minimum wage
 	/// schedule is in strict date order.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextContractId::<T>::get();
@@ -88,6 +90,20 @@ impl<T: Config> Pallet<T> {
 			PaidUntil::<T>::iter().all(|(id, until)| stated.get(&id) == Some(&until))
 				&& PaidUntil::<T>::iter().count() == stated.len(),
 			"a contract's paid-until day is not its last statement's"
+		);
+		for (id, insurance, enrolment) in Enrolments::<T>::iter() {
+			ensure!(signed(id), "an enrolment belongs to no signed contract");
+			let due =
+				matches!(enrolment.status, EnrolmentStatus::Due | EnrolmentStatus::Refused(_));
+			ensure!(
+				DueEnrolments::<T>::get((id, insurance)) == due.then_some(enrolment.deadline),
+				"the due index does not match an enrolment"
+			);
+		}
+		ensure!(
+			DueEnrolments::<T>::iter_keys()
+				.all(|(id, insurance)| Enrolments::<T>::contains_key(id, insurance)),
+			"the due index lists an enrolment that does not exist"
 		);
 		let schedule = MinimumWages::<T>::get();
 		ensure!(

@@ -54,6 +54,14 @@ pub trait WeightInfo {
 	fn acknowledge_pay_statement() -> Weight;
 	/// The weight of `dispute_pay_statement`.
 	fn dispute_pay_statement() -> Weight;
+	/// The weight of `set_insurer`.
+	fn set_insurer() -> Weight;
+	/// The weight of `report_acquisition`.
+	fn report_acquisition() -> Weight;
+	/// The weight of `answer_report`.
+	fn answer_report() -> Weight;
+	/// The weight of `report_loss`.
+	fn report_loss() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -286,6 +294,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_insurer() -> Weight {
+		Weight::from_parts(20000000, 0)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn report_acquisition() -> Weight {
+		Weight::from_parts(60000000, 0)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn answer_report() -> Weight {
+		Weight::from_parts(30000000, 0)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn report_loss() -> Weight {
+		Weight::from_parts(50000000, 0)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -388,5 +416,25 @@ impl WeightInfo for () {
 		Weight::from_parts(30000000, 0)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_insurer() -> Weight {
+		Weight::from_parts(20000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn report_acquisition() -> Weight {
+		Weight::from_parts(60000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+	}
+	fn answer_report() -> Weight {
+		Weight::from_parts(30000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn report_loss() -> Weight {
+		Weight::from_parts(50000000, 0)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -2,6 +2,7 @@
 
 mod checks;
 mod contracts;
+mod insurance;
 mod minimum_wage;
 mod pay;
 mod statements;
