@@ -5,7 +5,7 @@
 // the document's JCS form (RFC 8785), e2e/lib/credentials.js.
 
 import { readCredential, readJson, schemaHash, verifyCredential } from '../lib/credentials.js';
-import { fail, parseCommand } from '../lib/cli.js';
+import { connectTo, fail, parseCommand } from '../lib/cli.js';
 
 const DEFAULT_WS = 'ws://127.0.0.1:9944';
 
@@ -50,26 +50,6 @@ function schemaHashCommand(options, positionals) {
   const file = fileArgument(positionals);
   const schema = checked(() => readJson(file));
   console.log(checked(() => schemaHash(schema), file));
-}
-
-/** A WsProvider connected to `url`, or exit 2 saying why not. */
-async function connectTo(url) {
-  if (!/^wss?:\/\//.test(url)) fail(`--ws takes a ws:// or wss:// URL, not "${url}"`);
-  // Loaded only when a node is asked: it doubles the start-up time of a command.
-  const { WsProvider } = await import('@polkadot/api');
-  // No automatic reconnection: a node that is not there is an error, not a wait.
-  const provider = new WsProvider(url, false);
-  try {
-    await new Promise((resolve, reject) => {
-      provider.on('error', (error) => reject(new Error(error?.message ?? 'connection failed')));
-      provider.on('disconnected', () => reject(new Error('connection closed')));
-      provider.isReady.then(resolve);
-      provider.connect().catch(reject);
-    });
-  } catch (error) {
-    fail(`cannot reach ${url}: ${error.message}`);
-  }
-  return provider;
 }
 
 async function verify(options, positionals) {

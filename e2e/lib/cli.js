@@ -55,3 +55,23 @@ export function positiveIntegers(values, keys) {
     return value;
   });
 }
+
+/** A WsProvider connected to `url`, or exit 2 saying why not. */
+export async function connectTo(url) {
+  if (!/^wss?:\/\//.test(url)) fail(`--ws takes a ws:// or wss:// URL, not "${url}"`);
+  // Loaded only when a node is asked: it doubles the start-up time of a command.
+  const { WsProvider } = await import('@polkadot/api');
+  // No automatic reconnection: a node that is not there is an error, not a wait.
+  const provider = new WsProvider(url, false);
+  try {
+    await new Promise((resolve, reject) => {
+      provider.on('error', (error) => reject(new Error(error?.message ?? 'connection failed')));
+      provider.on('disconnected', () => reject(new Error('connection closed')));
+      provider.isReady.then(resolve);
+      provider.connect().catch(reject);
+    });
+  } catch (error) {
+    fail(`cannot reach ${url}: ${error.message}`);
+  }
+  return provider;
+}

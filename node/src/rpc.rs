@@ -97,7 +97,7 @@ pub struct FullDeps<C, P> {
 /// Card register (`citizens_authenticate`, `citizens_member`), the S-coin (`scoin_programme`,
 /// `scoin_standing`, `scoin_settlements`, `scoin_supply`), the credentials register
 /// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
-/// (`labor_contract`, `labor_contracts`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
+/// (`labor_contract`, `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
 /// `labor_payStatements`, `labor_enrolments`, `labor_overdue`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,

@@ -243,6 +243,14 @@ impl_runtime_apis! {
 			Labor::contracts_of(&member, start, limit)
 		}
 
+		fn history(
+			worker: AccountId,
+			start: Option<pallet_labor::ContractId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_labor::ContractId, pallet_labor::HistoryEntry<AccountId>> {
+			Labor::history_of(&worker, start, limit)
+		}
+
 		fn timesheet(
 			contract: pallet_labor::ContractId,
 			from: pallet_labor::Date,

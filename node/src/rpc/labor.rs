@@ -40,6 +40,19 @@ pub trait LaborApi {
 		at: Option<Hash>,
 	) -> RpcResult<Value>;
 
+	/// The work history of `worker` (an address or a `did:seoul:` DID): `{ history: [{ contract,
+	/// employer, employerDid, start, lastDay, standing, weeklyMinutes, confirmedMinutes,
+	/// statements, paidGross, shortfall }], next }`, the contracts it signed as the worker, up to
+	/// `limit` (default and most: 100) after contract `start` (the previous page's `next`).
+	#[method(name = "labor_history", blocking)]
+	fn history(
+		&self,
+		worker: String,
+		start: Option<ContractId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+
 	/// The shifts of contract `id` recorded under the `days` days (default 1, at most 62) from
 	/// `from` (`YYYY-MM-DD`): each with its day, index, hours, recorder, confirmation deadline
 	/// (milliseconds since the Unix epoch), status, and whether it counts as worked now.
@@ -160,6 +173,28 @@ where
 		let page =
 			self.client.runtime_api().contracts(at, member, start, limit).map_err(runtime_error)?;
 		Ok(page_json("contracts", page, |id, side| json!({ "id": id, "side": camel(side) })))
+	}
+
+	fn history(
+		&self,
+		worker: String,
+		start: Option<ContractId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let worker = account_of(&worker)?;
+		let at = at_or_best(&*self.client, at);
+		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
+		let page =
+			self.client.runtime_api().history(at, worker, start, limit).map_err(runtime_error)?;
+		Ok(page_json("history", page, |contract, entry| {
+			let employer = entry.employer.clone();
+			let mut json = serde_json::to_value(entry).unwrap_or(Value::Null);
+			json["contract"] = json!(contract);
+			json["employer"] = json!(address(&employer));
+			json["employerDid"] = json!(did_of(&employer));
+			json
+		}))
 	}
 
 	fn timesheet(

@@ -99,9 +99,9 @@ pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{
 	Allowance, AllowanceKind, Amendment, Contract, ContractId, ContractRecord, ContractStatus,
-	EndReason, Hours, InsuranceRates, MinimumWage, PaidAmounts, Party, PayError, PayMethod,
-	PayStatement, Payslip, Shift, ShiftStatus, Standing, StatementStatus, Terms, TimesheetEntry,
-	Won, WorkingTime,
+	EndReason, HistoryEntry, Hours, InsuranceRates, MinimumWage, PaidAmounts, Party, PayError,
+	PayMethod, PayStatement, Payslip, Shift, ShiftStatus, Standing, StatementStatus, Terms,
+	TimesheetEntry, Won, WorkingTime,
 };
 pub use weights::WeightInfo;
 

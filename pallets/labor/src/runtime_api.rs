@@ -1,12 +1,13 @@
 //! The runtime API through which both sides of a contract, labour inspectors and auditors read
 //! contracts and time sheets. The node serves it over JSON-RPC as `labor_contract`,
-//! `labor_contracts`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`, `labor_payStatements`, `labor_enrolments` and `labor_overdue`.
+//! `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`, `labor_payStatements`, `labor_enrolments` and `labor_overdue`.
 
 use crate::{
 	calendar::Date,
 	insurance::{Enrolment, Insurance},
 	types::{
-		ContractId, ContractRecord, Party, PayError, PayStatement, Payslip, TimesheetEntry, Won,
+		ContractId, ContractRecord, HistoryEntry, Party, PayError, PayStatement, Payslip,
+		TimesheetEntry, Won,
 	},
 };
 use alloc::vec::Vec;
@@ -30,6 +31,12 @@ sp_api::decl_runtime_apis! {
 		/// to `limit` (at most 100) after contract `start`, the previous page's `next`, in the
 		/// chain's key order.
 		fn contracts(member: AccountId, start: Option<ContractId>, limit: u32) -> Page<ContractId, Party>;
+
+		/// A page of the work history of `worker`: the contracts it signed as the worker, each
+		/// with its employer, period, standing, weekly hours, confirmed minutes and pay
+		/// statements; up to `limit` (at most 100) after contract `start`, the previous page's
+		/// `next`.
+		fn history(worker: AccountId, start: Option<ContractId>, limit: u32) -> Page<ContractId, HistoryEntry<AccountId>>;
 
 		/// The shifts of `contract` recorded under the `days` days (at most 62) from `from`.
 		fn timesheet(contract: ContractId, from: Date, days: u32) -> Vec<TimesheetEntry>;

@@ -793,3 +793,27 @@ pub struct PayStatement {
 	/// Where it stands with the worker.
 	pub status: StatementStatus,
 }
+
+/// One contract of a worker's work history, as the runtime API answers it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntry<AccountId> {
+	/// The employer.
+	pub employer: AccountId,
+	/// The contract's first day.
+	pub start: Date,
+	/// Its last day: the day a side ended it on, or its end date; `None` without one.
+	pub last_day: Option<Date>,
+	/// Where it stands today.
+	pub standing: Standing,
+	/// Its contractual minutes a week, as the terms in force say.
+	pub weekly_minutes: u32,
+	/// The minutes of every shift that counts now.
+	pub confirmed_minutes: u64,
+	/// How many pay statements the employer issued.
+	pub statements: u32,
+	/// The gross pay they state, together.
+	pub paid_gross: Won,
+	/// The shortfalls they record, together.
+	pub shortfall: Won,
+}

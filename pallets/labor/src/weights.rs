@@ -18,6 +18,10 @@ pub trait WeightInfo {
 	fn set_minimum_wage() -> Weight;
 	/// The weight of `set_confirmation_period`.
 	fn set_confirmation_period() -> Weight;
+	/// The weight of `set_public_holiday`.
+	fn set_public_holiday() -> Weight;
+	/// The weight of `set_insurance_rates`.
+	fn set_insurance_rates() -> Weight;
 	/// The weight of `propose_contract`.
 	fn propose_contract(a: u32, ) -> Weight;
 	/// The weight of `withdraw_proposal`.
@@ -44,10 +48,6 @@ pub trait WeightInfo {
 	fn withdraw_shift() -> Weight;
 	/// The weight of `rule_on_shift`.
 	fn rule_on_shift() -> Weight;
-	/// The weight of `set_public_holiday`.
-	fn set_public_holiday() -> Weight;
-	/// The weight of `set_insurance_rates`.
-	fn set_insurance_rates() -> Weight;
 	/// The weight of `issue_pay_statement`.
 	fn issue_pay_statement() -> Weight;
 	/// The weight of `acknowledge_pay_statement`.
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::MinimumWages` (`max_values`: Some(1), `max_size`: Some(770), added: 1265, mode: `MaxEncodedLen`)
 	fn set_minimum_wage() -> Weight {
 		// Proof size: measured `826`, estimated `2255` bytes.
-		// Minimum execution time: 11_767_000 picoseconds.
-		Weight::from_parts(12_979_000, 2255)
+		// Minimum execution time: 11_477_000 picoseconds.
+		Weight::from_parts(12_679_000, 2255)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::ConfirmationDays` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_confirmation_period() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_308_000 picoseconds.
-		Weight::from_parts(5_988_000, 0)
+		// Minimum execution time: 5_208_000 picoseconds.
+		Weight::from_parts(5_979_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Labor::PublicHolidays` (r:0 w:1)
+	/// Proof: `Labor::PublicHolidays` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	fn set_public_holiday() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 6_570_000 picoseconds.
+		Weight::from_parts(7_401_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Labor::CurrentInsuranceRates` (r:0 w:1)
+	/// Proof: `Labor::CurrentInsuranceRates` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	fn set_insurance_rates() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 5_488_000 picoseconds.
+		Weight::from_parts(6_170_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:0)
@@ -95,45 +111,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::ContractsOf` (r:0 w:2)
 	/// Proof: `Labor::ContractsOf` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Contracts` (r:0 w:1)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn propose_contract(a: u32, ) -> Weight {
 		// Proof size: measured `670`, estimated `6132` bytes.
-		// Minimum execution time: 36_003_000 picoseconds.
-		Weight::from_parts(38_394_816, 6132)
-			// Standard Error: 1_775
-			.saturating_add(Weight::from_parts(32_139, 0).saturating_mul(a.into()))
+		// Minimum execution time: 35_403_000 picoseconds.
+		Weight::from_parts(38_321_171, 6132)
+			// Standard Error: 2_860
+			.saturating_add(Weight::from_parts(12_121, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:1)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::OpenProposals` (r:1 w:1)
 	/// Proof: `Labor::OpenProposals` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::ContractsOf` (r:0 w:2)
 	/// Proof: `Labor::ContractsOf` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn withdraw_proposal() -> Weight {
-		// Proof size: measured `615`, estimated `3851` bytes.
-		// Minimum execution time: 24_526_000 picoseconds.
-		Weight::from_parts(26_510_000, 3851)
+		// Proof size: measured `619`, estimated `3855` bytes.
+		// Minimum execution time: 23_956_000 picoseconds.
+		Weight::from_parts(26_068_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:1)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::OpenProposals` (r:1 w:1)
 	/// Proof: `Labor::OpenProposals` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::ContractsOf` (r:0 w:2)
 	/// Proof: `Labor::ContractsOf` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn decline_contract() -> Weight {
-		// Proof size: measured `615`, estimated `3851` bytes.
-		// Minimum execution time: 24_546_000 picoseconds.
-		Weight::from_parts(26_610_000, 3851)
+		// Proof size: measured `619`, estimated `3855` bytes.
+		// Minimum execution time: 24_056_000 picoseconds.
+		Weight::from_parts(26_229_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:1)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::Members` (r:2 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::MinimumWages` (r:1 w:0)
@@ -141,14 +157,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::OpenProposals` (r:1 w:1)
 	/// Proof: `Labor::OpenProposals` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn accept_contract() -> Weight {
-		// Proof size: measured `1206`, estimated `6132` bytes.
-		// Minimum execution time: 36_414_000 picoseconds.
-		Weight::from_parts(39_478_000, 6132)
+		// Proof size: measured `1210`, estimated `6132` bytes.
+		// Minimum execution time: 36_264_000 picoseconds.
+		Weight::from_parts(39_608_000, 6132)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:0)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::MinimumWages` (r:1 w:0)
@@ -157,16 +173,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn propose_amendment(a: u32, ) -> Weight {
-		// Proof size: measured `573`, estimated `3851` bytes.
-		// Minimum execution time: 26_249_000 picoseconds.
-		Weight::from_parts(28_670_499, 3851)
-			// Standard Error: 1_545
-			.saturating_add(Weight::from_parts(34_184, 0).saturating_mul(a.into()))
+		// Proof size: measured `577`, estimated `3855` bytes.
+		// Minimum execution time: 25_989_000 picoseconds.
+		Weight::from_parts(28_748_073, 3855)
+			// Standard Error: 3_095
+			.saturating_add(Weight::from_parts(9_772, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:1)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Amendments` (r:1 w:1)
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::Members` (r:1 w:0)
@@ -175,39 +191,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::MinimumWages` (r:1 w:0)
 	/// Proof: `Labor::MinimumWages` (`max_values`: Some(1), `max_size`: Some(770), added: 1265, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::PastTerms` (r:0 w:1)
+	/// Proof: `Labor::PastTerms` (`max_values`: None, `max_size`: Some(313), added: 2788, mode: `MaxEncodedLen`)
 	fn accept_amendment() -> Weight {
-		// Proof size: measured `1364`, estimated `3851` bytes.
-		// Minimum execution time: 37_456_000 picoseconds.
-		Weight::from_parts(40_340_000, 3851)
+		// Proof size: measured `1368`, estimated `3855` bytes.
+		// Minimum execution time: 39_739_000 picoseconds.
+		Weight::from_parts(43_785_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:0)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Amendments` (r:1 w:1)
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	fn cancel_amendment() -> Weight {
-		// Proof size: measured `865`, estimated `3851` bytes.
-		// Minimum execution time: 19_019_000 picoseconds.
-		Weight::from_parts(20_941_000, 3851)
+		// Proof size: measured `869`, estimated `3855` bytes.
+		// Minimum execution time: 18_618_000 picoseconds.
+		Weight::from_parts(20_911_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:1)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Amendments` (r:0 w:1)
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	fn end_contract() -> Weight {
-		// Proof size: measured `547`, estimated `3851` bytes.
-		// Minimum execution time: 24_126_000 picoseconds.
-		Weight::from_parts(26_149_000, 3851)
+		// Proof size: measured `551`, estimated `3855` bytes.
+		// Minimum execution time: 23_785_000 picoseconds.
+		Weight::from_parts(26_259_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:0)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Timesheets` (r:2 w:1)
@@ -215,48 +233,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::ConfirmationDays` (r:1 w:0)
 	/// Proof: `Labor::ConfirmationDays` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn record_shift() -> Weight {
-		// Proof size: measured `736`, estimated `6382` bytes.
-		// Minimum execution time: 35_383_000 picoseconds.
-		Weight::from_parts(38_597_000, 6382)
+		// Proof size: measured `740`, estimated `6382` bytes.
+		// Minimum execution time: 35_212_000 picoseconds.
+		Weight::from_parts(38_797_000, 6382)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Contracts` (r:1 w:0)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Timesheets` (r:1 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn confirm_shift() -> Weight {
-		// Proof size: measured `703`, estimated `3851` bytes.
-		// Minimum execution time: 25_398_000 picoseconds.
-		Weight::from_parts(28_182_000, 3851)
+		// Proof size: measured `707`, estimated `3855` bytes.
+		// Minimum execution time: 25_047_000 picoseconds.
+		Weight::from_parts(27_902_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Contracts` (r:1 w:0)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Timesheets` (r:1 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn dispute_shift() -> Weight {
-		// Proof size: measured `703`, estimated `3851` bytes.
-		// Minimum execution time: 26_119_000 picoseconds.
-		Weight::from_parts(28_382_000, 3851)
+		// Proof size: measured `707`, estimated `3855` bytes.
+		// Minimum execution time: 25_528_000 picoseconds.
+		Weight::from_parts(27_952_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Contracts` (r:1 w:0)
-	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::Timesheets` (r:1 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn withdraw_shift() -> Weight {
-		// Proof size: measured `703`, estimated `3851` bytes.
-		// Minimum execution time: 25_358_000 picoseconds.
-		Weight::from_parts(27_741_000, 3851)
+		// Proof size: measured `707`, estimated `3855` bytes.
+		// Minimum execution time: 25_247_000 picoseconds.
+		Weight::from_parts(27_752_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -266,31 +284,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn rule_on_shift() -> Weight {
 		// Proof size: measured `894`, estimated `6382` bytes.
-		// Minimum execution time: 31_476_000 picoseconds.
-		Weight::from_parts(34_211_000, 6382)
+		// Minimum execution time: 31_467_000 picoseconds.
+		Weight::from_parts(34_661_000, 6382)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	fn set_public_holiday() -> Weight {
-		Weight::from_parts(6_000_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_insurance_rates() -> Weight {
-		Weight::from_parts(6_000_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
+	/// Storage: `Labor::Contracts` (r:1 w:0)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::Members` (r:1 w:0)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::PaidUntil` (r:1 w:1)
+	/// Proof: `Labor::PaidUntil` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Timesheets` (r:31 w:0)
+	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::CurrentInsuranceRates` (r:1 w:0)
+	/// Proof: `Labor::CurrentInsuranceRates` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::PayStatements` (r:0 w:1)
+	/// Proof: `Labor::PayStatements` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn issue_pay_statement() -> Weight {
-		Weight::from_parts(2000000000, 0)
-			.saturating_add(T::DbWeight::get().reads(80_u64))
+		// Proof size: measured `2634`, estimated `84566` bytes.
+		// Minimum execution time: 187_588_000 picoseconds.
+		Weight::from_parts(196_171_000, 84566)
+			.saturating_add(T::DbWeight::get().reads(36_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Labor::Contracts` (r:1 w:0)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::PayStatements` (r:1 w:1)
+	/// Proof: `Labor::PayStatements` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn acknowledge_pay_statement() -> Weight {
-		Weight::from_parts(30000000, 0)
+		// Proof size: measured `896`, estimated `3855` bytes.
+		// Minimum execution time: 23_335_000 picoseconds.
+		Weight::from_parts(26_178_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Labor::Contracts` (r:1 w:0)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::PayStatements` (r:1 w:1)
+	/// Proof: `Labor::PayStatements` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn dispute_pay_statement() -> Weight {
-		Weight::from_parts(30000000, 0)
+		// Proof size: measured `896`, estimated `3855` bytes.
+		// Minimum execution time: 23_695_000 picoseconds.
+		Weight::from_parts(25_949_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -319,101 +357,101 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_minimum_wage() -> Weight {
-		Weight::from_parts(12_979_000, 2255)
+		Weight::from_parts(12_679_000, 2255)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_confirmation_period() -> Weight {
-		Weight::from_parts(5_988_000, 0)
+		Weight::from_parts(5_979_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_public_holiday() -> Weight {
+		Weight::from_parts(7_401_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_insurance_rates() -> Weight {
+		Weight::from_parts(6_170_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_contract(a: u32, ) -> Weight {
-		Weight::from_parts(38_394_816, 6132)
-			.saturating_add(Weight::from_parts(32_139, 0).saturating_mul(a.into()))
+		Weight::from_parts(38_321_171, 6132)
+			.saturating_add(Weight::from_parts(12_121, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_proposal() -> Weight {
-		Weight::from_parts(26_510_000, 3851)
+		Weight::from_parts(26_068_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn decline_contract() -> Weight {
-		Weight::from_parts(26_610_000, 3851)
+		Weight::from_parts(26_229_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn accept_contract() -> Weight {
-		Weight::from_parts(39_478_000, 6132)
+		Weight::from_parts(39_608_000, 6132)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn propose_amendment(a: u32, ) -> Weight {
-		Weight::from_parts(28_670_499, 3851)
-			.saturating_add(Weight::from_parts(34_184, 0).saturating_mul(a.into()))
+		Weight::from_parts(28_748_073, 3855)
+			.saturating_add(Weight::from_parts(9_772, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_amendment() -> Weight {
-		Weight::from_parts(40_340_000, 3851)
+		Weight::from_parts(43_785_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_amendment() -> Weight {
-		Weight::from_parts(20_941_000, 3851)
+		Weight::from_parts(20_911_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn end_contract() -> Weight {
-		Weight::from_parts(26_149_000, 3851)
+		Weight::from_parts(26_259_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn record_shift() -> Weight {
-		Weight::from_parts(38_597_000, 6382)
+		Weight::from_parts(38_797_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn confirm_shift() -> Weight {
-		Weight::from_parts(28_182_000, 3851)
+		Weight::from_parts(27_902_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dispute_shift() -> Weight {
-		Weight::from_parts(28_382_000, 3851)
+		Weight::from_parts(27_952_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_shift() -> Weight {
-		Weight::from_parts(27_741_000, 3851)
+		Weight::from_parts(27_752_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rule_on_shift() -> Weight {
-		Weight::from_parts(34_211_000, 6382)
+		Weight::from_parts(34_661_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn set_public_holiday() -> Weight {
-		Weight::from_parts(6_000_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn set_insurance_rates() -> Weight {
-		Weight::from_parts(6_000_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
 	fn issue_pay_statement() -> Weight {
-		Weight::from_parts(2000000000, 0)
-			.saturating_add(ParityDbWeight::get().reads(80_u64))
+		Weight::from_parts(196_171_000, 84566)
+			.saturating_add(ParityDbWeight::get().reads(36_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn acknowledge_pay_statement() -> Weight {
-		Weight::from_parts(30000000, 0)
+		Weight::from_parts(26_178_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dispute_pay_statement() -> Weight {
-		Weight::from_parts(30000000, 0)
+		Weight::from_parts(25_949_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -186,3 +186,40 @@ fn statements_are_refused_for_bad_periods_amounts_and_origins() {
 		);
 	});
 }
+
+#[test]
+fn the_work_history_lists_the_worker_s_signed_contracts_with_hours_and_statements() {
+	ExtBuilder.build_and_execute(|| {
+		let contract = worked_week();
+		assert_ok!(issue(contract, date(2026, 3, 2), date(2026, 3, 8), paid(206_400, 0)));
+		// A proposal and a contract as someone else's worker are not the worker's history.
+		propose(today(), twenty_hours());
+		assert_ok!(Labor::propose_contract(
+			RuntimeOrigin::signed(EMPLOYER),
+			OTHER_WORKER,
+			today(),
+			None,
+			twenty_hours()
+		));
+		let page = Labor::history_of(&WORKER, None, 100);
+		assert_eq!(page.next, None);
+		assert_eq!(
+			page.items,
+			vec![(
+				contract,
+				HistoryEntry {
+					employer: EMPLOYER,
+					start: date(2026, 3, 2),
+					last_day: None,
+					standing: Standing::InForce,
+					weekly_minutes: 1_200,
+					confirmed_minutes: 1_200,
+					statements: 1,
+					paid_gross: 206_400,
+					shortfall: 41_280,
+				}
+			)]
+		);
+		assert!(Labor::history_of(&EMPLOYER, None, 100).items.is_empty());
+	});
+}
