@@ -1,7 +1,7 @@
 // Starts real seoul-node processes on free local ports and connects stock @polkadot/api clients.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -183,4 +183,14 @@ export async function sudo(api, call, sudoKey) {
   const { sudoResult } = result.events.find((event) => api.events.sudo.Sudid.is(event)).data;
   if (sudoResult.isErr) throw new Error(moduleError(api.registry, sudoResult.asErr));
   return result;
+}
+
+/** Runs the Node.js tool `bin` with `args`: its exit status, stdout and stderr, whatever the status. */
+export function runTool(bin, args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ status: error ? error.code : 0, stdout, stderr });
+    });
+  });
 }

@@ -5,7 +5,6 @@
 // copy and a cook's qualification before and after its attestation.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from '../lib/citizens.js';
 import { credentialHash, readCredential, readJson, schemaHash } from '../lib/credentials.js';
-import { connect, eventData as palletEventData, rpc, startNode, submit, sudo } from '../lib/node.js';
+import { connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repoRoot, 'e2e/bin/credential.js');
@@ -31,14 +30,7 @@ const RECORD_FIELDS = ['hash', 'status', 'issuer', 'attester', 'subject', 'schem
 const known = (record) => Object.fromEntries(RECORD_FIELDS.filter((field) => field in record).map((field) => [field, record[field]]));
 
 /** Runs bin/credential.js: its exit status, stdout and stderr, whatever the status. */
-function tool(args) {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ status: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
+const tool = (args) => runTool(BIN, args);
 
 /** `credential.js verify` of `file` against `node`: exit status, verdict line and JSON report. */
 async function verifyWithTool(file, node) {

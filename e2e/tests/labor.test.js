@@ -4,14 +4,25 @@
 // (One) rules on the dispute; and `labor_*` show the contract, the time sheet, the minimum wage
 // and the pay as the chain sees them; the employer issues an underpaid statement whose shortfall
 // the chain records, and the worker disputes it; one acquisition report reaches the four insurers,
-// who acknowledge it; and a contract never reported is listed overdue.
+// who acknowledge it; a contract never reported is listed overdue; and `labor_history`, the
+// career certificate and its credential, attested by the employer, show the worker's record.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from '../lib/citizens.js';
-import { connect, eventData as palletEventData, rpc, startNode, submit } from '../lib/node.js';
+import { schemaHash } from '../lib/credentials.js';
+import { connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo } from '../lib/node.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CAREER = path.join(repoRoot, 'e2e/bin/career.js');
+const CREDENTIAL = path.join(repoRoot, 'e2e/bin/credential.js');
+const CAREER_SCHEMA = path.join(repoRoot, 'docs/schemas/career-certificate.schema.json');
 
 /** Korea Standard Time's offset from UTC, in milliseconds. */
 const KST_MS = 9 * 3_600_000;
@@ -51,6 +62,11 @@ describe('labor', () => {
   let ferdie;
   /** The insurers of the development chain, by insurance. */
   let insurers;
+  let alice;
+  /** The gross pay the chain computed for the stated period, and what the employer paid. */
+  let computedGross;
+  const PAID_GROSS = 70_000;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'seoul-labor-'));
   // The chain's dates: the contract runs from a week ago; shifts two days and one day ago.
   let start;
   let first;
@@ -61,7 +77,7 @@ describe('labor', () => {
     node = await startNode(['--dev'], { name: 'labor' });
     api = await connect(node);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
-    [employer, inspector, dave, ferdie] = ['//Two', '//One', '//Dave', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
+    [employer, inspector, dave, ferdie, alice] = ['//Two', '//One', '//Dave', '//Ferdie', '//Alice'].map((uri) => keyring.addFromUri(uri));
     insurers = Object.fromEntries([
       ['industrialAccident', '//Alice//stash'], ['employment', '//Bob//stash'],
       ['health', '//Charlie//stash'], ['pension', '//Dave//stash'],
@@ -73,6 +89,7 @@ describe('labor', () => {
   after(async () => {
     await api?.disconnect();
     await node?.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   const eventData = (events, name) => palletEventData(api, events, 'labor', name);
@@ -166,7 +183,8 @@ describe('labor', () => {
 
   test('an underpaid statement shows its shortfall; the worker disputes it', async () => {
     const computed = await rpc(node.rpcPort, 'labor_pay', [0, iso(start), iso(second)]);
-    const paid = { gross: 70_000, deductions: 0, net: 70_000 };
+    computedGross = computed.gross;
+    const paid = { gross: PAID_GROSS, deductions: 0, net: PAID_GROSS };
     const slip = blake2AsHex('pay slip, the employer\'s copy');
     const issued = eventData((await submit(api.tx.labor.issuePayStatement(0, start, second, paid, slip), employer)).events, 'PayStatementIssued');
     assert.equal(issued.gross.toNumber(), 70_000);
@@ -218,5 +236,62 @@ describe('labor', () => {
     ]);
     assert.equal((await rpc(node.rpcPort, 'labor_overdue', [])).overdue.length, 4);
     assert.deepEqual((await rpc(node.rpcPort, 'labor_overdue', [dave.address])).overdue, []);
+  });
+
+  test('labor_history and the career certificate show it all', async () => {
+    const { history, next } = await rpc(node.rpcPort, 'labor_history', [didOf(dave.address)]);
+    assert.equal(next, null);
+    assert.deepEqual(history, [{
+      contract: 0,
+      employer: employer.address,
+      employerDid: didOf(employer.address),
+      start: iso(start),
+      lastDay: null,
+      standing: 'inForce',
+      weeklyMinutes: 1_200,
+      confirmedMinutes: 450,
+      statements: 1,
+      paidGross: PAID_GROSS,
+      shortfall: computedGross - PAID_GROSS,
+    }]);
+    const printed = await runTool(CAREER, ['print', didOf(dave.address), '--ws', node.url]);
+    assert.equal(printed.status, 0, printed.stderr);
+    assert.match(printed.stdout, new RegExp(`Contract 0 with ${didOf(employer.address)}`));
+    assert.match(printed.stdout, /20 contractual hours a week; 7\.5 hours confirmed/);
+    assert.match(printed.stdout, new RegExp(`1 pay statements, ${PAID_GROSS} won gross paid`));
+    const nobody = await runTool(CAREER, ['print', ferdie.address, '--ws', node.url]);
+    assert.match(nobody.stdout, /Contract 1 with/, 'Ferdie signed contract 1');
+    const malformed = await runTool(CAREER, ['print', 'did:seoul:nobody', '--ws', node.url]);
+    assert.equal(malformed.status, 2);
+    assert.match(malformed.stderr, /labor_history/);
+  });
+
+  test('the employer attests the contract\'s career credential, and any verifier checks it', async () => {
+    const validFrom = '2026-11-27T00:00:00Z';
+    const written = await runTool(CAREER, ['vc', '0', '--ws', node.url, '--valid-from', validFrom]);
+    assert.equal(written.status, 0, written.stderr);
+    const file = path.join(scratch, 'career.json');
+    writeFileSync(file, written.stdout);
+    const credential = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(credential.issuer.id, didOf(employer.address));
+    assert.equal(credential.credentialSubject.id, didOf(dave.address));
+    assert.equal(credential.credentialSubject.employment.confirmedMinutes, 450);
+    const hashed = await runTool(CREDENTIAL, ['hash', file]);
+    assert.equal(hashed.status, 0, hashed.stderr);
+    const hash = hashed.stdout.split('\n')[0];
+
+    // The city opens the career certificate schema and lets the employer issue it.
+    const schema = schemaHash(JSON.parse(readFileSync(CAREER_SCHEMA, 'utf8')));
+    await sudo(api, api.tx.citizens.setRoles(employer.address, ['Employer', 'CredentialIssuer']), alice);
+    await sudo(api, api.tx.credentials.registerSchema(schema, 'Career certificate'), alice);
+    await sudo(api, api.tx.credentials.authoriseIssuer(schema, employer.address), alice);
+    await submit(api.tx.credentials.attest(employer.address, hash, schema, dave.address, Date.parse(validFrom), null), employer);
+
+    const verified = await runTool(CREDENTIAL, ['verify', file, '--ws', node.url]);
+    assert.equal(verified.stdout.split('\n')[0], 'valid', verified.stderr);
+    assert.equal(verified.status, 0);
+    const unknown = await runTool(CAREER, ['vc', '7', '--ws', node.url]);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /no contract 7/);
   });
 });

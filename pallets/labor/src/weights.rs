@@ -70,9 +70,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::MinimumWages` (r:1 w:1)
 	/// Proof: `Labor::MinimumWages` (`max_values`: Some(1), `max_size`: Some(770), added: 1265, mode: `MaxEncodedLen`)
 	fn set_minimum_wage() -> Weight {
-		// Proof size: measured `826`, estimated `2255` bytes.
-		// Minimum execution time: 11_477_000 picoseconds.
-		Weight::from_parts(12_679_000, 2255)
+		// Proof size: measured `860`, estimated `2255` bytes.
+		// Minimum execution time: 11_927_000 picoseconds.
+		Weight::from_parts(13_079_000, 2255)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,24 +80,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::ConfirmationDays` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_confirmation_period() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_208_000 picoseconds.
-		Weight::from_parts(5_979_000, 0)
+		// Minimum execution time: 5_328_000 picoseconds.
+		Weight::from_parts(5_998_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Labor::PublicHolidays` (r:0 w:1)
 	/// Proof: `Labor::PublicHolidays` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn set_public_holiday() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_570_000 picoseconds.
-		Weight::from_parts(7_401_000, 0)
+		// Minimum execution time: 6_710_000 picoseconds.
+		Weight::from_parts(7_411_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Labor::CurrentInsuranceRates` (r:0 w:1)
 	/// Proof: `Labor::CurrentInsuranceRates` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_insurance_rates() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_488_000 picoseconds.
-		Weight::from_parts(6_170_000, 0)
+		// Minimum execution time: 5_568_000 picoseconds.
+		Weight::from_parts(6_180_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:0)
@@ -114,11 +114,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn propose_contract(a: u32, ) -> Weight {
-		// Proof size: measured `670`, estimated `6132` bytes.
-		// Minimum execution time: 35_403_000 picoseconds.
-		Weight::from_parts(38_321_171, 6132)
-			// Standard Error: 2_860
-			.saturating_add(Weight::from_parts(12_121, 0).saturating_mul(a.into()))
+		// Proof size: measured `770`, estimated `6132` bytes.
+		// Minimum execution time: 36_354_000 picoseconds.
+		Weight::from_parts(39_196_822, 6132)
+			// Standard Error: 1_768
+			.saturating_add(Weight::from_parts(29_835, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -129,9 +129,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::ContractsOf` (r:0 w:2)
 	/// Proof: `Labor::ContractsOf` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn withdraw_proposal() -> Weight {
-		// Proof size: measured `619`, estimated `3855` bytes.
-		// Minimum execution time: 23_956_000 picoseconds.
-		Weight::from_parts(26_068_000, 3855)
+		// Proof size: measured `652`, estimated `3855` bytes.
+		// Minimum execution time: 24_696_000 picoseconds.
+		Weight::from_parts(26_630_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -142,9 +142,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::ContractsOf` (r:0 w:2)
 	/// Proof: `Labor::ContractsOf` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn decline_contract() -> Weight {
-		// Proof size: measured `619`, estimated `3855` bytes.
-		// Minimum execution time: 24_056_000 picoseconds.
-		Weight::from_parts(26_229_000, 3855)
+		// Proof size: measured `652`, estimated `3855` bytes.
+		// Minimum execution time: 24_786_000 picoseconds.
+		Weight::from_parts(26_549_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -154,14 +154,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::MinimumWages` (r:1 w:0)
 	/// Proof: `Labor::MinimumWages` (`max_values`: Some(1), `max_size`: Some(770), added: 1265, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Enrolments` (r:4 w:4)
+	/// Proof: `Labor::Enrolments` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::OpenProposals` (r:1 w:1)
 	/// Proof: `Labor::OpenProposals` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::DueEnrolments` (r:0 w:4)
+	/// Proof: `Labor::DueEnrolments` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn accept_contract() -> Weight {
-		// Proof size: measured `1210`, estimated `6132` bytes.
-		// Minimum execution time: 36_264_000 picoseconds.
-		Weight::from_parts(39_608_000, 6132)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `1364`, estimated `11158` bytes.
+		// Minimum execution time: 62_233_000 picoseconds.
+		Weight::from_parts(65_597_000, 11158)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:0)
 	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
@@ -173,11 +177,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn propose_amendment(a: u32, ) -> Weight {
-		// Proof size: measured `577`, estimated `3855` bytes.
-		// Minimum execution time: 25_989_000 picoseconds.
-		Weight::from_parts(28_748_073, 3855)
-			// Standard Error: 3_095
-			.saturating_add(Weight::from_parts(9_772, 0).saturating_mul(a.into()))
+		// Proof size: measured `610`, estimated `3855` bytes.
+		// Minimum execution time: 27_200_000 picoseconds.
+		Weight::from_parts(29_466_532, 3855)
+			// Standard Error: 2_087
+			.saturating_add(Weight::from_parts(31_660, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -191,13 +195,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::MinimumWages` (r:1 w:0)
 	/// Proof: `Labor::MinimumWages` (`max_values`: Some(1), `max_size`: Some(770), added: 1265, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Enrolments` (r:4 w:0)
+	/// Proof: `Labor::Enrolments` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Labor::PastTerms` (r:0 w:1)
 	/// Proof: `Labor::PastTerms` (`max_values`: None, `max_size`: Some(313), added: 2788, mode: `MaxEncodedLen`)
 	fn accept_amendment() -> Weight {
-		// Proof size: measured `1368`, estimated `3855` bytes.
-		// Minimum execution time: 39_739_000 picoseconds.
-		Weight::from_parts(43_785_000, 3855)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `1615`, estimated `11158` bytes.
+		// Minimum execution time: 55_723_000 picoseconds.
+		Weight::from_parts(59_038_000, 11158)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Labor::Contracts` (r:1 w:0)
@@ -205,9 +211,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::Amendments` (r:1 w:1)
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	fn cancel_amendment() -> Weight {
-		// Proof size: measured `869`, estimated `3855` bytes.
-		// Minimum execution time: 18_618_000 picoseconds.
-		Weight::from_parts(20_911_000, 3855)
+		// Proof size: measured `902`, estimated `3855` bytes.
+		// Minimum execution time: 19_329_000 picoseconds.
+		Weight::from_parts(20_961_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -218,9 +224,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::Amendments` (r:0 w:1)
 	/// Proof: `Labor::Amendments` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	fn end_contract() -> Weight {
-		// Proof size: measured `551`, estimated `3855` bytes.
-		// Minimum execution time: 23_785_000 picoseconds.
-		Weight::from_parts(26_259_000, 3855)
+		// Proof size: measured `584`, estimated `3855` bytes.
+		// Minimum execution time: 24_697_000 picoseconds.
+		Weight::from_parts(26_649_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -233,9 +239,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::ConfirmationDays` (r:1 w:0)
 	/// Proof: `Labor::ConfirmationDays` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn record_shift() -> Weight {
-		// Proof size: measured `740`, estimated `6382` bytes.
-		// Minimum execution time: 35_212_000 picoseconds.
-		Weight::from_parts(38_797_000, 6382)
+		// Proof size: measured `894`, estimated `6382` bytes.
+		// Minimum execution time: 37_576_000 picoseconds.
+		Weight::from_parts(40_209_000, 6382)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -246,9 +252,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::Timesheets` (r:1 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn confirm_shift() -> Weight {
-		// Proof size: measured `707`, estimated `3855` bytes.
-		// Minimum execution time: 25_047_000 picoseconds.
-		Weight::from_parts(27_902_000, 3855)
+		// Proof size: measured `740`, estimated `3855` bytes.
+		// Minimum execution time: 26_390_000 picoseconds.
+		Weight::from_parts(28_672_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -259,9 +265,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::Timesheets` (r:1 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn dispute_shift() -> Weight {
-		// Proof size: measured `707`, estimated `3855` bytes.
-		// Minimum execution time: 25_528_000 picoseconds.
-		Weight::from_parts(27_952_000, 3855)
+		// Proof size: measured `740`, estimated `3855` bytes.
+		// Minimum execution time: 27_110_000 picoseconds.
+		Weight::from_parts(29_404_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -272,9 +278,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::Timesheets` (r:1 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn withdraw_shift() -> Weight {
-		// Proof size: measured `707`, estimated `3855` bytes.
-		// Minimum execution time: 25_247_000 picoseconds.
-		Weight::from_parts(27_752_000, 3855)
+		// Proof size: measured `740`, estimated `3855` bytes.
+		// Minimum execution time: 26_400_000 picoseconds.
+		Weight::from_parts(28_672_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -283,9 +289,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::Timesheets` (r:2 w:1)
 	/// Proof: `Labor::Timesheets` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn rule_on_shift() -> Weight {
-		// Proof size: measured `894`, estimated `6382` bytes.
-		// Minimum execution time: 31_467_000 picoseconds.
-		Weight::from_parts(34_661_000, 6382)
+		// Proof size: measured `1027`, estimated `6382` bytes.
+		// Minimum execution time: 32_638_000 picoseconds.
+		Weight::from_parts(34_952_000, 6382)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -304,9 +310,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::PayStatements` (r:0 w:1)
 	/// Proof: `Labor::PayStatements` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn issue_pay_statement() -> Weight {
-		// Proof size: measured `2634`, estimated `84566` bytes.
-		// Minimum execution time: 187_588_000 picoseconds.
-		Weight::from_parts(196_171_000, 84566)
+		// Proof size: measured `2733`, estimated `84566` bytes.
+		// Minimum execution time: 185_265_000 picoseconds.
+		Weight::from_parts(191_675_000, 84566)
 			.saturating_add(T::DbWeight::get().reads(36_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -315,9 +321,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::PayStatements` (r:1 w:1)
 	/// Proof: `Labor::PayStatements` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn acknowledge_pay_statement() -> Weight {
-		// Proof size: measured `896`, estimated `3855` bytes.
-		// Minimum execution time: 23_335_000 picoseconds.
-		Weight::from_parts(26_178_000, 3855)
+		// Proof size: measured `929`, estimated `3855` bytes.
+		// Minimum execution time: 23_886_000 picoseconds.
+		Weight::from_parts(25_908_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -326,29 +332,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Labor::PayStatements` (r:1 w:1)
 	/// Proof: `Labor::PayStatements` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn dispute_pay_statement() -> Weight {
-		// Proof size: measured `896`, estimated `3855` bytes.
-		// Minimum execution time: 23_695_000 picoseconds.
-		Weight::from_parts(25_949_000, 3855)
+		// Proof size: measured `929`, estimated `3855` bytes.
+		// Minimum execution time: 24_456_000 picoseconds.
+		Weight::from_parts(26_539_000, 3855)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Citizens::Members` (r:1 w:0)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Insurers` (r:0 w:1)
+	/// Proof: `Labor::Insurers` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	fn set_insurer() -> Weight {
-		Weight::from_parts(20000000, 0)
+		// Proof size: measured `571`, estimated `3561` bytes.
+		// Minimum execution time: 14_772_000 picoseconds.
+		Weight::from_parts(15_954_000, 3561)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Labor::Contracts` (r:1 w:0)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::Members` (r:1 w:0)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Enrolments` (r:5 w:4)
+	/// Proof: `Labor::Enrolments` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Insurers` (r:4 w:0)
+	/// Proof: `Labor::Insurers` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::DueEnrolments` (r:0 w:4)
+	/// Proof: `Labor::DueEnrolments` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn report_acquisition() -> Weight {
-		Weight::from_parts(60000000, 0)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `1466`, estimated `13700` bytes.
+		// Minimum execution time: 77_775_000 picoseconds.
+		Weight::from_parts(82_031_000, 13700)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
+	/// Storage: `Labor::Insurers` (r:1 w:0)
+	/// Proof: `Labor::Insurers` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::Members` (r:1 w:0)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Enrolments` (r:1 w:1)
+	/// Proof: `Labor::Enrolments` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn answer_report() -> Weight {
-		Weight::from_parts(30000000, 0)
+		// Proof size: measured `1085`, estimated `3561` bytes.
+		// Minimum execution time: 30_706_000 picoseconds.
+		Weight::from_parts(32_769_000, 3561)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Labor::Contracts` (r:1 w:0)
+	/// Proof: `Labor::Contracts` (`max_values`: None, `max_size`: Some(390), added: 2865, mode: `MaxEncodedLen`)
+	/// Storage: `Citizens::Members` (r:1 w:0)
+	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Labor::Enrolments` (r:5 w:4)
+	/// Proof: `Labor::Enrolments` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn report_loss() -> Weight {
-		Weight::from_parts(50000000, 0)
+		// Proof size: measured `1393`, estimated `13700` bytes.
+		// Minimum execution time: 54_311_000 picoseconds.
+		Weight::from_parts(57_565_000, 13700)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -357,121 +399,121 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_minimum_wage() -> Weight {
-		Weight::from_parts(12_679_000, 2255)
+		Weight::from_parts(13_079_000, 2255)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_confirmation_period() -> Weight {
-		Weight::from_parts(5_979_000, 0)
+		Weight::from_parts(5_998_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_public_holiday() -> Weight {
-		Weight::from_parts(7_401_000, 0)
+		Weight::from_parts(7_411_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_insurance_rates() -> Weight {
-		Weight::from_parts(6_170_000, 0)
+		Weight::from_parts(6_180_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_contract(a: u32, ) -> Weight {
-		Weight::from_parts(38_321_171, 6132)
-			.saturating_add(Weight::from_parts(12_121, 0).saturating_mul(a.into()))
+		Weight::from_parts(39_196_822, 6132)
+			.saturating_add(Weight::from_parts(29_835, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_proposal() -> Weight {
-		Weight::from_parts(26_068_000, 3855)
+		Weight::from_parts(26_630_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn decline_contract() -> Weight {
-		Weight::from_parts(26_229_000, 3855)
+		Weight::from_parts(26_549_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn accept_contract() -> Weight {
-		Weight::from_parts(39_608_000, 6132)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(65_597_000, 11158)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn propose_amendment(a: u32, ) -> Weight {
-		Weight::from_parts(28_748_073, 3855)
-			.saturating_add(Weight::from_parts(9_772, 0).saturating_mul(a.into()))
+		Weight::from_parts(29_466_532, 3855)
+			.saturating_add(Weight::from_parts(31_660, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_amendment() -> Weight {
-		Weight::from_parts(43_785_000, 3855)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(59_038_000, 11158)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_amendment() -> Weight {
-		Weight::from_parts(20_911_000, 3855)
+		Weight::from_parts(20_961_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn end_contract() -> Weight {
-		Weight::from_parts(26_259_000, 3855)
+		Weight::from_parts(26_649_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn record_shift() -> Weight {
-		Weight::from_parts(38_797_000, 6382)
+		Weight::from_parts(40_209_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn confirm_shift() -> Weight {
-		Weight::from_parts(27_902_000, 3855)
+		Weight::from_parts(28_672_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dispute_shift() -> Weight {
-		Weight::from_parts(27_952_000, 3855)
+		Weight::from_parts(29_404_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_shift() -> Weight {
-		Weight::from_parts(27_752_000, 3855)
+		Weight::from_parts(28_672_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rule_on_shift() -> Weight {
-		Weight::from_parts(34_661_000, 6382)
+		Weight::from_parts(34_952_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn issue_pay_statement() -> Weight {
-		Weight::from_parts(196_171_000, 84566)
+		Weight::from_parts(191_675_000, 84566)
 			.saturating_add(ParityDbWeight::get().reads(36_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn acknowledge_pay_statement() -> Weight {
-		Weight::from_parts(26_178_000, 3855)
+		Weight::from_parts(25_908_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dispute_pay_statement() -> Weight {
-		Weight::from_parts(25_949_000, 3855)
+		Weight::from_parts(26_539_000, 3855)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_insurer() -> Weight {
-		Weight::from_parts(20000000, 0)
+		Weight::from_parts(15_954_000, 3561)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn report_acquisition() -> Weight {
-		Weight::from_parts(60000000, 0)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(82_031_000, 13700)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn answer_report() -> Weight {
-		Weight::from_parts(30000000, 0)
+		Weight::from_parts(32_769_000, 3561)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn report_loss() -> Weight {
-		Weight::from_parts(50000000, 0)
+		Weight::from_parts(57_565_000, 13700)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

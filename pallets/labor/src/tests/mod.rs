@@ -2,6 +2,7 @@
 
 mod checks;
 mod contracts;
+mod fuzz;
 mod insurance;
 mod minimum_wage;
 mod pay;
