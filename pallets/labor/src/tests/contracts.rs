@@ -528,3 +528,47 @@ fn a_small_workplace_s_premium_is_the_contract_s() {
 		));
 	});
 }
+
+#[test]
+fn every_member_call_refuses_root_and_unsigned_origins() {
+	use frame_support::traits::UnfilteredDispatchable;
+	ExtBuilder.build_and_execute(|| {
+		let contract = signed_contract();
+		let (day, hash) = (today(), H256::zero());
+		let paid = PaidAmounts { gross: 0, deductions: 0, net: 0 };
+		let shift = hours(at(10, 0), at(12, 0), 0);
+		let calls: Vec<Call<Test>> = vec![
+			Call::propose_contract { worker: WORKER, start: day, end: None, terms: twenty_hours() },
+			Call::withdraw_proposal { contract },
+			Call::decline_contract { contract },
+			Call::accept_contract { contract },
+			Call::propose_amendment { contract, end: None, terms: twenty_hours() },
+			Call::accept_amendment { contract },
+			Call::cancel_amendment { contract },
+			Call::end_contract { contract, reason: EndReason::Other, last_day: day },
+			Call::record_shift { contract, date: day, hours: shift },
+			Call::confirm_shift { contract, date: day, index: 0 },
+			Call::dispute_shift { contract, date: day, index: 0, reason: hash },
+			Call::withdraw_shift { contract, date: day, index: 0 },
+			Call::rule_on_shift { contract, date: day, index: 0, hours: None, ruling: hash },
+			Call::issue_pay_statement { contract, from: day, to: day, paid, slip: hash },
+			Call::acknowledge_pay_statement { contract, from: day },
+			Call::dispute_pay_statement { contract, from: day, reason: hash },
+			Call::report_acquisition { contract },
+			Call::acknowledge_acquisition {
+				contract,
+				insurance: Insurance::Health,
+				reference: hash,
+			},
+			Call::refuse_acquisition { contract, insurance: Insurance::Health, reason: hash },
+			Call::report_loss { contract },
+			Call::acknowledge_loss { contract, insurance: Insurance::Health, reference: hash },
+		];
+		for call in calls {
+			for origin in [RuntimeOrigin::root(), RuntimeOrigin::none()] {
+				let result = call.clone().dispatch_bypass_filter(origin);
+				assert_eq!(result.map_err(|error| error.error), Err(BadOrigin), "{call:?}");
+			}
+		}
+	});
+}

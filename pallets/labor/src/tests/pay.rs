@@ -206,15 +206,43 @@ fn night_work_earns_its_premium_only_in_a_workplace_of_five_or_more() {
 }
 
 #[test]
-fn a_week_with_a_public_holiday_pays_it_and_its_work() {
+fn a_month_with_a_public_holiday_pays_it_and_its_work() {
 	ExtBuilder.build_and_execute(|| {
 		after_march();
 		// 2026-03-02, the substitute holiday for Independence Movement Day (a Sunday).
 		assert_ok!(Labor::set_public_holiday(RuntimeOrigin::root(), date(2026, 3, 2), true));
 		let rested = contract_with(EMPLOYER, without_allowances(twenty_hours()));
 		let working = contract_with(EMPLOYER, without_allowances(twenty_hours()));
-		worked(rested, EMPLOYER, &[3, 4, 5, 6], four_hours());
+		worked(rested, EMPLOYER, &MARCH_WEEKDAYS[1..], four_hours());
 		worked(working, EMPLOYER, &[2, 3, 4, 5, 6], four_hours());
+		// The month, resting on the holiday: 21 days × 4 h = 84 h × 10,320 = 866,880; the
+		// holiday paid, Monday's 4 h: 41,280; four weeks whose contractual days were worked (the
+		// holiday aside): 165,120. Gross 1,073,280. Pension × 4.75 % = 50,980.8 → 50,980; health
+		// × 3.595 % = 38,584.4 → 38,580; care 38,580 × 13.14 % = 5,069.4 → 5,060; employment
+		// × 0.9 % = 9,659.5 → 9,650. Deductions 104,270; net 969,010.
+		let march = (date(2026, 3, 1), date(2026, 3, 31));
+		assert_eq!(
+			Labor::compute_pay(rested, march.0, march.1),
+			Ok(Payslip {
+				from: march.0,
+				to: march.1,
+				worked_minutes: 84 * 60,
+				paid_weeks: 4,
+				paid_public_holidays: 1,
+				base_pay: 866_880,
+				weekly_holiday_allowance: 165_120,
+				public_holiday_pay: 41_280,
+				gross: 1_073_280,
+				insured: true,
+				pension: 50_980,
+				health: 38_580,
+				long_term_care: 5_060,
+				employment: 9_650,
+				deductions: 104_270,
+				net: 969_010,
+				..Default::default()
+			})
+		);
 		// Resting on the holiday: 16 h × 10,320 = 165,120; the holiday paid, Monday's 4 h:
 		// 41,280; the week's contractual days were worked (the holiday aside): 41,280.
 		// Gross 247,680. Pension 19,000 (floor); health × 3.595 % = 8,904.1 → 8,900; care
