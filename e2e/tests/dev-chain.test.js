@@ -11,10 +11,10 @@ const SS58_PREFIX = 8282;
 const PALLETS = [
   'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
   'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens',
-  'SCoin', 'Credentials',
+  'SCoin', 'Credentials', 'Labor',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials'];
+const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor'];
 
 describe('development chain', () => {
   let node;
