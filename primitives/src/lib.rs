@@ -69,6 +69,17 @@ pub struct Page<Id, Item> {
 	pub next: Option<Id>,
 }
 
+impl<Id: Copy, Item> Page<Id, Item> {
+	/// The first `limit` (1 to [`MAX_PAGE_SIZE`]) of `entries`, the rest of a list in key order,
+	/// and the last one's id as the cursor if any entry is left: reads at most `limit` + 1.
+	pub fn read(mut entries: impl Iterator<Item = (Id, Item)>, limit: u32) -> Self {
+		let items: alloc::vec::Vec<(Id, Item)> =
+			entries.by_ref().take(limit.clamp(1, MAX_PAGE_SIZE) as usize).collect();
+		let next = entries.next().and(items.last().map(|(id, _)| *id));
+		Self { items, next }
+	}
+}
+
 /// The most items one [`Page`] holds.
 pub const MAX_PAGE_SIZE: u32 = 100;
 

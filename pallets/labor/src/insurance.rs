@@ -4,7 +4,7 @@
 
 use crate::{
 	calendar::Date, Config, ContractId, ContractStatus, Contracts, DueEnrolments, Enrolments,
-	Error, Event, Insurers, MemberRegistry, Pallet, Party, Role, MAX_PAGE_SIZE,
+	Error, Event, Insurers, MemberRegistry, Pallet, Party, Role,
 };
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -246,7 +246,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The enrolments whose acquisition report is overdue today (due or refused, past the
 	/// deadline), city-wide or of `employer`'s contracts: among at most `limit` (at most
-	/// [`MAX_PAGE_SIZE`]) enrolments due, after `start` (the previous page's `next`), in the
+	/// [`crate::MAX_PAGE_SIZE`]) enrolments due, after `start` (the previous page's `next`), in the
 	/// chain's key order. A page may hold fewer overdue enrolments than it read; follow `next`
 	/// until it is `None`.
 	pub fn overdue_enrolments(
@@ -254,14 +254,12 @@ impl<T: Config> Pallet<T> {
 		start: Option<(ContractId, Insurance)>,
 		limit: u32,
 	) -> Page<(ContractId, Insurance), Date> {
-		let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
 		let today = Self::today();
-		let mut entries = match start {
+		let entries = match start {
 			Some(after) => DueEnrolments::<T>::iter_from(DueEnrolments::<T>::hashed_key_for(after)),
 			None => DueEnrolments::<T>::iter(),
 		};
-		let read: Vec<((ContractId, Insurance), Date)> = entries.by_ref().take(limit).collect();
-		let next = if entries.next().is_some() { read.last().map(|(key, _)| *key) } else { None };
+		let read = Page::read(entries, limit);
 		let of_employer = |contract: ContractId| match &employer {
 			None => true,
 			Some(employer) => {
@@ -269,9 +267,10 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		let items = read
+			.items
 			.into_iter()
 			.filter(|((contract, _), deadline)| *deadline < today && of_employer(*contract))
 			.collect();
-		Page { items, next }
+		Page { items, next: read.next }
 	}
 }

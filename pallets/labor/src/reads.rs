@@ -6,7 +6,7 @@ use crate::{
 	runtime_api::MAX_TIMESHEET_DAYS,
 	types::{ContractRecord, HistoryEntry, Standing, TimesheetEntry},
 	Amendments, Config, ContractId, ContractStatus, Contracts, ContractsOf, Pallet, Party,
-	PayStatements, Timesheets, Won, MAX_PAGE_SIZE,
+	PayStatements, Timesheets, Won,
 };
 use alloc::vec::Vec;
 use seoul_primitives::Page;
@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The work history of `worker`: up to `limit` (at most [`MAX_PAGE_SIZE`]) of the contracts
+	/// The work history of `worker`: up to `limit` (at most [`crate::MAX_PAGE_SIZE`]) of the contracts
 	/// it signed as the worker, after contract `start` (the previous page's `next`), in the
 	/// chain's key order, each with its employer, period, standing, weekly hours, the minutes of
 	/// every shift that counts now, and its pay statements. Reads at most `limit` + 1 entries of
@@ -85,7 +85,7 @@ impl<T: Config> Pallet<T> {
 		Page { items, next: page.next }
 	}
 
-	/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of the contracts of `member` and its side in
+	/// Up to `limit` (at most [`crate::MAX_PAGE_SIZE`]) of the contracts of `member` and its side in
 	/// each, after contract `start` (the previous page's `next`; `None` for the first page), in
 	/// the chain's key order. Reads at most `limit` + 1 entries.
 	pub fn contracts_of(
@@ -93,17 +93,14 @@ impl<T: Config> Pallet<T> {
 		start: Option<ContractId>,
 		limit: u32,
 	) -> Page<ContractId, Party> {
-		let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
-		let mut entries = match start {
+		let entries = match start {
 			Some(after) => ContractsOf::<T>::iter_prefix_from(
 				member,
 				ContractsOf::<T>::hashed_key_for(member, after),
 			),
 			None => ContractsOf::<T>::iter_prefix(member),
 		};
-		let items: Vec<(ContractId, Party)> = entries.by_ref().take(limit).collect();
-		let next = if entries.next().is_some() { items.last().map(|(id, _)| *id) } else { None };
-		Page { items, next }
+		Page::read(entries, limit)
 	}
 
 	/// The shifts of `contract` recorded under the `days` days (at most

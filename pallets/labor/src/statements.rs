@@ -5,9 +5,8 @@ use crate::{
 	calendar::Date,
 	types::{PaidAmounts, PayError, PayStatement, StatementStatus},
 	Config, ContractId, Contracts, Error, Event, MemberRegistry, PaidUntil, Pallet, Party,
-	PayStatements, Role, MAX_PAGE_SIZE,
+	PayStatements, Role,
 };
-use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use seoul_primitives::Page;
 use sp_core::H256;
@@ -81,7 +80,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of the pay statements of `contract`, by the
+	/// Up to `limit` (at most [`crate::MAX_PAGE_SIZE`]) of the pay statements of `contract`, by the
 	/// first day of their period, after the one from `start` (the previous page's `next`), in
 	/// the chain's key order.
 	pub fn pay_statements_of(
@@ -89,17 +88,13 @@ impl<T: Config> Pallet<T> {
 		start: Option<Date>,
 		limit: u32,
 	) -> Page<Date, PayStatement> {
-		let limit = limit.clamp(1, MAX_PAGE_SIZE) as usize;
-		let mut entries = match start {
+		let entries = match start {
 			Some(after) => PayStatements::<T>::iter_prefix_from(
 				contract,
 				PayStatements::<T>::hashed_key_for(contract, after),
 			),
 			None => PayStatements::<T>::iter_prefix(contract),
 		};
-		let items: Vec<(Date, PayStatement)> = entries.by_ref().take(limit).collect();
-		let next =
-			if entries.next().is_some() { items.last().map(|(from, _)| *from) } else { None };
-		Page { items, next }
+		Page::read(entries, limit)
 	}
 }
