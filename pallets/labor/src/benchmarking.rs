@@ -26,7 +26,7 @@ const WAGE: Won = 10_320;
 /// force from it.
 fn first_day<T: Config>() -> Date {
 	let today = Labor::<T>::today();
-	let start = today.day_number().checked_sub(1).and_then(Date::from_day_number).unwrap_or(today);
+	let start = today.minus_days(1).unwrap_or(today);
 	Labor::<T>::set_minimum_wage_step(MinimumWage { from: start, hourly: WAGE })
 		.expect("the schedule has room for a step");
 	start
@@ -105,8 +105,7 @@ fn fill<T: Config>(contract: ContractId, date: Date, count: u32) {
 fn busy_days<T: Config>(contract: ContractId) -> Date {
 	let today = Labor::<T>::today();
 	let full = T::MaxShiftsPerDay::get();
-	let neighbours = [today.day_number().checked_sub(1), today.day_number().checked_add(1)];
-	for day in neighbours.into_iter().flatten().filter_map(Date::from_day_number) {
+	for day in [today.minus_days(1), today.plus_days(1)].into_iter().flatten() {
 		fill::<T>(contract, day, full);
 	}
 	fill::<T>(contract, today, full - 1);
@@ -133,8 +132,7 @@ fn stated_period<T: Config>(contract: ContractId) -> (Date, Date) {
 	// 2026-03-31, 09:00 in Korea.
 	T::BenchmarkHelper::set_now(1_774_915_200_000);
 	let to = Labor::<T>::today();
-	let from = Date::from_day_number(to.day_number().saturating_sub(MAX_PAY_PERIOD_DAYS - 1))
-		.unwrap_or(to);
+	let from = to.minus_days(MAX_PAY_PERIOD_DAYS - 1).unwrap_or(to);
 	// The contract runs from the period's first day, at a wage in force then.
 	Labor::<T>::set_minimum_wage_step(MinimumWage { from, hourly: WAGE })
 		.expect("the schedule has room for a step");

@@ -206,6 +206,11 @@ impl Date {
 		Self::from_day_number(self.day_number().checked_add(days)?)
 	}
 
+	/// The date `days` days earlier, if it is not before 1970-01-01.
+	pub fn minus_days(&self, days: u32) -> Option<Self> {
+		Self::from_day_number(self.day_number().checked_sub(days)?)
+	}
+
 	/// The date in Korea at `unix_ms` milliseconds since the Unix epoch.
 	pub fn in_korea_at(unix_ms: u64) -> Self {
 		let days = (unix_ms.saturating_add(KST_OFFSET_MS) / MS_PER_DAY).min(u64::from(u32::MAX));

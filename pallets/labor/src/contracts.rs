@@ -180,14 +180,34 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Contract `contract`, if `who` is its side `party`.
+	pub(crate) fn contract_as(
+		who: &T::AccountId,
+		contract: ContractId,
+		party: Party,
+	) -> Result<crate::ContractOf<T>, DispatchError> {
+		let record = Contracts::<T>::get(contract).ok_or(Error::<T>::UnknownContract)?;
+		ensure!(record.party(who) == Some(party), Error::<T>::NotParty);
+		Ok(record)
+	}
+
+	/// Contract `contract`, if `who` is its employer and still holds the employer role.
+	pub(crate) fn contract_as_employer(
+		who: &T::AccountId,
+		contract: ContractId,
+	) -> Result<crate::ContractOf<T>, DispatchError> {
+		let record = Self::contract_as(who, contract, Party::Employer)?;
+		Self::ensure_employer(who)?;
+		Ok(record)
+	}
+
 	/// Removes the proposal `contract` at the request of `who`, who must be its side `party`.
 	pub(crate) fn remove_proposal(
 		who: &T::AccountId,
 		contract: ContractId,
 		party: Party,
 	) -> DispatchResult {
-		let record = Contracts::<T>::get(contract).ok_or(Error::<T>::UnknownContract)?;
-		ensure!(record.party(who) == Some(party), Error::<T>::NotParty);
+		let record = Self::contract_as(who, contract, party)?;
 		ensure!(record.status == ContractStatus::Proposed, Error::<T>::NotProposed);
 		Contracts::<T>::remove(contract);
 		ContractsOf::<T>::remove(&record.employer, contract);
@@ -243,9 +263,18 @@ impl<T: Config> Pallet<T> {
 		Ok((record, party))
 	}
 
-	/// The day amended terms would take effect: today, or the start date if it is later.
-	fn amendment_effective(record: &crate::ContractOf<T>) -> Date {
-		Self::today().max(record.start)
+	/// Checks `terms` and the end date `end` as an amendment of `record` signed today, and
+	/// returns the day they would take effect (today, or the start date if it is later) and
+	/// their weekly minutes: [`Pallet::check_terms`] on that day, and `end` not before it.
+	fn check_amendment(
+		record: &crate::ContractOf<T>,
+		end: Option<Date>,
+		terms: &TermsOf<T>,
+	) -> Result<(Date, u32), Error<T>> {
+		let effective = Self::today().max(record.start);
+		let weekly_minutes = Self::check_terms(record.start, end, effective, terms)?;
+		ensure!(end.is_none_or(|end| effective <= end), Error::<T>::OutsideTerm);
+		Ok((effective, weekly_minutes))
 	}
 
 	pub(crate) fn do_propose_amendment(
@@ -255,9 +284,7 @@ impl<T: Config> Pallet<T> {
 		terms: TermsOf<T>,
 	) -> DispatchResult {
 		let (record, by) = Self::signed_contract_of(&who, contract)?;
-		let effective = Self::amendment_effective(&record);
-		Self::check_terms(record.start, end, effective, &terms)?;
-		ensure!(end.is_none_or(|end| effective <= end), Error::<T>::OutsideTerm);
+		Self::check_amendment(&record, end, &terms)?;
 		let document = terms.document;
 		Amendments::<T>::insert(contract, Amendment { proposed_by: by, end, terms });
 		Self::deposit_event(Event::AmendmentProposed { contract, by, document });
@@ -271,10 +298,8 @@ impl<T: Config> Pallet<T> {
 		if by == Party::Worker {
 			Self::ensure_employer(&record.employer)?;
 		}
-		let effective = Self::amendment_effective(&record);
-		let weekly_minutes =
-			Self::check_terms(record.start, amendment.end, effective, &amendment.terms)?;
-		ensure!(amendment.end.is_none_or(|end| effective <= end), Error::<T>::OutsideTerm);
+		let (effective, weekly_minutes) =
+			Self::check_amendment(&record, amendment.end, &amendment.terms)?;
 		ensure!(
 			u32::from(record.amendments) < T::MaxAmendments::get(),
 			Error::<T>::TooManyAmendments

@@ -4,7 +4,7 @@
 
 use crate::{
 	calendar::Date, Config, ContractId, ContractStatus, Contracts, DueEnrolments, Enrolments,
-	Error, Event, Insurers, MemberRegistry, Pallet, Party, Role,
+	Error, Event, Insurers, MemberRegistry, Pallet, Role,
 };
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -155,19 +155,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The employer of `contract`, holding its role, with the contract.
-	fn employer_of(
-		who: &T::AccountId,
-		contract: ContractId,
-	) -> Result<crate::ContractOf<T>, DispatchError> {
-		let record = Contracts::<T>::get(contract).ok_or(Error::<T>::UnknownContract)?;
-		ensure!(record.party(who) == Some(Party::Employer), Error::<T>::NotParty);
-		ensure!(T::Registry::has_role(who, Role::Employer), Error::<T>::NotEmployer);
-		Ok(record)
-	}
-
 	pub(crate) fn do_report_acquisition(who: T::AccountId, contract: ContractId) -> DispatchResult {
-		Self::employer_of(&who, contract)?;
+		Self::contract_as_employer(&who, contract)?;
 		let today = Self::today();
 		let mut reported = Vec::new();
 		for (insurance, mut enrolment) in Enrolments::<T>::iter_prefix(contract) {
@@ -192,7 +181,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_report_loss(who: T::AccountId, contract: ContractId) -> DispatchResult {
-		let record = Self::employer_of(&who, contract)?;
+		let record = Self::contract_as_employer(&who, contract)?;
 		let over = matches!(record.status, ContractStatus::Ended { .. })
 			|| record.last_day().is_some_and(|last| last < Self::today());
 		ensure!(over, Error::<T>::ContractNotOver);

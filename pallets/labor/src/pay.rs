@@ -113,13 +113,23 @@ impl<T: Config> Pallet<T> {
 			.sum()
 	}
 
-	/// Whether `date` is a paid holiday under `terms` whose work earns the holiday premium and
-	/// whose pay the worker is owed: the weekly paid holiday, or a public holiday, in a workplace
-	/// of five or more, for a contract of 15 hours a week or more (LSA Art. 18(3), 55, 56 and
-	/// the Enforcement Decree's table of the articles small workplaces are exempt from).
-	fn is_paid_holiday(terms: &TermsOf<T>, date: Date) -> bool {
+	/// Whether `terms` owe paid holidays whose work earns the holiday premium: in a workplace of
+	/// five or more, for a contract of 15 hours a week or more (LSA Art. 18(3), 55, 56 and the
+	/// Enforcement Decree's table of the articles small workplaces are exempt from).
+	fn owes_paid_holidays(terms: &TermsOf<T>) -> bool {
 		terms.five_or_more_employees
 			&& Self::weekly_minutes_of(terms) >= PAID_HOLIDAY_WEEKLY_MINUTES
+	}
+
+	/// Whether `date` is a public holiday `terms` pay.
+	fn is_paid_public_holiday(terms: &TermsOf<T>, date: Date) -> bool {
+		Self::owes_paid_holidays(terms) && Self::is_public_holiday(date)
+	}
+
+	/// Whether `date` is a paid holiday under `terms`: the weekly paid holiday, or a public
+	/// holiday, when `terms` owe them.
+	fn is_paid_holiday(terms: &TermsOf<T>, date: Date) -> bool {
+		Self::owes_paid_holidays(terms)
 			&& (terms.weekly_holiday == Some(date.weekday()) || Self::is_public_holiday(date))
 	}
 
@@ -187,17 +197,14 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 			}
-			let overtime = ordinary.saturating_sub(Self::contractual_minutes(&terms, date));
+			let contractual = Self::contractual_minutes(&terms, date);
+			let overtime = ordinary.saturating_sub(contractual);
 			slip.overtime_minutes += overtime;
 			lines.overtime +=
 				u128::from(overtime) * wage * u128::from(terms.overtime_premium_percent);
 			*weekly_overtime.entry(date.day_number().saturating_add(3) / 7).or_default() +=
 				overtime;
-			let contractual = Self::contractual_minutes(&terms, date);
-			if Self::is_paid_holiday(&terms, date)
-				&& Self::is_public_holiday(date)
-				&& contractual > 0
-			{
+			if contractual > 0 && Self::is_paid_public_holiday(&terms, date) {
 				slip.paid_public_holidays += 1;
 				lines.public_holiday += u128::from(contractual) * wage;
 			}
@@ -269,7 +276,7 @@ impl<T: Config> Pallet<T> {
 		sunday: Date,
 		now: u64,
 	) -> Option<u128> {
-		let monday = Date::from_day_number(sunday.day_number().checked_sub(6)?)?;
+		let monday = sunday.minus_days(6)?;
 		if monday < record.start || record.last_day().is_some_and(|last| sunday > last) {
 			return None;
 		}
@@ -280,7 +287,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let attended = (0..7).filter_map(|offset| monday.plus_days(offset)).all(|day| {
 			Self::contractual_minutes(&terms, day) == 0
-				|| (Self::is_paid_holiday(&terms, day) && Self::is_public_holiday(day))
+				|| Self::is_paid_public_holiday(&terms, day)
 				|| Timesheets::<T>::get(contract, day)
 					.iter()
 					.any(|shift| shift.stands() && shift.is_confirmed_at(now))

@@ -4,8 +4,7 @@
 use crate::{
 	calendar::Date,
 	types::{PaidAmounts, PayError, PayStatement, StatementStatus},
-	Config, ContractId, Contracts, Error, Event, MemberRegistry, PaidUntil, Pallet, Party,
-	PayStatements, Role,
+	Config, ContractId, Error, Event, PaidUntil, Pallet, Party, PayStatements,
 };
 use frame_support::{ensure, pallet_prelude::*};
 use seoul_primitives::Page;
@@ -20,9 +19,7 @@ impl<T: Config> Pallet<T> {
 		paid: PaidAmounts,
 		slip: H256,
 	) -> DispatchResult {
-		let record = Contracts::<T>::get(contract).ok_or(Error::<T>::UnknownContract)?;
-		ensure!(record.party(&who) == Some(Party::Employer), Error::<T>::NotParty);
-		ensure!(T::Registry::has_role(&who, Role::Employer), Error::<T>::NotEmployer);
+		Self::contract_as_employer(&who, contract)?;
 		ensure!(
 			paid.gross.checked_sub(paid.deductions) == Some(paid.net),
 			Error::<T>::InconsistentAmounts
@@ -62,8 +59,7 @@ impl<T: Config> Pallet<T> {
 		from: Date,
 		answer: StatementStatus,
 	) -> DispatchResult {
-		let record = Contracts::<T>::get(contract).ok_or(Error::<T>::UnknownContract)?;
-		ensure!(record.party(&who) == Some(Party::Worker), Error::<T>::NotParty);
+		Self::contract_as(&who, contract, Party::Worker)?;
 		PayStatements::<T>::try_mutate(contract, from, |statement| {
 			let statement = statement.as_mut().ok_or(Error::<T>::UnknownStatement)?;
 			ensure!(statement.status == StatementStatus::Issued, Error::<T>::AlreadyAnswered);

@@ -24,7 +24,7 @@ impl<T: Config> Pallet<T> {
 		let day = u32::from(MINUTES_PER_DAY);
 		let span = |start: u32, hours: &Hours| (start, start + u32::from(hours.span()));
 		let (start, end) = span(day + u32::from(hours.start), hours);
-		let previous = date.day_number().checked_sub(1).and_then(Date::from_day_number);
+		let previous = date.minus_days(1);
 		let earlier = previous.map(|previous| (0, Timesheets::<T>::get(contract, previous)));
 		let same = Some((day, Timesheets::<T>::get(contract, date)));
 		// The next day's shifts start a day later; one recorded there may have started before
