@@ -203,6 +203,8 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		quota_period: seoul_runtime::DAYS,
 		// The council registers the insurers and names them (`Labor.set_insurer`).
 		insurers: vec![],
+		// A day for the council to see and cancel a Root call before it runs.
+		enactment_delay: seoul_runtime::DAYS,
 	})
 }
 

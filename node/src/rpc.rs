@@ -10,6 +10,7 @@
 
 pub mod citizens;
 pub mod credentials;
+pub mod governance;
 pub mod labor;
 pub mod scoin;
 
@@ -98,7 +99,8 @@ pub struct FullDeps<C, P> {
 /// `scoin_standing`, `scoin_settlements`, `scoin_supply`), the credentials register
 /// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
 /// (`labor_contract`, `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
-/// `labor_payStatements`, `labor_enrolments`, `labor_overdue`).
+/// `labor_payStatements`, `labor_enrolments`, `labor_overdue`) and the governed path to Root
+/// (`enactment_pending`, `enactment_delay`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -131,11 +133,18 @@ where
 		AccountId,
 		seoul_runtime::configs::labor::MaxAllowances,
 	>,
+	C::Api: pallet_enactment::runtime_api::EnactmentApi<
+		Block,
+		seoul_runtime::Hash,
+		BlockNumber,
+		seoul_runtime::configs::governance::BoundedRootCall,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use citizens::{Citizens, CitizensApiServer};
 	use credentials::{Credentials, CredentialsApiServer};
+	use governance::{Enactment, EnactmentApiServer};
 	use labor::{Labor, LaborApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use scoin::{SCoin, SCoinApiServer};
@@ -148,6 +157,7 @@ where
 	module.merge(Citizens::new(client.clone()).into_rpc())?;
 	module.merge(SCoin::new(client.clone()).into_rpc())?;
 	module.merge(Credentials::new(client.clone()).into_rpc())?;
-	module.merge(Labor::new(client).into_rpc())?;
+	module.merge(Labor::new(client.clone()).into_rpc())?;
+	module.merge(Enactment::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -11,6 +11,7 @@ extern crate alloc;
 
 pub mod address;
 pub mod membership;
+pub mod migrations;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

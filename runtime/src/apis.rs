@@ -19,12 +19,13 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Credentials, Executive, Grandpa,
-	InherentDataExt, Labor, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys,
-	System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Credentials, Enactment, Executive,
+	Grandpa, Hash, InherentDataExt, Labor, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SCoin, SessionKeys, System, TransactionPayment, VERSION,
 };
 use crate::configs::{
 	credentials::{MaxCredentialsPerSubmission, MaxSchemaNameLength},
+	governance::BoundedRootCall,
 	labor::MaxAllowances,
 	scoin::MaxNameLength,
 };
@@ -294,6 +295,16 @@ impl_runtime_apis! {
 			pallet_labor::Date,
 		> {
 			Labor::overdue_enrolments(employer, start, limit)
+		}
+	}
+
+	impl pallet_enactment::runtime_api::EnactmentApi<Block, Hash, BlockNumber, BoundedRootCall> for Runtime {
+		fn pending() -> Vec<(Hash, pallet_enactment::PendingCall<BlockNumber, BoundedRootCall>)> {
+			Enactment::pending()
+		}
+
+		fn delay() -> BlockNumber {
+			Enactment::delay()
 		}
 	}
 

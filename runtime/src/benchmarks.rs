@@ -1,7 +1,7 @@
 //! The pallets `seoul-node benchmark pallet` measures, and what their benchmarks need from the
 //! runtime.
 
-use crate::{AccountId, Runtime, Session, SessionKeys};
+use crate::{AccountId, Runtime, RuntimeCall, Session, SessionKeys};
 use codec::Encode;
 
 frame_benchmarking::define_benchmarks!(
@@ -19,6 +19,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_scoin, SCoin]
 	[pallet_credentials, Credentials]
 	[pallet_labor, Labor]
+	[pallet_enactment, Enactment]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -45,5 +46,15 @@ pub struct Clock;
 impl pallet_labor::BenchmarkHelper for Clock {
 	fn set_now(unix_ms: u64) {
 		pallet_timestamp::Now::<Runtime>::put(unix_ms);
+	}
+}
+
+/// A storage fix of about `len` bytes: the kind of Root call the council proposes.
+pub struct StorageFixHelper;
+impl pallet_enactment::BenchmarkHelper<RuntimeCall> for StorageFixHelper {
+	fn root_call(len: u32) -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::set_storage {
+			items: alloc::vec![(b"benchmark".to_vec(), alloc::vec![7u8; len as usize])],
+		})
 	}
 }

@@ -4,7 +4,7 @@
 
 use crate::{
 	configs::labor::statutory_minimum_wages, AccountId, Balance, BalancesConfig, BlockNumber,
-	CitizensConfig, CouncilMembershipConfig, LaborConfig, NodeAuthorizationConfig,
+	CitizensConfig, CouncilMembershipConfig, EnactmentConfig, LaborConfig, NodeAuthorizationConfig,
 	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, DAYS,
 	MINUTES, SCN,
 };
@@ -47,6 +47,8 @@ pub struct NetworkGenesis {
 	pub quota_period: BlockNumber,
 	/// The insurer of each social insurance, among `members` (holding `Role::Insurer`).
 	pub insurers: Vec<(pallet_labor::Insurance, AccountId)>,
+	/// Blocks between the council's proposal of a Root call and its enactment.
+	pub enactment_delay: BlockNumber,
 }
 
 /// A member registered at genesis with no roles, the sr25519 key of its account as its first
@@ -117,6 +119,7 @@ pub fn network_genesis(network: NetworkGenesis) -> Value {
 			..Default::default()
 		},
 		sudo: SudoConfig { key: network.sudo },
+		enactment: EnactmentConfig { delay: network.enactment_delay },
 		labor: LaborConfig {
 			minimum_wages: statutory_minimum_wages(),
 			insurers: network.insurers,
@@ -253,6 +256,7 @@ fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 			.iter()
 			.map(|(insurance, key)| (*insurance, key.to_account_id()))
 			.collect(),
+		enactment_delay: TEST_ENACTMENT_DELAY,
 	})
 }
 
@@ -263,6 +267,10 @@ const DEV_INSURERS: [(pallet_labor::Insurance, Sr25519Keyring); 4] = [
 	(pallet_labor::Insurance::Health, Sr25519Keyring::CharlieStash),
 	(pallet_labor::Insurance::Pension, Sr25519Keyring::DaveStash),
 ];
+
+/// The enactment delay of the development and local test networks: a minute, so that tests
+/// and rehearsals of an upgrade see it pass.
+pub const TEST_ENACTMENT_DELAY: BlockNumber = MINUTES;
 
 /// How long a quota "day" lasts on the development chain, so that tests and demos see it end.
 pub const DEV_QUOTA_PERIOD: BlockNumber = MINUTES;

@@ -77,7 +77,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
 	authoring_version: 1,
 	// 101: an account's entry holds its quota usage (issue 10); no chain ran 100.
-	spec_version: 102,
+	// 103: governance (Preimage, Scheduler, Enactment, TxPause, SafeMode).
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -119,8 +120,16 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations run on the next runtime upgrade, beside the pallets' own.
-type Migrations = ();
+/// Migrations run on the next runtime upgrade, beside the pallets' own: each pallet of ours
+/// steps to the storage version of this runtime. A step is a no-op on a chain already there, so
+/// the list only grows until every network has run it (docs/OPERATORS.md).
+pub type Migrations = (
+	pallet_citizens::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_scoin::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_credentials::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_labor::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_validator_set::migrations::v1::MigrateV0ToV1<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -218,4 +227,24 @@ mod runtime {
 	/// Part-time work: contracts signed by both sides, time sheets, labour inspectors' rulings.
 	#[runtime::pallet_index(16)]
 	pub type Labor = pallet_labor;
+
+	/// The bytes of calls waiting in the scheduler's agenda.
+	#[runtime::pallet_index(17)]
+	pub type Preimage = pallet_preimage;
+
+	/// Calls dispatched at a later block: the Root calls `Enactment` schedules.
+	#[runtime::pallet_index(18)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// The council's governed path to Root: 3/4 of the council, an enactment delay, a cancel.
+	#[runtime::pallet_index(19)]
+	pub type Enactment = pallet_enactment;
+
+	/// Emergency brake: the council pauses named calls or pallets.
+	#[runtime::pallet_index(20)]
+	pub type TxPause = pallet_tx_pause;
+
+	/// Emergency brake: the council pauses everything but governance for a time.
+	#[runtime::pallet_index(21)]
+	pub type SafeMode = pallet_safe_mode;
 }

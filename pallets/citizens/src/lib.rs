@@ -70,6 +70,7 @@ pub mod authentication;
 mod benchmarking;
 pub mod did;
 mod extension;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod quota;
@@ -274,7 +275,11 @@ pub mod pallet {
 		AuthenticationKeysOf<T>,
 	>;
 
+	/// The storage layout version; `migrations` moves a chain from each version to the next.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// The register, by account. Blake2 because accounts are chosen by their holders, so their

@@ -53,6 +53,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -156,7 +157,11 @@ pub mod pallet {
 	/// The credential hashes of a submission in this runtime.
 	pub type CredentialHashesOf<T> = BoundedVec<H256, <T as Config>::MaxCredentialsPerSubmission>;
 
+	/// The storage layout version; `migrations` moves a chain from each version to the next.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// The registered schemas, by the hash of their JSON Schema document. Blake2, because the

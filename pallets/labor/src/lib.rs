@@ -78,6 +78,7 @@ pub mod calendar;
 mod calls;
 mod contracts;
 pub mod insurance;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod pay;
@@ -118,7 +119,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// Default configuration for tests, so that mocks only name what they change.
 	pub mod config_preludes {

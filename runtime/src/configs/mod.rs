@@ -1,7 +1,8 @@
 //! The configuration of every pallet, grouped by concern:
 //! - this module: accounts, time, balances, fees and utilities;
 //! - [`accounts`]: what the chain keeps of an account (balances and quota usage, in one entry);
-//! - [`governance`]: the City Council and [`CityOrigin`], the runtime's one privileged origin;
+//! - [`governance`]: the City Council, [`CityOrigin`] (the runtime's one privileged origin), the
+//!   governed path to Root and the emergency brakes;
 //! - [`consensus`]: validators, sessions, Aura, GRANDPA and node authorisation;
 //! - [`citizens`]: the Citizens Card register;
 //! - [`scoin`]: the S-coin;
@@ -22,7 +23,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, ConstU8, Contains, VariantCountOf},
+	traits::{ConstU128, ConstU32, ConstU64, ConstU8, Contains, InsideBoth, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		ConstantMultiplier, Weight,
@@ -103,7 +104,7 @@ fn exists(dest: &<<Runtime as frame_system::Config>::Lookup as StaticLookup>::So
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
-	type BaseCallFilter = CallFilter;
+	type BaseCallFilter = InsideBoth<CallFilter, governance::Brakes>;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

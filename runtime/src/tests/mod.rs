@@ -978,4 +978,5 @@ mod credentials {
 }
 
 mod free_use;
+mod governance;
 mod labor;
