@@ -185,6 +185,25 @@ export async function sudo(api, call, sudoKey) {
   return result;
 }
 
+/**
+ * Passes `call` as a City Council motion of `voters` (council members): the first proposes it
+ * with a threshold of all of them, all vote aye, and the first closes it. Resolves to the
+ * `Council.Executed` result, the closing block's events and the hashes of the motion's blocks.
+ */
+export async function councilMotion(api, call, voters) {
+  const length = call.method.encodedLength;
+  const proposed = await submit(api.tx.council.propose(voters.length, call, length), voters[0]);
+  const { proposalIndex, proposalHash } = eventData(api, proposed.events, 'council', 'Proposed');
+  const votes = await Promise.all(
+    voters.map((member) => submit(api.tx.council.vote(proposalHash, proposalIndex, true), member)),
+  );
+  const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(call, length)).weight;
+  const closed = await submit(api.tx.council.close(proposalHash, proposalIndex, weight, length), voters[0]);
+  const { result } = eventData(api, closed.events, 'council', 'Executed');
+  const blockHashes = [proposed, ...votes, closed].map(({ blockHash }) => blockHash);
+  return { result, events: closed.events, blockHashes };
+}
+
 /** Runs the Node.js tool `bin` with `args`: its exit status, stdout and stderr, whatever the status. */
 export function runTool(bin, args) {
   return new Promise((resolve, reject) => {

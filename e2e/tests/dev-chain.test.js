@@ -5,16 +5,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { connect, finalizedNumber, rpc, startNode, submit, waitFor } from '../lib/node.js';
+import { connect, councilMotion, finalizedNumber, rpc, startNode, submit, waitFor } from '../lib/node.js';
 
 const SS58_PREFIX = 8282;
 const PALLETS = [
   'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
   'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens',
-  'SCoin', 'Credentials', 'Labor',
+  'SCoin', 'Credentials', 'Labor', 'Preimage', 'Scheduler', 'Enactment', 'TxPause', 'SafeMode',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor'];
+const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor', 'Enactment'];
 
 describe('development chain', () => {
   let node;
@@ -116,20 +116,10 @@ describe('development chain', () => {
     const owner = keyring.addFromUri('//Ferdie');
     const peerId = `0x${'07'.repeat(38)}`;
     const proposal = api.tx.nodeAuthorization.addWellKnownNode(peerId, owner.address);
-    const length = proposal.method.encodedLength;
-    const proposed = await submit(api.tx.council.propose(2, proposal, length), alice);
-    touchedBlocks.push(proposed.blockHash);
-    const { proposalIndex, proposalHash } = proposed.events.find((event) => api.events.council.Proposed.is(event)).data;
-    for (const member of [alice, bob]) {
-      touchedBlocks.push((await submit(api.tx.council.vote(proposalHash, proposalIndex, true), member)).blockHash);
-    }
-    const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(proposal, length)).weight;
-    const closed = await submit(api.tx.council.close(proposalHash, proposalIndex, weight, length), alice);
-    touchedBlocks.push(closed.blockHash);
-    const executed = closed.events.find((event) => api.events.council.Executed.is(event));
-    assert.ok(executed, 'Council.Executed event');
-    assert.ok(executed.data.result.isOk, `motion result ${executed.data.result.toString()}`);
-    assert.ok(closed.events.some((event) => api.events.nodeAuthorization.NodeAdded.is(event)));
+    const motion = await councilMotion(api, proposal, [alice, bob]);
+    touchedBlocks.push(...motion.blockHashes);
+    assert.ok(motion.result.isOk, `motion result ${motion.result.toString()}`);
+    assert.ok(motion.events.some((event) => api.events.nodeAuthorization.NodeAdded.is(event)));
     const wellKnown = await api.query.nodeAuthorization.wellKnownNodes();
     assert.ok([...wellKnown].map((node) => node.toHex()).includes(peerId));
   });

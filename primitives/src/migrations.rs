@@ -42,6 +42,11 @@ impl<Summary: StorageSummary> UncheckedOnRuntimeUpgrade for UnchangedLayout<Summ
 	}
 }
 
+/// The v0 → v1 migration of a pallet `P` whose layout did not change when it began declaring a
+/// storage version, with `Summary` its entry counts; a no-op on a chain already at 1.
+pub type UnversionedToV1<P, Summary, DbWeight> =
+	frame_support::migrations::VersionedMigration<0, 1, UnchangedLayout<Summary>, P, DbWeight>;
+
 /// The count of entries of a storage map, double map or n-map, by its keys.
 pub fn count<K>(keys: impl Iterator<Item = K>) -> u64 {
 	keys.count() as u64

@@ -7,16 +7,11 @@ pub mod v1 {
 	use crate::*;
 	use alloc::{vec, vec::Vec};
 	use core::marker::PhantomData;
-	use seoul_primitives::migrations::{StorageSummary, UnchangedLayout};
+	use seoul_primitives::migrations::{StorageSummary, UnversionedToV1};
 
 	/// Moves the pallet from version 0 to 1; a no-op on a chain already at 1.
-	pub type MigrateV0ToV1<T> = frame_support::migrations::VersionedMigration<
-		0,
-		1,
-		UnchangedLayout<Summary<T>>,
-		Pallet<T>,
-		<T as frame_system::Config>::DbWeight,
-	>;
+	pub type MigrateV0ToV1<T> =
+		UnversionedToV1<Pallet<T>, Summary<T>, <T as frame_system::Config>::DbWeight>;
 
 	/// The size of the validator set.
 	pub struct Summary<T>(PhantomData<T>);
