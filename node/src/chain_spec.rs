@@ -139,10 +139,18 @@ fn parse_operator(index: usize, entry: &OperatorEntry) -> Result<Operator, Strin
 	Ok(Operator { account, aura: keys.aura, grandpa: keys.grandpa, peer_id: peer_id.to_bytes() })
 }
 
+/// The fewest validators a production network keeps: with four, finality (two thirds of the
+/// votes) survives the loss of one.
+pub const PRODUCTION_MIN_VALIDATORS: u32 = 4;
+
 /// Checks the network file and turns it into the runtime's genesis description.
 pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, String> {
-	if file.operators.is_empty() {
-		return Err("the network file lists no operators".into());
+	if file.operators.len() < PRODUCTION_MIN_VALIDATORS as usize {
+		return Err(format!(
+			"the network file lists {} operators; a production network needs at least \
+			 {PRODUCTION_MIN_VALIDATORS}, so that finality survives the loss of one",
+			file.operators.len()
+		));
 	}
 	if file.council.is_empty() {
 		return Err("the network file lists no council member".into());
@@ -205,6 +213,7 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		insurers: vec![],
 		// A day for the council to see and cancel a Root call before it runs.
 		enactment_delay: seoul_runtime::DAYS,
+		min_validators: PRODUCTION_MIN_VALIDATORS,
 	})
 }
 
@@ -239,16 +248,38 @@ mod tests {
 
 	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 
+	/// Operator `index` of the local test network (Alice, Bob, Charlie, Dave), as the network
+	/// file lists it.
+	fn operator_entry(index: usize) -> String {
+		use codec::Encode;
+		use sp_core::crypto::Ss58Codec;
+		use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+		let (sr25519, ed25519) = [
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		][index];
+		let keys = SessionKeys { aura: sr25519.public().into(), grandpa: ed25519.public().into() };
+		let peer_id = sc_network::PeerId::from_bytes(
+			&seoul_runtime::genesis_config_presets::DEV_NODE_PEER_IDS[index],
+		)
+		.unwrap();
+		format!(
+			r#"{{ "account": "{}", "sessionKeys": "0x{}", "peerId": "{peer_id}" }}"#,
+			sr25519.to_account_id().to_ss58check(),
+			hex::encode(keys.encode())
+		)
+	}
+
+	/// A network file of the four local operators and `extra_operator`, Alice its council.
 	fn network_file(extra_operator: &str) -> String {
+		let operators = (0..4).map(operator_entry).collect::<Vec<_>>().join(", ");
 		format!(
 			r#"{{
 				"name": "Seoul Civic Chain", "id": "seoul",
 				"bootNodes": ["/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"],
-				"operators": [{{
-					"account": "{ALICE}",
-					"sessionKeys": "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee",
-					"peerId": "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"
-				}}{extra_operator}],
+				"operators": [{operators}{extra_operator}],
 				"council": ["{ALICE}"],
 				"endowments": [{{ "account": "{ALICE}", "scn": 10 }}]
 			}}"#
@@ -262,7 +293,9 @@ mod tests {
 	#[test]
 	fn a_network_file_becomes_a_genesis_without_sudo() {
 		let genesis = parse(&network_file("")).unwrap();
-		assert_eq!(genesis.operators.len(), 1);
+		assert_eq!(genesis.operators.len(), 4);
+		assert_eq!(genesis.min_validators, PRODUCTION_MIN_VALIDATORS);
+		assert_eq!(genesis.enactment_delay, seoul_runtime::DAYS);
 		assert_eq!(genesis.sudo, None);
 		assert_eq!(genesis.endowments[0].1, 10 * SCN);
 		assert_eq!(
@@ -312,6 +345,12 @@ mod tests {
 		}"#;
 		let duplicate = network_file(same_node_again);
 		assert_eq!(parse(&duplicate).unwrap_err(), "two operators share a PeerId");
+		let three = network_file("").replace(&format!(", {}", operator_entry(3)), "");
+		assert_eq!(
+			parse(&three).unwrap_err(),
+			"the network file lists 3 operators; a production network needs at least 4, so that \
+			 finality survives the loss of one"
+		);
 		assert!(parse(&network_file("").replace(ALICE, "5Bad"))
 			.unwrap_err()
 			.contains("operator 1 account: `5Bad` is not an SS58 address"));

@@ -100,7 +100,7 @@ pub struct FullDeps<C, P> {
 /// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
 /// (`labor_contract`, `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
 /// `labor_payStatements`, `labor_enrolments`, `labor_overdue`) and the governed path to Root
-/// (`enactment_pending`, `enactment_delay`).
+/// (`enactment_pending`, `enactment_delay`) and the validators' standing (`validatorSet_status`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -139,6 +139,7 @@ where
 		BlockNumber,
 		seoul_runtime::configs::governance::BoundedRootCall,
 	>,
+	C::Api: pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {

@@ -20,8 +20,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Credentials, Enactment, Executive,
-	Grandpa, Hash, InherentDataExt, Labor, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SCoin, SessionKeys, System, TransactionPayment, VERSION,
+	Grandpa, Hash, Historical, InherentDataExt, Labor, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SCoin, SessionKeys, System, TransactionPayment, ValidatorSet, VERSION,
 };
 use crate::configs::{
 	credentials::{MaxCredentialsPerSubmission, MaxSchemaNameLength},
@@ -129,22 +129,27 @@ impl_runtime_apis! {
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+			equivocation_proof: sp_consensus_grandpa::EquivocationProof<
 				<Block as BlockT>::Hash,
 				NumberFor<Block>,
 			>,
-			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+			key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			// Equivocations are reported to the council off chain; nothing is slashed on chain.
-			None
+			// The node's GRANDPA voter reports an equivocation it sees; `Offences` records it and
+			// the validator set reports it to the council.
+			let key_owner_proof = key_owner_proof.decode()?;
+			Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 
 		fn generate_key_ownership_proof(
 			_set_id: sp_consensus_grandpa::SetId,
-			_authority_id: GrandpaId,
+			authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			// The key owner proof type is `Void`: there is no proof to make.
-			None
+			use codec::Encode;
+			use frame_support::traits::KeyOwnerProofSystem;
+			Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
+				.map(|proof| proof.encode())
+				.map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}
 	}
 
@@ -295,6 +300,16 @@ impl_runtime_apis! {
 			pallet_labor::Date,
 		> {
 			Labor::overdue_enrolments(employer, start, limit)
+		}
+	}
+
+	impl pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId> for Runtime {
+		fn statuses() -> Vec<pallet_validator_set::ValidatorStatus<AccountId>> {
+			ValidatorSet::statuses()
+		}
+
+		fn minimum() -> u32 {
+			ValidatorSet::minimum()
 		}
 	}
 

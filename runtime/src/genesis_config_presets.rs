@@ -49,6 +49,8 @@ pub struct NetworkGenesis {
 	pub insurers: Vec<(pallet_labor::Insurance, AccountId)>,
 	/// Blocks between the council's proposal of a Root call and its enactment.
 	pub enactment_delay: BlockNumber,
+	/// The fewest validators the network keeps; zero keeps the runtime's floor, one.
+	pub min_validators: u32,
 }
 
 /// A member registered at genesis with no roles, the sr25519 key of its account as its first
@@ -95,6 +97,7 @@ pub fn network_genesis(network: NetworkGenesis) -> Value {
 		balances: BalancesConfig { balances: network.endowments, ..Default::default() },
 		validator_set: ValidatorSetConfig {
 			initial_validators: network.operators.iter().map(|op| op.account.clone()).collect(),
+			min_validators: network.min_validators,
 		},
 		session: SessionConfig {
 			keys: network
@@ -197,7 +200,7 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 /// agency holding the labour-inspector role) and Two an employer; the stash accounts are the
 /// insurers: AliceStash industrial accident, BobStash employment, CharlieStash health,
 /// DaveStash pension.
-fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
+fn test_network(operators: Vec<Operator>, min_validators: u32, quota_period: BlockNumber) -> Value {
 	let mut alice = genesis_member(Sr25519Keyring::Alice.to_account_id(), MemberKind::Agency);
 	alice.roles = vec![Role::Registrar];
 	let officers = [
@@ -257,6 +260,7 @@ fn test_network(operators: Vec<Operator>, quota_period: BlockNumber) -> Value {
 			.map(|(insurance, key)| (*insurance, key.to_account_id()))
 			.collect(),
 		enactment_delay: TEST_ENACTMENT_DELAY,
+		min_validators,
 	})
 }
 
@@ -279,9 +283,14 @@ pub const DEV_QUOTA_PERIOD: BlockNumber = MINUTES;
 pub fn development_genesis() -> Value {
 	test_network(
 		vec![dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
+		1,
 		DEV_QUOTA_PERIOD,
 	)
 }
+
+/// The local test network's minimum: two of its four validators, so that rehearsals can remove
+/// two lost ones.
+pub const LOCAL_MIN_VALIDATORS: u32 = 2;
 
 /// The local test network: Alice, Bob, Charlie and Dave validate, each on its well-known node.
 pub fn local_testnet_genesis() -> Value {
@@ -292,6 +301,7 @@ pub fn local_testnet_genesis() -> Value {
 			dev_operator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
 			dev_operator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 3),
 		],
+		LOCAL_MIN_VALIDATORS,
 		DAYS,
 	)
 }

@@ -77,7 +77,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
 	authoring_version: 1,
 	// 101: an account's entry holds its quota usage (issue 10); no chain ran 100.
-	// 103: governance (Preimage, Scheduler, Enactment, TxPause, SafeMode).
+	// 103: governance (Preimage, Scheduler, Enactment, TxPause, SafeMode); validator hygiene
+	// (Authorship, Historical, Offences).
 	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
@@ -247,4 +248,16 @@ mod runtime {
 	/// Emergency brake: the council pauses everything but governance for a time.
 	#[runtime::pallet_index(21)]
 	pub type SafeMode = pallet_safe_mode;
+
+	/// Who authored each block, counted by the validator set to report a silent validator.
+	#[runtime::pallet_index(22)]
+	pub type Authorship = pallet_authorship;
+
+	/// Each session's validator set, kept so that an equivocation can be proven against it.
+	#[runtime::pallet_index(23)]
+	pub type Historical = pallet_session::historical;
+
+	/// Offences proven on chain (equivocations), recorded for the council.
+	#[runtime::pallet_index(24)]
+	pub type Offences = pallet_offences;
 }

@@ -1,5 +1,6 @@
 //! `enactment_*`: the Root calls the council has proposed and not yet enacted, served from the
-//! runtime API `EnactmentApi`, at the best block or any block asked.
+//! runtime API `EnactmentApi`; `validatorSet_status`: where each validator stands, from
+//! `ValidatorSetApi`; at the best block or any block asked.
 
 use std::sync::Arc;
 
@@ -7,16 +8,19 @@ use codec::Decode;
 use frame_support::traits::{Bounded, GetCallMetadata};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_enactment::{runtime_api::EnactmentApi as EnactmentRuntimeApi, PendingCall};
+use pallet_validator_set::{
+	runtime_api::ValidatorSetApi as ValidatorSetRuntimeApi, ValidatorStatus,
+};
 use seoul_runtime::{
-	configs::governance::BoundedRootCall, opaque::Block, BlockNumber, Hash, RuntimeCall,
+	configs::governance::BoundedRootCall, opaque::Block, AccountId, BlockNumber, Hash, RuntimeCall,
 };
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::{at_or_best, runtime_error};
+use super::{address, at_or_best, runtime_error};
 
-/// Reads of the governed path to Root.
+/// Reads of the governed path to Root and of the validators' standing.
 #[rpc(server)]
 pub trait EnactmentApi {
 	/// The Root calls waiting for their block: `callHash`, `call` (`pallet` and `method`, and
@@ -29,6 +33,14 @@ pub trait EnactmentApi {
 	/// Blocks between the council's proposal of a Root call and its enactment.
 	#[method(name = "enactment_delay", blocking)]
 	fn delay(&self, at: Option<Hash>) -> RpcResult<BlockNumber>;
+
+	/// The network's minimum of validators (`minimum`) and each validator of the city's set or
+	/// of the current session (`validators`): `account`, `inSet`, `active`, `hasKeys`,
+	/// `blocksThisSession`, `silentSessions` (past sessions in a row without a block),
+	/// `reportedSilent`, and `offences` (`count`, `lastSession`). At block `at` (default: the
+	/// best block).
+	#[method(name = "validatorSet_status", blocking)]
+	fn validator_status(&self, at: Option<Hash>) -> RpcResult<Value>;
 }
 
 /// Serves [`EnactmentApiServer`] from a client.
@@ -71,10 +83,25 @@ pub fn pending_json(call_hash: Hash, pending: PendingCall<BlockNumber, BoundedRo
 	})
 }
 
+/// The JSON of a validator's standing.
+pub fn validator_json(status: ValidatorStatus<AccountId>) -> Value {
+	json!({
+		"account": address(&status.account),
+		"inSet": status.in_set,
+		"active": status.active,
+		"hasKeys": status.has_keys,
+		"blocksThisSession": status.blocks_this_session,
+		"silentSessions": status.silent_sessions,
+		"reportedSilent": status.reported_silent,
+		"offences": { "count": status.offences.count, "lastSession": status.offences.last_session },
+	})
+}
+
 impl<C> EnactmentApiServer for Enactment<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: EnactmentRuntimeApi<Block, Hash, BlockNumber, BoundedRootCall>,
+	C::Api: EnactmentRuntimeApi<Block, Hash, BlockNumber, BoundedRootCall>
+		+ ValidatorSetRuntimeApi<Block, AccountId>,
 {
 	fn pending(&self, at: Option<Hash>) -> RpcResult<Vec<Value>> {
 		let at = at_or_best(&*self.client, at);
@@ -85,5 +112,16 @@ where
 	fn delay(&self, at: Option<Hash>) -> RpcResult<BlockNumber> {
 		let at = at_or_best(&*self.client, at);
 		self.client.runtime_api().delay(at).map_err(runtime_error)
+	}
+
+	fn validator_status(&self, at: Option<Hash>) -> RpcResult<Value> {
+		let at = at_or_best(&*self.client, at);
+		let api = self.client.runtime_api();
+		let minimum = api.minimum(at).map_err(runtime_error)?;
+		let statuses = api.statuses(at).map_err(runtime_error)?;
+		Ok(json!({
+			"minimum": minimum,
+			"validators": statuses.into_iter().map(validator_json).collect::<Vec<_>>(),
+		}))
 	}
 }

@@ -3,9 +3,10 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{EnsureOrigin, Get},
+	traits::{EnsureOrigin, Get, ValidatorRegistration},
 	BoundedVec,
 };
+use frame_system::RawOrigin;
 
 /// Fills the set with `count` operators that have session keys.
 fn fill_validators<T: Config>(count: u32) {
@@ -48,6 +49,46 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, leaver.clone());
 
 		assert!(!Validators::<T>::get().contains(&leaver));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_min_validators() -> Result<(), BenchmarkError> {
+		fill_validators::<T>(T::MaxValidators::get());
+		let origin =
+			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let min = T::MinValidators::get() + 1;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, min);
+
+		assert_eq!(MinimumValidators::<T>::get(), min);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn purge_keys(v: Linear<1, { T::MaxValidators::get() }>) {
+		fill_validators::<T>(v);
+		let leaver: T::AccountId = account("leaver", 0, 0);
+		T::BenchmarkHelper::register_session_keys(&leaver);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(leaver.clone()));
+
+		assert!(!T::Session::is_registered(&leaver));
+	}
+
+	#[benchmark]
+	fn clear_offences() -> Result<(), BenchmarkError> {
+		let offender: T::AccountId = account("offender", 0, 0);
+		Offences::<T>::insert(&offender, OffenceRecord { count: 1, last_session: 1 });
+		let origin =
+			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, offender.clone());
+
+		assert!(!Offences::<T>::contains_key(&offender));
 		Ok(())
 	}
 

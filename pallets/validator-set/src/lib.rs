@@ -9,8 +9,20 @@
 //!   account with [`Pallet::add_validator`] and removes it with [`Pallet::remove_validator`].
 //! - An operator can only be added once it has registered session keys (`Session::set_keys`),
 //!   so a new validator can never stall block production for lack of keys.
-//! - The set never shrinks below [`Config::MinValidators`] nor grows beyond
-//!   [`Config::MaxValidators`], which the runtime ties to the Aura and GRANDPA authority limits.
+//! - The set never shrinks below the network's minimum ([`MinimumValidators`], set in genesis:
+//!   four on production networks, so that finality survives the loss of one; never below
+//!   [`Config::MinValidators`]) nor grows beyond [`Config::MaxValidators`], which the runtime ties
+//!   to the Aura and GRANDPA authority limits.
+//! - An operator in the set cannot purge its session keys ([`Pallet::purge_keys`]; the runtime
+//!   refuses `Session::purge_keys` to signed origins): without keys it would drop out of the
+//!   authorities at the next session, and enough of them would halt the chain. The council
+//!   removes it first.
+//! - A validator that authored no block in [`Config::SilentSessionsToReport`] sessions in a row
+//!   is reported ([`Event::ValidatorSilent`] and the runtime API), so that the council can
+//!   replace it; the count comes from `pallet-authorship` ([`Pallet`] is its event handler).
+//! - Equivocations proven on chain (`pallet-offences`, with key-ownership proofs from
+//!   `pallet_session::historical`) are recorded in [`Offences`] and reported
+//!   ([`Event::OffenceRecorded`]); nothing is slashed: the council decides.
 //! - The pallet is the runtime's `pallet_session::SessionManager`. `pallet-session` asks it for
 //!   the validators of session `n + 1` when session `n` starts, so a change made during session
 //!   `n` is announced at the start of session `n + 1` ([`Event::NewSetQueued`]) and the new set
@@ -23,10 +35,23 @@
 //! ### Privileged calls ([`Config::UpdateOrigin`])
 //! - [`Pallet::add_validator`]: add an operator that has registered session keys.
 //! - [`Pallet::remove_validator`]: remove an operator.
+//! - [`Pallet::set_min_validators`]: change the network's minimum.
+//! - [`Pallet::clear_offences`]: clear a validator's record of offences, dealt with.
+//!
+//! ### Operator calls
+//! - [`Pallet::purge_keys`]: remove one's session keys, once out of the set.
 //!
 //! ### Storage
 //! - [`Validators`]: the set the city decided, sorted by account.
 //! - [`ChangePending`]: whether that set changed since it was last handed to `pallet-session`.
+//! - [`MinimumValidators`]: the network's minimum.
+//! - [`BlocksAuthored`], [`SilentSessions`]: blocks each active validator authored this
+//!   session, and the sessions in a row in which it authored none.
+//! - [`Offences`]: the offences proven against each validator.
+//!
+//! ### Runtime API
+//! [`runtime_api::ValidatorSetApi`]: each validator's standing, served by the node as
+//! `validatorSet_status`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -40,13 +65,49 @@ mod benchmarking;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
+mod session;
 #[cfg(test)]
 mod tests;
 pub mod weights;
 
+pub use session::SessionInterface;
+
 use alloc::vec::Vec;
-use frame_support::traits::{Get, ValidatorRegistration};
+use codec::{Decode, Encode, MaxEncodedLen};
+use frame_support::traits::Get;
+use scale_info::TypeInfo;
 use sp_staking::SessionIndex;
+
+/// Where a validator stands, for the council and auditors.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ValidatorStatus<AccountId> {
+	/// The operator's account.
+	pub account: AccountId,
+	/// Whether the city's set ([`Validators`]) lists it.
+	pub in_set: bool,
+	/// Whether it validates in the current session.
+	pub active: bool,
+	/// Whether it has session keys registered.
+	pub has_keys: bool,
+	/// Blocks it authored in the current session.
+	pub blocks_this_session: u32,
+	/// Past sessions in a row in which it authored no block.
+	pub silent_sessions: u32,
+	/// Whether it is reported silent: `silent_sessions` reached `SilentSessionsToReport`.
+	pub reported_silent: bool,
+	/// The offences proven against it.
+	pub offences: OffenceRecord,
+}
+
+/// The offences proven against a validator (equivocations, reported through `pallet-offences`).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct OffenceRecord {
+	/// How many offences were proven.
+	pub count: u32,
+	/// The session of the last one.
+	pub last_session: SessionIndex,
+}
 
 /// Log target of this pallet.
 const LOG_TARGET: &str = "runtime::validator-set";
@@ -81,6 +142,7 @@ pub mod pallet {
 		impl DefaultConfig for TestDefaultConfig {
 			type MinValidators = ConstU32<1>;
 			type MaxValidators = ConstU32<10>;
+			type SilentSessionsToReport = ConstU32<3>;
 			type WeightInfo = ();
 		}
 	}
@@ -92,13 +154,19 @@ pub mod pallet {
 		#[pallet::no_default]
 		type UpdateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Tells whether an account has registered session keys (`pallet_session::Pallet`).
+		/// What the set needs of `pallet-session`: who has keys, who validates now, and purging
+		/// an operator's keys.
 		#[pallet::no_default]
-		type SessionKeys: ValidatorRegistration<Self::AccountId>;
+		type Session: SessionInterface<Self::AccountId>;
 
-		/// The fewest validators the chain keeps; removing one more is refused.
+		/// The fewest validators any network may keep; a network's own minimum
+		/// ([`MinimumValidators`]) is at least this.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
+
+		/// Sessions in a row without a block after which a validator is reported silent.
+		#[pallet::constant]
+		type SilentSessionsToReport: Get<u32>;
 
 		/// The most validators the chain may have: the Aura and GRANDPA authority limit.
 		#[pallet::constant]
@@ -120,6 +188,33 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// A network that sets no minimum in its genesis keeps the floor, `MinValidators`.
+	#[pallet::type_value]
+	pub fn DefaultMinimum<T: Config>() -> u32 {
+		T::MinValidators::get()
+	}
+
+	/// The fewest validators this network keeps: removing one more is refused, and a session
+	/// change that would leave fewer with keys waits.
+	#[pallet::storage]
+	pub type MinimumValidators<T: Config> = StorageValue<_, u32, ValueQuery, DefaultMinimum<T>>;
+
+	/// Blocks each validator authored in the current session. `Twox64Concat`: only the city's
+	/// validators author blocks, so nobody chooses these keys.
+	#[pallet::storage]
+	pub type BlocksAuthored<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Past sessions in a row in which each active validator authored no block; absent for one
+	/// that authored in the last session.
+	#[pallet::storage]
+	pub type SilentSessions<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The offences proven against each validator, kept for the council until it clears them.
+	/// `Twox64Concat`: only validators' accounts are offenders.
+	#[pallet::storage]
+	pub type Offences<T: Config> =
+		StorageMap<_, Twox64Concat, T::AccountId, OffenceRecord, ValueQuery>;
+
 	/// The validator set the city decided, sorted by account so that lookups are binary searches.
 	#[pallet::storage]
 	pub type Validators<T: Config> =
@@ -136,6 +231,8 @@ pub mod pallet {
 		/// Operators' accounts, between `MinValidators` and `MaxValidators` of them, each with
 		/// session keys in the `Session` genesis. Empty leaves the set unmanaged by this pallet.
 		pub initial_validators: Vec<T::AccountId>,
+		/// The network's minimum, at least `MinValidators`; zero keeps `MinValidators`.
+		pub min_validators: u32,
 	}
 
 	#[pallet::genesis_build]
@@ -143,6 +240,13 @@ pub mod pallet {
 		fn build(&self) {
 			// An empty list (as in a default genesis) leaves the set unmanaged: pallet-session's
 			// own genesis keys decide, and the calls refuse with `NoValidatorSet`.
+			if self.min_validators != 0 {
+				assert!(
+					self.min_validators >= T::MinValidators::get(),
+					"the network's minimum is below MinValidators"
+				);
+				MinimumValidators::<T>::put(self.min_validators);
+			}
 			if self.initial_validators.is_empty() {
 				return;
 			}
@@ -155,8 +259,8 @@ pub mod pallet {
 				"duplicate account in the initial validators"
 			);
 			assert!(
-				validators.len() >= T::MinValidators::get() as usize,
-				"fewer initial validators than MinValidators"
+				validators.len() >= MinimumValidators::<T>::get() as usize,
+				"fewer initial validators than the network's minimum"
 			);
 			let validators: BoundedVec<_, T::MaxValidators> =
 				validators.try_into().expect("more initial validators than MaxValidators");
@@ -185,6 +289,38 @@ pub mod pallet {
 			/// How many validators the new set has.
 			count: u32,
 		},
+		/// The network's minimum changed.
+		MinimumSet {
+			/// The fewest validators the network keeps.
+			min: u32,
+		},
+		/// An operator out of the set purged its session keys.
+		KeysPurged {
+			/// The operator's account.
+			who: T::AccountId,
+		},
+		/// An offence of the validator `who` was proven on chain (an equivocation: two blocks for
+		/// one slot, or two finality votes in one round). `Offences.Offence` names its kind.
+		OffenceRecorded {
+			/// The operator's account.
+			who: T::AccountId,
+			/// The session in which it was committed.
+			session: SessionIndex,
+		},
+		/// The council cleared the offences recorded against `who`, having dealt with them.
+		OffencesCleared {
+			/// The operator's account.
+			who: T::AccountId,
+		},
+		/// An active validator authored no block in `sessions` sessions in a row: the council
+		/// should see why, and replace it if it is lost. Emitted at each session's end from
+		/// `SilentSessionsToReport` sessions on, until it authors again.
+		ValidatorSilent {
+			/// The operator's account.
+			who: T::AccountId,
+			/// Sessions in a row without a block.
+			sessions: u32,
+		},
 	}
 
 	/// Errors of the validator set.
@@ -198,8 +334,16 @@ pub mod pallet {
 		NoSessionKeys,
 		/// The set would grow beyond `MaxValidators`.
 		TooManyValidators,
-		/// The set would shrink below `MinValidators`.
+		/// The set would shrink below the network's minimum.
 		TooFewValidators,
+		/// The minimum would be below `MinValidators`.
+		MinimumBelowFloor,
+		/// The minimum would be above the size of the set.
+		MinimumAboveSet,
+		/// The operator is in the set: the council removes it before it purges its keys.
+		StillValidator,
+		/// No offence is recorded against the account.
+		NoOffences,
 		/// The chain started without a validator set in this pallet's genesis, so it has none to
 		/// change.
 		NoValidatorSet,
@@ -207,8 +351,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			// `pallet-authorship` notes the block's author here ([`Pallet::note_author`]), and
+			// does not weigh what its handlers do.
+			T::DbWeight::get().reads_writes(1, 1)
+		}
+
 		fn integrity_test() {
 			assert!(T::MinValidators::get() >= 1, "a chain needs at least one validator");
+			assert!(T::SilentSessionsToReport::get() >= 1, "silence is counted in sessions");
 			assert!(
 				T::MinValidators::get() <= T::MaxValidators::get(),
 				"MinValidators must not exceed MaxValidators"
@@ -231,7 +382,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
-			ensure!(T::SessionKeys::is_registered(&who), Error::<T>::NoSessionKeys);
+			ensure!(T::Session::is_registered(&who), Error::<T>::NoSessionKeys);
 			Validators::<T>::try_mutate(|validators| -> DispatchResult {
 				ensure!(!validators.is_empty(), Error::<T>::NoValidatorSet);
 				let position =
@@ -259,7 +410,7 @@ pub mod pallet {
 				let position =
 					validators.binary_search(&who).map_err(|_| Error::<T>::NotValidator)?;
 				ensure!(
-					validators.len() > T::MinValidators::get() as usize,
+					validators.len() > MinimumValidators::<T>::get() as usize,
 					Error::<T>::TooFewValidators
 				);
 				validators.remove(position);
@@ -267,6 +418,59 @@ pub mod pallet {
 			})?;
 			ChangePending::<T>::put(true);
 			Self::deposit_event(Event::ValidatorRemoved { who });
+			Ok(())
+		}
+
+		/// Sets the network's minimum to `min` validators: at least `MinValidators`, at most
+		/// the size of the set.
+		///
+		/// The origin must be [`Config::UpdateOrigin`].
+		///
+		/// Emits [`Event::MinimumSet`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_min_validators())]
+		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {
+			T::UpdateOrigin::ensure_origin(origin)?;
+			ensure!(min >= T::MinValidators::get(), Error::<T>::MinimumBelowFloor);
+			let validators = Validators::<T>::decode_len().unwrap_or_default();
+			ensure!(validators > 0, Error::<T>::NoValidatorSet);
+			ensure!(min as usize <= validators, Error::<T>::MinimumAboveSet);
+			MinimumValidators::<T>::put(min);
+			Self::deposit_event(Event::MinimumSet { min });
+			Ok(())
+		}
+
+		/// Clears the offences recorded against `who`, once the council has dealt with them.
+		///
+		/// The origin must be [`Config::UpdateOrigin`].
+		///
+		/// Emits [`Event::OffencesCleared`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::clear_offences())]
+		pub fn clear_offences(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::UpdateOrigin::ensure_origin(origin)?;
+			ensure!(Offences::<T>::contains_key(&who), Error::<T>::NoOffences);
+			Offences::<T>::remove(&who);
+			Self::deposit_event(Event::OffencesCleared { who });
+			Ok(())
+		}
+
+		/// Removes the caller's session keys, as `Session::purge_keys` does, unless the caller
+		/// is in the validator set: the council removes it first.
+		///
+		/// The origin must be signed by the operator.
+		///
+		/// Emits [`Event::KeysPurged`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::purge_keys(T::MaxValidators::get()))]
+		pub fn purge_keys(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(
+				Validators::<T>::get().binary_search(&who).is_err(),
+				Error::<T>::StillValidator
+			);
+			T::Session::purge_keys(&who)?;
+			Self::deposit_event(Event::KeysPurged { who });
 			Ok(())
 		}
 	}
@@ -280,51 +484,19 @@ pub mod pallet {
 				validators.windows(2).all(|pair| pair[0] < pair[1]),
 				"validators must be sorted and unique"
 			);
+			let minimum = MinimumValidators::<T>::get();
+			ensure!(minimum >= T::MinValidators::get(), "the minimum is below MinValidators");
 			// An empty set is one this pallet does not manage (see `GenesisConfig`).
 			ensure!(
-				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
-				"fewer validators than MinValidators"
+				validators.is_empty() || validators.len() >= minimum as usize,
+				"fewer validators than the network's minimum"
+			);
+			let active = T::Session::active_validators();
+			ensure!(
+				SilentSessions::<T>::iter_keys().all(|who| active.contains(&who)),
+				"a silence is counted for a validator that is not active"
 			);
 			Ok(())
 		}
 	}
-}
-
-impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-	fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-		if !ChangePending::<T>::get() {
-			return None;
-		}
-		// pallet-session leaves out operators that purged their keys; leave them out here too,
-		// so that the count is true and the set never falls below the minimum.
-		let validators: Vec<_> =
-			Validators::<T>::get().into_iter().filter(T::SessionKeys::is_registered).collect();
-		if validators.len() < T::MinValidators::get() as usize {
-			log::warn!(
-				target: LOG_TARGET,
-				"too few validators with session keys for session {new_index}; the change waits"
-			);
-			return None;
-		}
-		ChangePending::<T>::kill();
-		log::info!(
-			target: LOG_TARGET,
-			"session {new_index} will be validated by {} operators",
-			validators.len()
-		);
-		Self::deposit_event(Event::NewSetQueued {
-			active_from: new_index,
-			count: validators.len() as u32,
-		});
-		Some(validators)
-	}
-
-	fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {
-		let validators = Validators::<T>::get();
-		(!validators.is_empty()).then(|| validators.into_inner())
-	}
-
-	fn end_session(_: SessionIndex) {}
-
-	fn start_session(_: SessionIndex) {}
 }

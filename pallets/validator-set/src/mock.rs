@@ -54,7 +54,7 @@ impl pallet_balances::Config for Test {
 impl pallet_validator_set::Config for Test {
 	type MinValidators = ConstU32<2>;
 	type UpdateOrigin = EnsureRoot<u64>;
-	type SessionKeys = Session;
+	type Session = SessionAdapter;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = RegisterTestKeys;
 }
@@ -73,6 +73,23 @@ impl pallet_session::Config for Test {
 	type WeightInfo = ();
 	type Currency = Balances;
 	type KeyDeposit = ConstU64<0>;
+}
+
+/// `pallet-session` as the validator set sees it.
+pub struct SessionAdapter;
+impl frame_support::traits::ValidatorRegistration<u64> for SessionAdapter {
+	fn is_registered(who: &u64) -> bool {
+		<Session as frame_support::traits::ValidatorRegistration<u64>>::is_registered(who)
+	}
+}
+impl crate::SessionInterface<u64> for SessionAdapter {
+	fn active_validators() -> Vec<u64> {
+		Session::validators()
+	}
+
+	fn purge_keys(who: &u64) -> sp_runtime::DispatchResult {
+		Session::purge_keys(RuntimeOrigin::signed(*who))
+	}
 }
 
 /// Registers session keys the way an operator does, with `Session::set_keys`.
@@ -104,9 +121,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { initial_validators: GENESIS_VALIDATORS.to_vec() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> {
+		initial_validators: GENESIS_VALIDATORS.to_vec(),
+		min_validators: 0,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	pallet_session::GenesisConfig::<Test> {
 		keys: GENESIS_VALIDATORS.iter().map(|&who| (who, who, UintAuthorityId(who))).collect(),
 		..Default::default()
@@ -118,14 +138,36 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs blocks until `block` is initialised, as the executive would.
+std::thread_local! {
+	/// The active validators that author no block, as if their machines were down.
+	static DOWN: core::cell::RefCell<Vec<u64>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes `who`'s machine down (it authors nothing) or back up.
+pub fn set_down(who: u64, down: bool) {
+	DOWN.with_borrow_mut(|list| {
+		list.retain(|other| *other != who);
+		if down {
+			list.push(who);
+		}
+	});
+}
+
+/// Runs blocks until `block` is initialised, as the executive would. Each active validator that
+/// is not down is noted as an author of each block: what counts is who authors at all.
 pub fn run_to_block(block: u64) {
+	use pallet_authorship::EventHandler;
 	while System::block_number() < block {
 		let now = System::block_number();
 		Session::on_finalize(now);
 		System::on_finalize(now);
 		System::set_block_number(now + 1);
 		System::on_initialize(now + 1);
+		for author in Session::validators() {
+			if !DOWN.with_borrow(|down| down.contains(&author)) {
+				ValidatorSet::note_author(author);
+			}
+		}
 		Session::on_initialize(now + 1);
 	}
 }

@@ -42,7 +42,7 @@ mod genesis {
 	#[should_panic(expected = "duplicate account in the initial validators")]
 	fn genesis_refuses_duplicates() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![1, 1] }
+		crate::GenesisConfig::<Test> { initial_validators: vec![1, 1], min_validators: 0 }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 	}
@@ -51,16 +51,16 @@ mod genesis {
 	#[should_panic(expected = "more initial validators than MaxValidators")]
 	fn genesis_refuses_too_many() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: (1..=11).collect() }
+		crate::GenesisConfig::<Test> { initial_validators: (1..=11).collect(), min_validators: 0 }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 	}
 
 	#[test]
-	#[should_panic(expected = "fewer initial validators than MinValidators")]
+	#[should_panic(expected = "fewer initial validators than the network's minimum")]
 	fn genesis_refuses_too_few() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![1] }
+		crate::GenesisConfig::<Test> { initial_validators: vec![1], min_validators: 0 }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 	}
@@ -297,6 +297,196 @@ mod session_boundary {
 	}
 }
 
+mod minimum {
+	use super::*;
+	use crate::MinimumValidators;
+	use sp_runtime::BuildStorage;
+
+	#[test]
+	fn the_council_raises_the_minimum_and_removals_respect_it() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(MinimumValidators::<Test>::get(), 2, "the floor, by default");
+			assert_ok!(ValidatorSet::set_min_validators(RuntimeOrigin::root(), 3));
+			assert_eq!(last_event(), Event::MinimumSet { min: 3 });
+			assert_eq!(MinimumValidators::<Test>::get(), 3);
+			assert_eq!(ValidatorSet::minimum(), 3);
+			assert_noop!(
+				ValidatorSet::remove_validator(RuntimeOrigin::root(), 1),
+				Error::<Test>::TooFewValidators
+			);
+			assert_ok!(ValidatorSet::do_try_state());
+		});
+	}
+
+	#[test]
+	fn refuses_a_signed_origin_and_a_minimum_out_of_bounds() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				ValidatorSet::set_min_validators(RuntimeOrigin::signed(1), 3),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				ValidatorSet::set_min_validators(RuntimeOrigin::root(), 1),
+				Error::<Test>::MinimumBelowFloor
+			);
+			assert_noop!(
+				ValidatorSet::set_min_validators(RuntimeOrigin::root(), 4),
+				Error::<Test>::MinimumAboveSet
+			);
+		});
+	}
+
+	#[test]
+	fn a_change_waits_while_fewer_than_the_minimum_have_keys() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(ValidatorSet::set_min_validators(RuntimeOrigin::root(), 3));
+			register_keys(4);
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+			// Two operators lose their keys through pallet-session itself, which the runtime
+			// refuses to signed origins.
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(1)));
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(2)));
+			run_to_session(2);
+			assert!(ChangePending::<Test>::get(), "3 and 4 are fewer than 3 validators with keys");
+			// pallet-session itself leaves out validators without keys, set change or not: why
+			// the runtime lets no member in the set purge its keys.
+			assert_eq!(Session::validators(), vec![3]);
+		});
+	}
+
+	#[test]
+	#[should_panic(expected = "fewer initial validators than the network's minimum")]
+	fn genesis_refuses_a_set_below_its_minimum() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> { initial_validators: vec![1, 2, 3], min_validators: 4 }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+	}
+
+	#[test]
+	#[should_panic(expected = "the network's minimum is below MinValidators")]
+	fn genesis_refuses_a_minimum_below_the_floor() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> { initial_validators: vec![1, 2, 3], min_validators: 1 }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+	}
+}
+
+mod purge_keys {
+	use super::*;
+
+	#[test]
+	fn an_operator_in_the_set_cannot_purge_its_way_out() {
+		new_test_ext().execute_with(|| {
+			// The attack: every operator purges its keys; at the next session pallet-session
+			// would leave them all out, and no one would author a block.
+			for who in GENESIS_VALIDATORS {
+				assert_noop!(
+					ValidatorSet::purge_keys(RuntimeOrigin::signed(who)),
+					Error::<Test>::StillValidator
+				);
+			}
+			run_to_session(3);
+			assert_eq!(Session::validators(), GENESIS_VALIDATORS.to_vec());
+		});
+	}
+
+	#[test]
+	fn an_operator_out_of_the_set_purges_its_keys() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+			assert_ok!(ValidatorSet::purge_keys(RuntimeOrigin::signed(1)));
+			assert_eq!(last_event(), Event::KeysPurged { who: 1 });
+			assert!(
+				!<Session as frame_support::traits::ValidatorRegistration<u64>>::is_registered(&1)
+			);
+			run_to_session(3);
+			assert_eq!(Session::validators(), vec![2, 3]);
+		});
+	}
+
+	#[test]
+	fn refuses_unsigned_origins_and_accounts_without_keys() {
+		new_test_ext().execute_with(|| {
+			for origin in [RuntimeOrigin::root(), RuntimeOrigin::none()] {
+				assert_noop!(ValidatorSet::purge_keys(origin), DispatchError::BadOrigin);
+			}
+			assert_noop!(
+				ValidatorSet::purge_keys(RuntimeOrigin::signed(7)),
+				pallet_session::Error::<Test>::NoKeys
+			);
+		});
+	}
+}
+
+mod silence {
+	use super::*;
+	use crate::{SilentSessions, ValidatorStatus};
+
+	fn silent_events() -> Vec<(u64, u32)> {
+		System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::ValidatorSet(Event::ValidatorSilent { who, sessions }) => {
+					Some((who, sessions))
+				}
+				_ => None,
+			})
+			.collect()
+	}
+
+	#[test]
+	fn a_validator_silent_for_three_sessions_is_reported_until_it_authors_again() {
+		new_test_ext().execute_with(|| {
+			set_down(3, true);
+			run_to_session(2);
+			assert_eq!(SilentSessions::<Test>::get(3), 2);
+			assert!(silent_events().is_empty(), "two sessions are not yet reported");
+
+			run_to_session(3);
+			assert_eq!(silent_events(), vec![(3, 3)]);
+			let status = ValidatorSet::statuses().into_iter().find(|s| s.account == 3).unwrap();
+			assert_eq!(
+				status,
+				ValidatorStatus {
+					account: 3,
+					in_set: true,
+					active: true,
+					has_keys: true,
+					blocks_this_session: 0,
+					silent_sessions: 3,
+					reported_silent: true,
+					offences: Default::default(),
+				}
+			);
+			run_to_session(4);
+			assert_eq!(silent_events(), vec![(3, 3), (3, 4)]);
+			assert_ok!(ValidatorSet::do_try_state());
+
+			set_down(3, false);
+			run_to_session(5);
+			assert_eq!(SilentSessions::<Test>::get(3), 0);
+			assert_eq!(silent_events().len(), 2);
+			let healthy = ValidatorSet::statuses();
+			assert!(healthy.iter().all(|s| !s.reported_silent && s.silent_sessions == 0));
+		});
+	}
+
+	#[test]
+	fn a_removed_validator_is_no_longer_counted() {
+		new_test_ext().execute_with(|| {
+			set_down(3, true);
+			run_to_session(1);
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 3));
+			run_to_session(4);
+			assert_eq!(SilentSessions::<Test>::get(3), 0);
+			assert!(ValidatorSet::statuses().iter().all(|s| s.account != 3));
+			assert_ok!(ValidatorSet::do_try_state());
+		});
+	}
+}
+
 /// Fuzzing: random sequences of both calls from random origins, operators setting and purging
 /// session keys, and blocks passing across session boundaries; the set's invariants hold after
 /// each step and nothing panics. CI runs proptest's default of 256 sequences; run more with
@@ -364,5 +554,54 @@ mod fuzz {
 				Ok(())
 			})?;
 		}
+	}
+}
+
+mod offences {
+	use super::*;
+	use crate::{OffenceRecord, Offences};
+	use sp_runtime::Perbill;
+	use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+
+	fn report(offender: u64, session: u32) {
+		let details = OffenceDetails { offender: (offender, ()), reporters: vec![] };
+		<ValidatorSet as OnOffenceHandler<u64, (u64, ()), _>>::on_offence(
+			&[details],
+			&[Perbill::zero()],
+			session,
+		);
+	}
+
+	#[test]
+	fn a_proven_offence_is_recorded_for_the_council_which_clears_it() {
+		new_test_ext().execute_with(|| {
+			report(3, 1);
+			report(3, 2);
+			assert_eq!(last_event(), Event::OffenceRecorded { who: 3, session: 2 });
+			assert_eq!(Offences::<Test>::get(3), OffenceRecord { count: 2, last_session: 2 });
+			let status = ValidatorSet::statuses().into_iter().find(|s| s.account == 3).unwrap();
+			assert_eq!(status.offences.count, 2);
+			// Nothing is slashed or disabled: 3 still validates.
+			assert!(validators().contains(&3));
+
+			assert_ok!(ValidatorSet::clear_offences(RuntimeOrigin::root(), 3));
+			assert_eq!(last_event(), Event::OffencesCleared { who: 3 });
+			assert!(!Offences::<Test>::contains_key(3));
+		});
+	}
+
+	#[test]
+	fn clear_offences_refuses_a_signed_origin_and_a_clean_record() {
+		new_test_ext().execute_with(|| {
+			report(3, 1);
+			assert_noop!(
+				ValidatorSet::clear_offences(RuntimeOrigin::signed(3), 3),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				ValidatorSet::clear_offences(RuntimeOrigin::root(), 2),
+				Error::<Test>::NoOffences
+			);
+		});
 	}
 }

@@ -18,6 +18,12 @@ pub trait WeightInfo {
 	fn add_validator(v: u32, ) -> Weight;
 	/// The weight of `remove_validator`.
 	fn remove_validator(v: u32, ) -> Weight;
+	/// The weight of `set_min_validators`.
+	fn set_min_validators() -> Weight;
+	/// The weight of `purge_keys`.
+	fn purge_keys(v: u32, ) -> Weight;
+	/// The weight of `clear_offences`.
+	fn clear_offences() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -54,6 +60,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn set_min_validators() -> Weight {
+		Weight::from_parts(10_000_000, 1520)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn purge_keys(v: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 3843)
+			.saturating_add(Weight::from_parts(100_000, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn clear_offences() -> Weight {
+		Weight::from_parts(10_000_000, 2000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -70,5 +92,21 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(112_459, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn set_min_validators() -> Weight {
+		Weight::from_parts(10_000_000, 1520)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn purge_keys(v: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 3843)
+			.saturating_add(Weight::from_parts(100_000, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn clear_offences() -> Weight {
+		Weight::from_parts(10_000_000, 2000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

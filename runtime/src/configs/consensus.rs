@@ -1,15 +1,23 @@
 //! Who validates and who may connect: the validator set, sessions, Aura, GRANDPA and node
-//! authorisation, all governed by [`CityOrigin`].
+//! authorisation, all governed by [`CityOrigin`]; block authorship counted and equivocations
+//! proven (`Historical`, `Offences`), both reported to the council.
 
+use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ValidatorRegistration},
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::traits::{ConvertInto, OpaqueKeys};
+use sp_runtime::{
+	traits::{Convert, ConvertInto, OpaqueKeys},
+	DispatchResult,
+};
 
-use super::{CityOrigin, Runtime, RuntimeEvent};
-use crate::{AccountId, Balances, BlockNumber, Session, SessionKeys, MINUTES};
+use super::{CityOrigin, Runtime, RuntimeEvent, RuntimeOrigin};
+use crate::{
+	AccountId, Aura, Balances, BlockNumber, Historical, Offences, Session, SessionKeys,
+	ValidatorSet, DAYS, MINUTES,
+};
 
 /// The most validators the chain may have; Aura and GRANDPA keep as many authorities.
 pub const MAX_VALIDATORS: u32 = 32;
@@ -24,12 +32,37 @@ parameter_types! {
 	pub const SessionOffset: BlockNumber = 0;
 }
 
+/// `pallet-session` as the validator set sees it.
+pub struct SessionAdapter;
+
+impl ValidatorRegistration<AccountId> for SessionAdapter {
+	fn is_registered(who: &AccountId) -> bool {
+		<Session as ValidatorRegistration<AccountId>>::is_registered(who)
+	}
+}
+
+impl pallet_validator_set::SessionInterface<AccountId> for SessionAdapter {
+	fn active_validators() -> Vec<AccountId> {
+		Session::validators()
+	}
+
+	// Called directly, not dispatched: the runtime's call filter refuses `Session::purge_keys`
+	// to signed origins, and only `ValidatorSet::purge_keys` reaches it.
+	fn purge_keys(who: &AccountId) -> DispatchResult {
+		Session::purge_keys(RuntimeOrigin::signed(who.clone()))
+	}
+}
+
+/// Sessions in a row without a block after which a validator is reported silent: half an hour.
+pub const SILENT_SESSIONS_TO_REPORT: u32 = 3;
+
 impl pallet_validator_set::Config for Runtime {
 	type UpdateOrigin = CityOrigin;
-	type SessionKeys = Session;
-	// The development chain runs on one validator. A production network should keep at least
-	// four, so that finality survives the loss of one; the council sees to it.
+	type Session = SessionAdapter;
+	// The floor of every network; each sets its own minimum in its genesis: one on the
+	// development chain, four on production networks, so that finality survives the loss of one.
 	type MinValidators = ConstU32<1>;
+	type SilentSessionsToReport = ConstU32<SILENT_SESSIONS_TO_REPORT>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -42,11 +75,12 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type SessionManager = crate::ValidatorSet;
+	// The validator set, noting each session's set for key-ownership proofs.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, ValidatorSet>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
-	// Validators are not slashed or disabled on a proof-of-authority chain: the council removes
-	// a misbehaving operator.
+	// Validators are not slashed or disabled on a proof-of-authority chain: offences are
+	// recorded and the council removes a misbehaving operator.
 	type DisablingStrategy = ();
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
@@ -62,15 +96,53 @@ impl pallet_aura::Config for Runtime {
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
 
+/// A validator's full identification for key-ownership proofs: its account alone, as nothing
+/// is staked.
+pub struct OperatorIdentification;
+impl Convert<AccountId, Option<()>> for OperatorIdentification {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = OperatorIdentification;
+}
+
+/// How many past sessions an equivocation can be proven for: a week.
+pub const EQUIVOCATION_PROOF_SESSIONS: u64 = (7 * DAYS / SESSION_PERIOD) as u64;
+
+parameter_types! {
+	/// How long a node's unsigned equivocation report stays valid in the pool: a week.
+	pub const ReportLongevity: u64 = (7 * DAYS) as u64;
+}
+
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	// Equivocations are handled by the council, not by on-chain slashing.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	type MaxSetIdSessionEntries = ConstU64<EQUIVOCATION_PROOF_SESSIONS>;
+	// A node that sees a validator vote twice in a round reports it, unsigned, with a proof
+	// that the key was the validator's (`Historical`); `Offences` records it and the validator
+	// set reports it to the council.
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	// The validator set counts each validator's blocks, to report a silent one.
+	type EventHandler = ValidatorSet;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = ValidatorSet;
 }
 
 parameter_types! {

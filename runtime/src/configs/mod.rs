@@ -73,6 +73,8 @@ pub const MIN_NEW_ACCOUNT_TRANSFER: Balance = seoul_primitives::currency::SCN;
 
 /// The calls the runtime allows members at all: every call but `Utility::as_derivative`,
 /// through which a member could act as derived accounts the city never registered;
+/// `Session::purge_keys`, through which validators could drop out of the authorities together
+/// and halt the chain (operators purge through `ValidatorSet::purge_keys`, once out of the set);
 /// `Balances::burn`, because S-coins leave circulation only through settlement, redemption, and
 /// the dust and tips routed through `SCoin`, all of which the supply ledger accounts for; and a
 /// transfer that would create an account with less than [`MIN_NEW_ACCOUNT_TRANSFER`] (or a
@@ -85,6 +87,7 @@ impl Contains<RuntimeCall> for CallFilter {
 		use pallet_balances::Call as Transfer;
 		match call {
 			RuntimeCall::Utility(pallet_utility::Call::as_derivative { .. })
+			| RuntimeCall::Session(pallet_session::Call::purge_keys {})
 			| RuntimeCall::Balances(Transfer::burn { .. }) => false,
 			RuntimeCall::Balances(
 				Transfer::transfer_allow_death { dest, value }
@@ -182,4 +185,22 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+/// Transactions the runtime itself makes: a node's unsigned report of a GRANDPA equivocation.
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = super::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> super::UncheckedExtrinsic {
+		super::UncheckedExtrinsic::new_bare(call)
+	}
 }

@@ -14,7 +14,7 @@ use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
 	genesis_builder_helper::build_state,
-	traits::{Get, IntegrityTest, UnfilteredDispatchable},
+	traits::{IntegrityTest, UnfilteredDispatchable},
 };
 use seoul_primitives::currency::SCN;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
@@ -393,7 +393,8 @@ mod validator_changes {
 	#[test]
 	fn the_minimum_holds() {
 		local_chain().execute_with(|| {
-			let minimum: u32 = <Runtime as pallet_validator_set::Config>::MinValidators::get();
+			let minimum = ValidatorSet::minimum();
+			assert_eq!(minimum, genesis_config_presets::LOCAL_MIN_VALIDATORS);
 			let mut validators = pallet_validator_set::Validators::<Runtime>::get().to_vec();
 			while validators.len() as u32 > minimum {
 				let who = validators.pop().unwrap();
@@ -979,4 +980,5 @@ mod credentials {
 
 mod free_use;
 mod governance;
+mod hygiene;
 mod labor;

@@ -1,0 +1,148 @@
+//! Validator hygiene on the local test network (Alice, Bob, Charlie and Dave validate; the
+//! minimum is two): operators cannot purge their way out of the set, a silent validator is
+//! reported, and a GRANDPA equivocation is proven on chain and recorded for the council.
+
+use super::{account, assert_filtered, local_chain};
+use crate::{
+	genesis_config_presets, Grandpa, Historical, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	Session, System, ValidatorSet,
+};
+use frame_support::{assert_noop, assert_ok, traits::KeyOwnerProofSystem};
+use sp_core::H256;
+use sp_keyring::{
+	Ed25519Keyring,
+	Sr25519Keyring::{Alice, Eve},
+};
+
+fn validator_set_events() -> Vec<pallet_validator_set::Event<Runtime>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::ValidatorSet(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn each_network_keeps_its_minimum() {
+	local_chain().execute_with(|| {
+		assert_eq!(ValidatorSet::minimum(), genesis_config_presets::LOCAL_MIN_VALIDATORS);
+	});
+	super::chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(ValidatorSet::minimum(), 1);
+	});
+}
+
+#[test]
+fn no_member_purges_session_keys_through_the_session_pallet() {
+	local_chain().execute_with(|| {
+		super::register_session_keys(Eve);
+		assert_filtered(RuntimeCall::Session(pallet_session::Call::purge_keys {}));
+		// A validator cannot purge its own keys at all while in the set.
+		assert_noop!(
+			ValidatorSet::purge_keys(RuntimeOrigin::signed(account(Alice))),
+			pallet_validator_set::Error::<Runtime>::StillValidator
+		);
+		// Out of the set, an operator may.
+		assert_ok!(ValidatorSet::purge_keys(RuntimeOrigin::signed(account(Eve))));
+	});
+}
+
+#[test]
+fn validators_that_author_nothing_for_three_sessions_are_reported() {
+	local_chain().execute_with(|| {
+		use pallet_authorship::EventHandler;
+		<Runtime as pallet_authorship::Config>::EventHandler::note_author(account(Alice));
+		let alice = ValidatorSet::statuses().into_iter().find(|s| s.account == account(Alice));
+		assert_eq!(alice.unwrap().blocks_this_session, 1);
+
+		for _ in 0..3 {
+			Session::rotate_session();
+			// Alice authors in every session; the others are silent.
+			<Runtime as pallet_authorship::Config>::EventHandler::note_author(account(Alice));
+		}
+		let reported: Vec<_> = validator_set_events()
+			.into_iter()
+			.filter_map(|event| match event {
+				pallet_validator_set::Event::ValidatorSilent { who, sessions: 3 } => Some(who),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(reported.len(), 3);
+		assert!(!reported.contains(&account(Alice)));
+		let statuses = ValidatorSet::statuses();
+		assert_eq!(statuses.iter().filter(|s| s.reported_silent).count(), 3);
+	});
+}
+
+/// Alice's GRANDPA key prevotes for two different blocks in one round.
+fn double_prevote() -> sp_consensus_grandpa::EquivocationProof<H256, crate::BlockNumber> {
+	let set_id = pallet_grandpa::CurrentSetId::<Runtime>::get();
+	let round = 1;
+	let signed = |target_hash: H256| {
+		let prevote = finality_grandpa::Prevote { target_hash, target_number: 1 };
+		let message = finality_grandpa::Message::Prevote(prevote.clone());
+		let payload = sp_consensus_grandpa::localized_payload(round, set_id, &message);
+		(prevote, Ed25519Keyring::Alice.sign(&payload).into())
+	};
+	sp_consensus_grandpa::EquivocationProof::new(
+		set_id,
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: round,
+			identity: Ed25519Keyring::Alice.public().into(),
+			first: signed(H256::repeat_byte(1)),
+			second: signed(H256::repeat_byte(2)),
+		}),
+	)
+}
+
+#[test]
+fn a_grandpa_equivocation_is_proven_on_chain_and_recorded_for_the_council() {
+	local_chain().execute_with(|| {
+		let grandpa_id: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Alice.public().into();
+		let key_owner_proof =
+			Historical::prove((sp_consensus_grandpa::KEY_TYPE, grandpa_id)).expect("Alice's key");
+		assert_ok!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(double_prevote()),
+			key_owner_proof.clone()
+		));
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Offences(pallet_offences::Event::Offence { .. })
+		)));
+		assert!(validator_set_events().contains(&pallet_validator_set::Event::OffenceRecorded {
+			who: account(Alice),
+			session: 0,
+		}));
+		let alice = ValidatorSet::statuses().into_iter().find(|s| s.account == account(Alice));
+		assert_eq!(alice.unwrap().offences.count, 1);
+
+		// The same offence again is a duplicate, and a proof for another key is refused.
+		assert!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(double_prevote()),
+			key_owner_proof.clone()
+		)
+		.is_err());
+		let bob_id: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Bob.public().into();
+		let bobs_proof = Historical::prove((sp_consensus_grandpa::KEY_TYPE, bob_id)).unwrap();
+		assert!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(double_prevote()),
+			bobs_proof
+		)
+		.is_err());
+
+		// The council clears the record once it has dealt with it.
+		let clear = RuntimeCall::ValidatorSet(pallet_validator_set::Call::clear_offences {
+			who: account(Alice),
+		});
+		assert_eq!(
+			super::council_motion(clear, &[Alice, sp_keyring::Sr25519Keyring::Bob]),
+			Some(Ok(()))
+		);
+		assert_eq!(pallet_validator_set::Offences::<Runtime>::get(account(Alice)).count, 0);
+	});
+}
