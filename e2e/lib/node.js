@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,19 +60,68 @@ export async function rpc(port, method, params = []) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
   });
-  const body = await response.json();
+  return rpcResult(method, await response.json());
+}
+
+/** The result of a JSON-RPC answer, or its error thrown. */
+function rpcResult(method, body) {
   if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.result;
 }
 
+/** Calls a JSON-RPC method over HTTP through the Unix socket `socketPath`. */
+export function rpcAt(socketPath, method, params = []) {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ id: 1, jsonrpc: '2.0', method, params });
+    const request = http.request({
+      socketPath,
+      path: '/',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => {
+        try {
+          resolve(rpcResult(method, JSON.parse(text)));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * A relay that runs inside a network namespace: it accepts connections on a Unix socket (the
+ * file system is shared by every namespace) and relays them to a TCP port of the namespace's
+ * own 127.0.0.1. Arguments: the socket path and the port.
+ */
+const UNIX_TO_TCP_RELAY = `
+const net = require('node:net');
+const [socketPath, port] = process.argv.slice(1);
+try { require('node:fs').unlinkSync(socketPath); } catch {}
+net.createServer((client) => {
+  const upstream = net.connect(Number(port), '127.0.0.1');
+  client.pipe(upstream).pipe(client);
+  upstream.on('error', () => client.destroy());
+  client.on('error', () => upstream.destroy());
+}).listen(socketPath);
+`;
+
 /**
  * Starts `seoul-node` with `args` on free RPC, p2p and Prometheus ports and waits until its RPC
- * answers. The returned handle stops the node and removes its temporary base path.
+ * answers; `node.call(method, params)` calls its RPC. In the network namespace `namespace`
+ * (`lib/netns.js`), the node takes the standard ports of its own namespace and its RPC is
+ * relayed to a Unix socket. The returned handle stops the node and removes its temporary base
+ * path.
  */
-export async function startNode(args, { basePath, p2pPort, name = 'node' } = {}) {
-  const rpcPort = await freePort();
-  const prometheusPort = await freePort();
-  p2pPort ??= await freePort();
+export async function startNode(args, { basePath, p2pPort, name = 'node', namespace } = {}) {
+  const rpcPort = namespace ? 9944 : await freePort();
+  const prometheusPort = namespace ? 9615 : await freePort();
+  p2pPort ??= namespace ? 30333 : await freePort();
   const ownBasePath = !basePath;
   basePath ??= mkdtempSync(path.join(os.tmpdir(), `seoul-${name}-`));
   const fullArgs = [
@@ -82,7 +132,15 @@ export async function startNode(args, { basePath, p2pPort, name = 'node' } = {})
     '--prometheus-port', String(prometheusPort),
     '--no-telemetry',
   ];
-  const child = spawn(NODE_BIN, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const inNamespace = (command, commandArgs) => (namespace
+    ? spawn('ip', ['netns', 'exec', namespace, command, ...commandArgs], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] }));
+  const child = inNamespace(NODE_BIN, fullArgs);
+  const socketPath = namespace && path.join(os.tmpdir(), `seoul-${name}-${process.pid}.sock`);
+  const relay = namespace && inNamespace(process.execPath, ['-e', UNIX_TO_TCP_RELAY, socketPath, String(rpcPort)]);
+  const call = namespace
+    ? (method, params) => rpcAt(socketPath, method, params)
+    : (method, params) => rpc(rpcPort, method, params);
   const logs = [];
   child.stderr.on('data', (chunk) => {
     logs.push(...chunk.toString().split('\n').filter(Boolean));
@@ -90,11 +148,15 @@ export async function startNode(args, { basePath, p2pPort, name = 'node' } = {})
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const node = {
-    name, child, rpcPort, p2pPort, prometheusPort, basePath, logs, exited,
+    name, child, rpcPort, p2pPort, prometheusPort, basePath, logs, exited, call,
     url: `ws://127.0.0.1:${rpcPort}`,
     /** Stops the node (SIGTERM) and waits for it to exit. */
     async stop({ keepBasePath = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (relay) {
+        relay.kill('SIGTERM');
+        rmSync(socketPath, { force: true });
+      }
       await exited;
       if (ownBasePath && !keepBasePath) rmSync(basePath, { recursive: true, force: true });
     },
@@ -103,7 +165,7 @@ export async function startNode(args, { basePath, p2pPort, name = 'node' } = {})
     const died = exited.then(({ code, signal }) => { throw new Error(`${name} exited with ${code ?? signal}`); });
     died.catch(() => {}); // handled by the race below; a later, deliberate exit is no error
     await Promise.race([
-      waitFor(() => rpc(rpcPort, 'system_health'), { timeoutMs: 120_000, what: `${name} RPC` }),
+      waitFor(() => call('system_health'), { timeoutMs: 120_000, what: `${name} RPC` }),
       died,
     ]);
   } catch (error) {
