@@ -69,15 +69,22 @@ function rpcResult(method, body) {
   return body.result;
 }
 
-/** Calls a JSON-RPC method over HTTP through the Unix socket `socketPath`. */
-export function rpcAt(socketPath, method, params = []) {
+/**
+ * Calls a JSON-RPC method over HTTP through the Unix socket `socketPath`, relayed to a node's RPC
+ * port `port`, which the Host header names (the node refuses other hosts).
+ */
+export function rpcAt(socketPath, port, method, params = []) {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ id: 1, jsonrpc: '2.0', method, params });
     const request = http.request({
       socketPath,
       path: '/',
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      headers: {
+        Host: `127.0.0.1:${port}`,
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+      },
     }, (response) => {
       let text = '';
       response.on('data', (chunk) => { text += chunk; });
@@ -139,7 +146,7 @@ export async function startNode(args, { basePath, p2pPort, name = 'node', namesp
   const socketPath = namespace && path.join(os.tmpdir(), `seoul-${name}-${process.pid}.sock`);
   const relay = namespace && inNamespace(process.execPath, ['-e', UNIX_TO_TCP_RELAY, socketPath, String(rpcPort)]);
   const call = namespace
-    ? (method, params) => rpcAt(socketPath, method, params)
+    ? (method, params) => rpcAt(socketPath, rpcPort, method, params)
     : (method, params) => rpc(rpcPort, method, params);
   const logs = [];
   child.stderr.on('data', (chunk) => {
