@@ -1,7 +1,8 @@
 // Governance on a real `seoul-node --dev` (council: Alice, Bob, Charlie; enactment delay: 10
 // blocks) with a stock @polkadot/api client: three quarters of the council reach Root through
 // Enactment and the call runs after the delay, shown by `enactment_pending` until then; two
-// thirds cannot; the council pauses a call and puts the chain in safe mode, and lifts both.
+// thirds cannot; the council pauses a call and puts the chain in safe mode, and lifts both; and
+// `validatorSet_status` shows the one validator at work and the chain's minimum.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -65,6 +66,21 @@ describe('governance', () => {
     assert.ok(enacted.data.result.isOk);
     assert.equal((await api.rpc.state.getStorage(key)).toHex(), value);
     assert.deepEqual(await rpc(node.rpcPort, 'enactment_pending'), []);
+  });
+
+  test("validatorSet_status shows Alice validating, within the development chain's minimum of one", async () => {
+    const status = await rpc(node.rpcPort, 'validatorSet_status');
+    assert.equal(status.minimum, 1);
+    assert.equal(status.validators.length, 1);
+    const [alice] = status.validators;
+    assert.equal(alice.account, council[0].address);
+    assert.equal(alice.inSet, true);
+    assert.equal(alice.active, true);
+    assert.equal(alice.hasKeys, true);
+    assert.ok(alice.blocksThisSession > 0, 'Alice authored blocks this session');
+    assert.equal(alice.silentSessions, 0);
+    assert.equal(alice.reportedSilent, false);
+    assert.deepEqual(alice.offences, { count: 0, lastSession: 0 });
   });
 
   test('two thirds of the council cannot reach Root', async () => {

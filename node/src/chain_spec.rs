@@ -338,12 +338,13 @@ mod tests {
 
 	#[test]
 	fn bad_network_files_are_refused_with_the_reason() {
-		let same_node_again = r#", {
-			"account": "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
-			"sessionKeys": "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee",
-			"peerId": "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"
-		}"#;
-		let duplicate = network_file(same_node_again);
+		// Ferdie's account on Alice's node.
+		let ferdie = {
+			use sp_core::crypto::Ss58Codec;
+			sp_keyring::Sr25519Keyring::Ferdie.to_account_id().to_ss58check()
+		};
+		let same_node_again = format!(", {}", operator_entry(0).replace(ALICE, &ferdie));
+		let duplicate = network_file(&same_node_again);
 		assert_eq!(parse(&duplicate).unwrap_err(), "two operators share a PeerId");
 		let three = network_file("").replace(&format!(", {}", operator_entry(3)), "");
 		assert_eq!(

@@ -47,6 +47,44 @@ impl<Summary: StorageSummary> UncheckedOnRuntimeUpgrade for UnchangedLayout<Summ
 pub type UnversionedToV1<P, Summary, DbWeight> =
 	frame_support::migrations::VersionedMigration<0, 1, UnchangedLayout<Summary>, P, DbWeight>;
 
+/// Declares a pallet's `migrations::v1`, from version 0 to 1 with the layout unchanged
+/// ([`UnversionedToV1`]): `maps` are the pallet's storage maps and `vectors` its storage values
+/// holding a bounded vector, whose entry counts the try-runtime checks compare. Call it in the
+/// pallet's `migrations.rs`; the pallet must declare `extern crate alloc`.
+#[macro_export]
+// `crate` is the calling pallet's crate, on purpose: the module names its storage items.
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! unversioned_to_v1 {
+	(maps: [$($map:ident),* $(,)?] $(, vectors: [$($vector:ident),* $(,)?])? $(,)?) => {
+		/// Version 1: the layout of the first runtimes, which declared no version (their chains
+		/// hold version 0). The step moves the version and changes nothing else; under
+		/// try-runtime it checks that every map and vector holds as many entries after the
+		/// upgrade as before.
+		pub mod v1 {
+			use crate::*;
+
+			/// Moves the pallet from version 0 to 1; a no-op on a chain already at 1.
+			pub type MigrateV0ToV1<T> = $crate::migrations::UnversionedToV1<
+				Pallet<T>,
+				Summary<T>,
+				<T as frame_system::Config>::DbWeight,
+			>;
+
+			/// The entry counts of the pallet's maps and vectors.
+			pub struct Summary<T>(core::marker::PhantomData<T>);
+
+			impl<T: Config> $crate::migrations::StorageSummary for Summary<T> {
+				fn summary() -> alloc::vec::Vec<u64> {
+					alloc::vec![
+						$($crate::migrations::count($map::<T>::iter_keys()),)*
+						$($($vector::<T>::decode_len().unwrap_or_default() as u64,)*)?
+					]
+				}
+			}
+		}
+	};
+}
+
 /// The count of entries of a storage map, double map or n-map, by its keys.
 pub fn count<K>(keys: impl Iterator<Item = K>) -> u64 {
 	keys.count() as u64

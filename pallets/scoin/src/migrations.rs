@@ -1,37 +1,6 @@
 //! Storage migrations of this pallet, one module per storage version.
 
-/// Version 1: the layout of the first runtimes, which declared no version (their chains hold
-/// version 0). The step moves the version and changes nothing else; under try-runtime it checks
-/// that every map holds as many entries after the upgrade as before.
-pub mod v1 {
-	use crate::*;
-	use alloc::{vec, vec::Vec};
-	use core::marker::PhantomData;
-	use seoul_primitives::migrations::{count, StorageSummary, UnversionedToV1};
-
-	/// Moves the pallet from version 0 to 1; a no-op on a chain already at 1.
-	pub type MigrateV0ToV1<T> =
-		UnversionedToV1<Pallet<T>, Summary<T>, <T as frame_system::Config>::DbWeight>;
-
-	/// The entry counts of the pallet's maps.
-	pub struct Summary<T>(PhantomData<T>);
-
-	impl<T: Config> StorageSummary for Summary<T> {
-		fn summary() -> Vec<u64> {
-			vec![
-				count(Programmes::<T>::iter_keys()),
-				count(RewardIssuers::<T>::iter_keys()),
-				count(Receipts::<T>::iter_keys()),
-				count(EarningsInPeriod::<T>::iter_keys()),
-				count(Merchants::<T>::iter_keys()),
-				count(ZeroPayIds::<T>::iter_keys()),
-				count(PaidRequests::<T>::iter_keys()),
-				count(Catalogue::<T>::iter_keys()),
-				count(Vouchers::<T>::iter_keys()),
-				count(PendingSettlements::<T>::iter_keys()),
-				count(Settlements::<T>::iter_keys()),
-				count(MerchantSettlements::<T>::iter_keys()),
-			]
-		}
-	}
-}
+seoul_primitives::unversioned_to_v1!(maps: [
+	Programmes, RewardIssuers, Receipts, EarningsInPeriod, Merchants, ZeroPayIds, PaidRequests,
+	Catalogue, Vouchers, PendingSettlements, Settlements, MerchantSettlements,
+]);

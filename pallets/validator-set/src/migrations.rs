@@ -1,24 +1,3 @@
 //! Storage migrations of this pallet, one module per storage version.
 
-/// Version 1: the layout of the first runtimes, which declared no version (their chains hold
-/// version 0). The step moves the version and changes nothing else; under try-runtime it checks
-/// that the set has as many validators after the upgrade as before.
-pub mod v1 {
-	use crate::*;
-	use alloc::{vec, vec::Vec};
-	use core::marker::PhantomData;
-	use seoul_primitives::migrations::{StorageSummary, UnversionedToV1};
-
-	/// Moves the pallet from version 0 to 1; a no-op on a chain already at 1.
-	pub type MigrateV0ToV1<T> =
-		UnversionedToV1<Pallet<T>, Summary<T>, <T as frame_system::Config>::DbWeight>;
-
-	/// The size of the validator set.
-	pub struct Summary<T>(PhantomData<T>);
-
-	impl<T: Config> StorageSummary for Summary<T> {
-		fn summary() -> Vec<u64> {
-			vec![Validators::<T>::decode_len().unwrap_or_default() as u64]
-		}
-	}
-}
+seoul_primitives::unversioned_to_v1!(maps: [], vectors: [Validators]);
