@@ -52,7 +52,7 @@ describe('command-line errors', () => {
   test('a bad network file for production-spec', () => {
     const file = path.join(scratch, 'network.json');
     writeFileSync(file, JSON.stringify({ name: 'x', id: 'x', operators: [], council: [] }));
-    assertCleanFailure(run(['production-spec', '--network', file]), /lists no operators/);
+    assertCleanFailure(run(['production-spec', '--network', file]), /lists 0 operators; a production network needs at least 4/);
     assertCleanFailure(run(['production-spec', '--network', path.join(scratch, 'missing.json')]), /cannot read the network file/);
   });
 
