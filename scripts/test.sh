@@ -30,6 +30,8 @@ unset SKIP_WASM_BUILD
 
 build_node
 step cargo test --locked --release -p seoul-node
+# The runtime one spec_version ahead that e2e/tests/operations.test.js upgrades a live network to.
+step cargo build --locked --release -p seoul-runtime-upgrade-rehearsal
 
 log "end-to-end tests (e2e/, node $NODE_BIN)"
 cd "$REPO_ROOT/e2e"

@@ -12,6 +12,10 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/seoul-chain/target');
 /** The node binary under test; `scripts/test.sh` builds it. */
 export const NODE_BIN = process.env.SEOUL_NODE ?? path.join(targetDir, 'release/seoul-node');
+/** The upgrade rehearsal's runtime WASM (`runtime/upgrade-rehearsal`); `scripts/test.sh` builds it. */
+export const REHEARSAL_WASM = process.env.SEOUL_REHEARSAL_WASM ?? path.join(
+  targetDir, 'release/wbuild/seoul-runtime-upgrade-rehearsal/seoul_runtime_upgrade_rehearsal.compact.compressed.wasm',
+);
 
 /** The well-known node keys and PeerIds of the local test network (runtime presets). */
 export const LOCAL_VALIDATORS = ['alice', 'bob', 'charlie', 'dave'].map((name, index) => ({

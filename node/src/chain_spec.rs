@@ -214,6 +214,8 @@ pub fn network_genesis_from_file(file: &NetworkFile) -> Result<NetworkGenesis, S
 		// A day for the council to see and cancel a Root call before it runs.
 		enactment_delay: seoul_runtime::DAYS,
 		min_validators: PRODUCTION_MIN_VALIDATORS,
+		// Ten-minute sessions: validator changes take twenty minutes at most.
+		session_length: seoul_runtime::configs::consensus::SESSION_PERIOD,
 	})
 }
 

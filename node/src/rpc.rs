@@ -25,6 +25,7 @@ use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce}
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 /// The JSON-RPC error code of a request the node could not answer (e.g. an unknown block).
 pub const RUNTIME_ERROR: i32 = 1;
@@ -139,7 +140,7 @@ where
 		BlockNumber,
 		seoul_runtime::configs::governance::BoundedRootCall,
 	>,
-	C::Api: pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId>,
+	C::Api: pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId, AuraId>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {

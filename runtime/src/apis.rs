@@ -303,13 +303,18 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId> for Runtime {
+	impl pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId, AuraId> for Runtime {
 		fn statuses() -> Vec<pallet_validator_set::ValidatorStatus<AccountId>> {
 			ValidatorSet::statuses()
 		}
 
 		fn minimum() -> u32 {
 			ValidatorSet::minimum()
+		}
+
+		fn aura_key_ownership_proof(authority: AuraId) -> Option<Vec<u8>> {
+			use codec::Encode;
+			ValidatorSet::aura_key_ownership_proof(authority).map(|proof| proof.encode())
 		}
 	}
 

@@ -1,8 +1,9 @@
 //! The pallets `seoul-node benchmark pallet` measures, and what their benchmarks need from the
 //! runtime.
 
-use crate::{AccountId, Runtime, RuntimeCall, Session, SessionKeys};
+use crate::{AccountId, Header, Historical, Runtime, RuntimeCall, Session, SessionKeys};
 use codec::Encode;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
@@ -25,9 +26,10 @@ frame_benchmarking::define_benchmarks!(
 impl frame_system_benchmarking::Config for Runtime {}
 
 /// Registers session keys for benchmark accounts the way an operator does: generated in the
-/// keystore, proven and set with `Session::set_keys`.
+/// keystore, proven and set with `Session::set_keys`; seals an equivocation with the Aura key of
+/// Alice, who validates in the development genesis the benchmarks run on.
 pub struct SessionKeysHelper;
-impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysHelper {
+impl pallet_validator_set::BenchmarkHelper<Runtime> for SessionKeysHelper {
 	fn register_session_keys(who: &AccountId) {
 		frame_system::Pallet::<Runtime>::inc_providers(who);
 		let generated = SessionKeys::generate(&who.encode(), None);
@@ -37,6 +39,34 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysHelper {
 			generated.proof.encode(),
 		)
 		.expect("freshly generated keys with their proof are accepted");
+	}
+
+	fn aura_equivocation(
+		padding: u32,
+	) -> (pallet_validator_set::AuraEquivocationProof<Runtime>, sp_session::MembershipProof) {
+		use frame_support::traits::KeyOwnerProofSystem;
+		use sp_runtime::{traits::Header as _, DigestItem, RuntimeAppPublic};
+		let alice = AuraId::generate_pair(Some(b"//Alice".to_vec()));
+		let slot = 1.into();
+		let header = |parent: u8| {
+			let mut header = Header::new(
+				1,
+				Default::default(),
+				Default::default(),
+				[parent; 32].into(),
+				Default::default(),
+			);
+			header.digest_mut().push(DigestItem::Other(alloc::vec![0; padding as usize]));
+			pallet_validator_set::seal_header(header, slot, |message| {
+				alice.sign(&message).expect("the key is in the keystore")
+			})
+		};
+		let key_owner_proof = Historical::prove((AuraId::ID, alice.clone()))
+			.expect("Alice validates in the development genesis");
+		let (first_header, second_header) = (header(1), header(2));
+		let proof =
+			sp_consensus_slots::EquivocationProof { offender: alice, slot, first_header, second_header };
+		(proof, key_owner_proof)
 	}
 }
 

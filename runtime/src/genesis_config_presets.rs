@@ -3,10 +3,10 @@
 //! (`seoul-node production-spec`) are built.
 
 use crate::{
-	configs::labor::statutory_minimum_wages, AccountId, Balance, BalancesConfig, BlockNumber,
-	CitizensConfig, CouncilMembershipConfig, EnactmentConfig, LaborConfig, NodeAuthorizationConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, DAYS,
-	MINUTES, SCN,
+	configs::consensus::SESSION_PERIOD, configs::labor::statutory_minimum_wages, AccountId,
+	Balance, BalancesConfig, BlockNumber, CitizensConfig, CouncilMembershipConfig, EnactmentConfig,
+	LaborConfig, NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, ValidatorSetConfig, DAYS, MINUTES, SCN,
 };
 use alloc::{vec, vec::Vec};
 use pallet_citizens::{AuthenticationKey, GenesisMember, MemberKind, Role};
@@ -51,6 +51,8 @@ pub struct NetworkGenesis {
 	pub enactment_delay: BlockNumber,
 	/// The fewest validators the network keeps; zero keeps the runtime's floor, one.
 	pub min_validators: u32,
+	/// Blocks per session; zero keeps the runtime's default, ten minutes.
+	pub session_length: BlockNumber,
 }
 
 /// A member registered at genesis with no roles, the sr25519 key of its account as its first
@@ -98,6 +100,7 @@ pub fn network_genesis(network: NetworkGenesis) -> Value {
 		validator_set: ValidatorSetConfig {
 			initial_validators: network.operators.iter().map(|op| op.account.clone()).collect(),
 			min_validators: network.min_validators,
+			session_length: network.session_length,
 		},
 		session: SessionConfig {
 			keys: network
@@ -200,7 +203,12 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 /// agency holding the labour-inspector role) and Two an employer; the stash accounts are the
 /// insurers: AliceStash industrial accident, BobStash employment, CharlieStash health,
 /// DaveStash pension.
-fn test_network(operators: Vec<Operator>, min_validators: u32, quota_period: BlockNumber) -> Value {
+fn test_network(
+	operators: Vec<Operator>,
+	min_validators: u32,
+	session_length: BlockNumber,
+	quota_period: BlockNumber,
+) -> Value {
 	let mut alice = genesis_member(Sr25519Keyring::Alice.to_account_id(), MemberKind::Agency);
 	alice.roles = vec![Role::Registrar];
 	let officers = [
@@ -261,6 +269,7 @@ fn test_network(operators: Vec<Operator>, min_validators: u32, quota_period: Blo
 			.collect(),
 		enactment_delay: TEST_ENACTMENT_DELAY,
 		min_validators,
+		session_length,
 	})
 }
 
@@ -284,6 +293,7 @@ pub fn development_genesis() -> Value {
 	test_network(
 		vec![dev_operator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
 		1,
+		SESSION_PERIOD,
 		DEV_QUOTA_PERIOD,
 	)
 }
@@ -291,6 +301,10 @@ pub fn development_genesis() -> Value {
 /// The local test network's minimum: two of its four validators, so that rehearsals can remove
 /// two lost ones.
 pub const LOCAL_MIN_VALIDATORS: u32 = 2;
+
+/// The local test network's sessions: a minute, so that a validator change or a finality repair
+/// rehearsed on it takes minutes, not the production network's twenty.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
 
 /// The local test network: Alice, Bob, Charlie and Dave validate, each on its well-known node.
 pub fn local_testnet_genesis() -> Value {
@@ -302,6 +316,7 @@ pub fn local_testnet_genesis() -> Value {
 			dev_operator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 3),
 		],
 		LOCAL_MIN_VALIDATORS,
+		LOCAL_SESSION_LENGTH,
 		DAYS,
 	)
 }

@@ -32,6 +32,8 @@ mod benchmarks;
 pub mod configs;
 pub mod extensions;
 pub mod genesis_config_presets;
+#[cfg(feature = "upgrade-rehearsal")]
+pub mod rehearsal;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -70,21 +72,35 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version; wallets and the explorer read it to know how to encode transactions.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
-	impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
-	authoring_version: 1,
-	// 101: an account's entry holds its quota usage (issue 10); no chain ran 100.
-	// 103: governance (Preimage, Scheduler, Enactment, TxPause, SafeMode); validator hygiene
-	// (Authorship, Historical, Offences).
-	spec_version: 103,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with `spec_version` `$spec`: `runtime_version` reads it as a literal into
+/// the WASM's custom section, so the upgrade rehearsal's next version is a second declaration.
+macro_rules! runtime_version {
+	($spec:tt) => {
+		/// The runtime's version; wallets and the explorer read it to know how to encode
+		/// transactions.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
+			impl_name: alloc::borrow::Cow::Borrowed("seoul-civic-chain"),
+			authoring_version: 1,
+			spec_version: $spec,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+// 101: an account's entry holds its quota usage (issue 10); no chain ran 100.
+// 103: governance (Preimage, Scheduler, Enactment, TxPause, SafeMode); validator hygiene
+// (Authorship, Historical, Offences).
+// 104: each network's session length (ValidatorSet.SessionLength); Aura equivocation reports.
+#[cfg(not(feature = "upgrade-rehearsal"))]
+runtime_version!(104);
+// The upgrade rehearsal's runtime: this one's next version (`runtime/upgrade-rehearsal`).
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(105);
 
 /// How a transaction names an account.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -124,13 +140,20 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Migrations run on the next runtime upgrade, beside the pallets' own: each pallet of ours
 /// steps to the storage version of this runtime. A step is a no-op on a chain already there, so
 /// the list only grows until every network has run it (docs/OPERATORS.md).
-pub type Migrations = (
+pub type PalletMigrations = (
 	pallet_citizens::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_scoin::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_credentials::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_labor::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_validator_set::migrations::v1::MigrateV0ToV1<Runtime>,
 );
+
+/// The migrations of this runtime's next upgrade.
+#[cfg(not(feature = "upgrade-rehearsal"))]
+pub type Migrations = PalletMigrations;
+/// The migrations of the upgrade rehearsal: the pallets', then the rehearsal's own record.
+#[cfg(feature = "upgrade-rehearsal")]
+pub type Migrations = (PalletMigrations, rehearsal::RecordRehearsal);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

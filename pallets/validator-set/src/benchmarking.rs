@@ -92,5 +92,22 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The longest proof the bound lets through: both headers padded up to it.
+	#[benchmark]
+	fn report_aura_equivocation() {
+		let (unpadded, _) = T::BenchmarkHelper::aura_equivocation(0);
+		let room = T::MaxEquivocationProofLen::get().saturating_sub(unpadded.encoded_size() as u32);
+		// Each header carries half the room, less the few bytes of its padding's length prefix.
+		let (proof, key_owner_proof) =
+			T::BenchmarkHelper::aura_equivocation((room / 2).saturating_sub(8));
+		assert!(proof.encoded_size() <= T::MaxEquivocationProofLen::get() as usize);
+		let reporter: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reporter), Box::new(proof), key_owner_proof);
+
+		assert_eq!(Offences::<T>::iter().count(), 1);
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -22,7 +22,14 @@
 //!   replace it; the count comes from `pallet-authorship` ([`Pallet`] is its event handler).
 //! - Equivocations proven on chain (`pallet-offences`, with key-ownership proofs from
 //!   `pallet_session::historical`) are recorded in [`Offences`] and reported
-//!   ([`Event::OffenceRecorded`]); nothing is slashed: the council decides.
+//!   ([`Event::OffenceRecorded`]); nothing is slashed: the council decides. GRANDPA's are
+//!   reported by the nodes through `pallet-grandpa`; Aura's, which FRAME does not check, by
+//!   anyone through [`Pallet::report_aura_equivocation`] (two headers of one slot sealed by the
+//!   same key).
+//! - Each network sets its session length in genesis ([`SessionLength`]; `Config::DefaultSessionLength`
+//!   when it sets none): [`Sessions`] is the runtime's `ShouldEndSession` and
+//!   `NextSessionRotation`. Production networks keep ten minutes; a test network rotates faster,
+//!   so that its validator changes and finality repairs are seen in minutes.
 //! - The pallet is the runtime's `pallet_session::SessionManager`. `pallet-session` asks it for
 //!   the validators of session `n + 1` when session `n` starts, so a change made during session
 //!   `n` is announced at the start of session `n + 1` ([`Event::NewSetQueued`]) and the new set
@@ -41,10 +48,14 @@
 //! ### Operator calls
 //! - [`Pallet::purge_keys`]: remove one's session keys, once out of the set.
 //!
+//! ### Anyone's calls
+//! - [`Pallet::report_aura_equivocation`]: prove that a validator sealed two blocks for one slot.
+//!
 //! ### Storage
 //! - [`Validators`]: the set the city decided, sorted by account.
 //! - [`ChangePending`]: whether that set changed since it was last handed to `pallet-session`.
 //! - [`MinimumValidators`]: the network's minimum.
+//! - [`SessionLength`]: the network's blocks per session.
 //! - [`BlocksAuthored`], [`SilentSessions`]: blocks each active validator authored this
 //!   session, and the sessions in a row in which it authored none.
 //! - [`Offences`]: the offences proven against each validator.
@@ -62,6 +73,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod equivocation;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -71,12 +83,18 @@ mod session;
 mod tests;
 pub mod weights;
 
-pub use session::SessionInterface;
+pub use equivocation::{
+	seal_header, AuraEquivocationOffence, AuraEquivocationProof, AuraOffenceOf, IdentificationOf,
+};
+pub use session::{SessionInterface, SessionLengthOf, Sessions};
 
-use alloc::vec::Vec;
-use codec::{Decode, Encode, MaxEncodedLen};
-use frame_support::traits::Get;
+use alloc::{boxed::Box, vec::Vec};
+use codec::{Codec, Decode, Encode, MaxEncodedLen};
+use frame_support::traits::{Get, KeyOwnerProofSystem};
 use scale_info::TypeInfo;
+use sp_runtime::KeyTypeId;
+use sp_session::{GetSessionNumber, GetValidatorCount};
+use sp_staking::offence::ReportOffence;
 use sp_staking::SessionIndex;
 
 /// Where a validator stands, for the council and auditors.
@@ -112,11 +130,16 @@ pub struct OffenceRecord {
 /// Log target of this pallet.
 const LOG_TARGET: &str = "runtime::validator-set";
 
-/// Prepares accounts for the benchmarks: an operator needs session keys before it can be added.
+/// Prepares the benchmarks: an operator needs session keys before it can be added, and an
+/// equivocation needs a validator's key to seal two headers.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
+pub trait BenchmarkHelper<T: Config> {
 	/// Registers session keys for `who`, so that [`Pallet::add_validator`] accepts it.
-	fn register_session_keys(who: &AccountId);
+	fn register_session_keys(who: &T::AccountId);
+
+	/// Two headers of one slot, each with `padding` bytes of digest, sealed by an active
+	/// validator's Aura key, and the proof that the key is that validator's.
+	fn aura_equivocation(padding: u32) -> (AuraEquivocationProof<T>, T::KeyOwnerProof);
 }
 
 /// The city's validator set: operators added and removed by the City Council, handed to
@@ -126,6 +149,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::{traits::Zero, RuntimeAppPublic};
 
 	/// Default configuration for tests, so that mocks only name what they change.
 	pub mod config_preludes {
@@ -143,6 +167,7 @@ pub mod pallet {
 			type MinValidators = ConstU32<1>;
 			type MaxValidators = ConstU32<10>;
 			type SilentSessionsToReport = ConstU32<3>;
+			type MaxEquivocationProofLen = ConstU32<4096>;
 			type WeightInfo = ();
 		}
 	}
@@ -172,13 +197,54 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
 
+		/// Blocks per session of a network that sets no [`SessionLength`] in its genesis.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
+
+		/// The key that seals blocks: Aura's authority key.
+		#[pallet::no_default]
+		type AuraId: Parameter + RuntimeAppPublic;
+
+		/// A proof that a session key was a validator's (`sp_session::MembershipProof`).
+		#[pallet::no_default]
+		type KeyOwnerProof: Parameter + GetSessionNumber + GetValidatorCount;
+
+		/// A validator's full identification in an offence: its account, and what it staked
+		/// (nothing here).
+		#[pallet::no_default]
+		type IdentificationTuple: Clone + Codec;
+
+		/// Checks key-ownership proofs against the sessions the chain keeps
+		/// (`pallet_session::historical`).
+		#[pallet::no_default]
+		type KeyOwnerProofSystem: KeyOwnerProofSystem<
+			(KeyTypeId, Self::AuraId),
+			Proof = Self::KeyOwnerProof,
+			IdentificationTuple = Self::IdentificationTuple,
+		>;
+
+		/// Records a proven offence once and hands it to this pallet's `OnOffenceHandler`
+		/// (`pallet-offences`).
+		#[pallet::no_default]
+		type ReportOffence: ReportOffence<
+			Self::AccountId,
+			IdentificationOf<Self>,
+			AuraOffenceOf<Self>,
+		>;
+
+		/// The longest Aura equivocation proof accepted, in bytes: two headers and a key. It
+		/// bounds what a report makes the chain hash; a real block header is a few hundred bytes.
+		#[pallet::constant]
+		type MaxEquivocationProofLen: Get<u32>;
+
 		/// Weights of this pallet's calls, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
 
-		/// Registers session keys for benchmark accounts.
+		/// Registers session keys and seals equivocations for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		#[pallet::no_default]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: BenchmarkHelper<Self>;
 	}
 
 	/// The storage layout version; `migrations` moves a chain from each version to the next.
@@ -198,6 +264,17 @@ pub mod pallet {
 	/// change that would leave fewer with keys waits.
 	#[pallet::storage]
 	pub type MinimumValidators<T: Config> = StorageValue<_, u32, ValueQuery, DefaultMinimum<T>>;
+
+	/// A network that sets no session length in its genesis keeps `DefaultSessionLength`.
+	#[pallet::type_value]
+	pub fn DefaultSessionLength<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultSessionLength::get()
+	}
+
+	/// Blocks per session on this network: sessions start at every multiple of it ([`Sessions`]).
+	#[pallet::storage]
+	pub type SessionLength<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultSessionLength<T>>;
 
 	/// Blocks each validator authored in the current session. `Twox64Concat`: only the city's
 	/// validators author blocks, so nobody chooses these keys.
@@ -233,6 +310,8 @@ pub mod pallet {
 		pub initial_validators: Vec<T::AccountId>,
 		/// The network's minimum, at least `MinValidators`; zero keeps `MinValidators`.
 		pub min_validators: u32,
+		/// Blocks per session; zero keeps `DefaultSessionLength`.
+		pub session_length: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -246,6 +325,9 @@ pub mod pallet {
 					"the network's minimum is below MinValidators"
 				);
 				MinimumValidators::<T>::put(self.min_validators);
+			}
+			if !self.session_length.is_zero() {
+				SessionLength::<T>::put(self.session_length);
 			}
 			if self.initial_validators.is_empty() {
 				return;
@@ -347,6 +429,17 @@ pub mod pallet {
 		/// The chain started without a validator set in this pallet's genesis, so it has none to
 		/// change.
 		NoValidatorSet,
+		/// The equivocation proof is longer than `MaxEquivocationProofLen`.
+		EquivocationProofTooLarge,
+		/// The two headers are the same block.
+		NotAnEquivocation,
+		/// A header is not sealed by the offender's key for the proof's slot.
+		InvalidEquivocationProof,
+		/// The key-ownership proof does not show the key as a validator's in a session the chain
+		/// keeps.
+		InvalidKeyOwnershipProof,
+		/// This offence is already recorded.
+		DuplicateOffenceReport,
 	}
 
 	#[pallet::hooks]
@@ -360,6 +453,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MinValidators::get() >= 1, "a chain needs at least one validator");
 			assert!(T::SilentSessionsToReport::get() >= 1, "silence is counted in sessions");
+			assert!(!T::DefaultSessionLength::get().is_zero(), "a session lasts at least a block");
 			assert!(
 				T::MinValidators::get() <= T::MaxValidators::get(),
 				"MinValidators must not exceed MaxValidators"
@@ -455,6 +549,29 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Reports an Aura equivocation: the validator whose Aura key is
+		/// `equivocation_proof.offender` sealed both of its headers, two different blocks of its
+		/// slot; `key_owner_proof` (`sp_session::MembershipProof`, from
+		/// `Historical::prove` at a block of that session) shows whose key it is. Nodes log such
+		/// blocks ("equivocation") but do not report them, so an operator or auditor does.
+		///
+		/// The origin must be signed. Each offence is recorded once, with the reporter.
+		///
+		/// Emits [`Event::OffenceRecorded`] (and `Offences.Offence`).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::report_aura_equivocation())]
+		pub fn report_aura_equivocation(
+			origin: OriginFor<T>,
+			equivocation_proof: Box<AuraEquivocationProof<T>>,
+			key_owner_proof: T::KeyOwnerProof,
+		) -> DispatchResult {
+			let reporter = ensure_signed(origin)?;
+			let offence = Self::prove_aura_equivocation(&equivocation_proof, key_owner_proof)?;
+			T::ReportOffence::report_offence(alloc::vec![reporter], offence)
+				.map_err(|_| Error::<T>::DuplicateOffenceReport)?;
+			Ok(())
+		}
+
 		/// Removes the caller's session keys, as `Session::purge_keys` does, unless the caller
 		/// is in the validator set: the council removes it first.
 		///
@@ -486,6 +603,7 @@ pub mod pallet {
 			);
 			let minimum = MinimumValidators::<T>::get();
 			ensure!(minimum >= T::MinValidators::get(), "the minimum is below MinValidators");
+			ensure!(!SessionLength::<T>::get().is_zero(), "a session lasts at least a block");
 			// An empty set is one this pallet does not manage (see `GenesisConfig`).
 			ensure!(
 				validators.is_empty() || validators.len() >= minimum as usize,

@@ -1,12 +1,15 @@
-//! A test runtime with `pallet-session` driven by this pallet, sessions of five blocks.
+//! A test runtime with `pallet-session` driven by this pallet, sessions of five blocks, and
+//! `pallet-offences` recording the equivocations it proves.
 
 use crate as pallet_validator_set;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64, OnFinalize, OnInitialize},
+	traits::{ConstU32, ConstU64, KeyOwnerProofSystem, OnFinalize, OnInitialize},
 };
 use frame_system::EnsureRoot;
+use sp_runtime::KeyTypeId;
 use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
+use sp_session::MembershipProof;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -37,6 +40,8 @@ mod runtime {
 	pub type ValidatorSet = pallet_validator_set;
 	#[runtime::pallet_index(3)]
 	pub type Session = pallet_session;
+	#[runtime::pallet_index(4)]
+	pub type Offences = pallet_offences;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -55,17 +60,74 @@ impl pallet_validator_set::Config for Test {
 	type MinValidators = ConstU32<2>;
 	type UpdateOrigin = EnsureRoot<u64>;
 	type Session = SessionAdapter;
+	type DefaultSessionLength = ConstU64<SESSION_LENGTH>;
+	type AuraId = UintAuthorityId;
+	type KeyOwnerProof = MembershipProof;
+	type IdentificationTuple = (u64, ());
+	type KeyOwnerProofSystem = CurrentSessionKeys;
+	type ReportOffence = Offences;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = RegisterTestKeys;
+}
+
+impl pallet_offences::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = (u64, ());
+	type OnOffenceHandler = ValidatorSet;
+}
+
+/// Key-ownership proofs of the current session, whose keys are `UintAuthorityId(validator)`, the
+/// proof naming the key: what the pallet's checks need. The runtime's tests prove keys with
+/// `pallet_session::historical`.
+pub struct CurrentSessionKeys;
+impl KeyOwnerProofSystem<(KeyTypeId, UintAuthorityId)> for CurrentSessionKeys {
+	type Proof = MembershipProof;
+	type IdentificationTuple = (u64, ());
+
+	fn prove((_, key): (KeyTypeId, UintAuthorityId)) -> Option<MembershipProof> {
+		let validators = Session::validators();
+		validators.contains(&key.0).then(|| MembershipProof {
+			session: Session::current_index(),
+			trie_nodes: vec![codec::Encode::encode(&key.0)],
+			validator_count: validators.len() as u32,
+		})
+	}
+
+	fn check_proof(key: (KeyTypeId, UintAuthorityId), proof: MembershipProof) -> Option<(u64, ())> {
+		let owner = key.1 .0;
+		(Self::prove(key) == Some(proof)).then_some((owner, ()))
+	}
+}
+
+/// Two headers of `slot` sealed by `author`'s test key, differing in their parent.
+pub fn equivocation(author: u64, slot: u64) -> crate::AuraEquivocationProof<Test> {
+	use sp_runtime::traits::Header as _;
+	let header = |parent: u8| {
+		let unsealed = sp_runtime::testing::Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			[parent; 32].into(),
+			Default::default(),
+		);
+		crate::seal_header(unsealed, slot.into(), |message| {
+			sp_runtime::testing::TestSignature(author, message.to_vec())
+		})
+	};
+	sp_consensus_slots::EquivocationProof {
+		offender: UintAuthorityId(author),
+		slot: slot.into(),
+		first_header: header(1),
+		second_header: header(2),
+	}
 }
 
 impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = u64;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU64<SESSION_LENGTH>, ConstU64<0>>;
-	type NextSessionRotation =
-		pallet_session::PeriodicSessions<ConstU64<SESSION_LENGTH>, ConstU64<0>>;
+	type ShouldEndSession = crate::Sessions<Test>;
+	type NextSessionRotation = crate::Sessions<Test>;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = pallet_session::TestSessionHandler;
 	type Keys = UintAuthorityId;
@@ -101,14 +163,21 @@ pub fn register_keys(who: u64) {
 	));
 }
 
-/// Benchmark accounts get their session keys through `Session::set_keys`.
+/// Benchmark accounts get their session keys through `Session::set_keys`; the equivocation is
+/// genesis validator 1's.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct RegisterTestKeys;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u64> for RegisterTestKeys {
+impl crate::BenchmarkHelper<Test> for RegisterTestKeys {
 	fn register_session_keys(who: &u64) {
 		frame_system::Pallet::<Test>::inc_providers(who);
 		register_keys(*who);
+	}
+
+	fn aura_equivocation(_padding: u32) -> (crate::AuraEquivocationProof<Test>, MembershipProof) {
+		let proof = CurrentSessionKeys::prove((KeyTypeId(*b"test"), UintAuthorityId(1)))
+			.expect("1 validates from genesis");
+		(equivocation(1, 7), proof)
 	}
 }
 
@@ -124,6 +193,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_validator_set::GenesisConfig::<Test> {
 		initial_validators: GENESIS_VALIDATORS.to_vec(),
 		min_validators: 0,
+		session_length: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

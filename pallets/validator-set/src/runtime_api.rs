@@ -1,5 +1,6 @@
 //! The runtime API through which the council, operators and auditors see where each validator
-//! stands. The node serves it over JSON-RPC as `validatorSet_status`.
+//! stands, served by the node over JSON-RPC as `validatorSet_status`, and through which whoever
+//! reports an Aura equivocation gets the offender's key-ownership proof.
 
 use crate::ValidatorStatus;
 use alloc::vec::Vec;
@@ -7,9 +8,10 @@ use codec::Codec;
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the validator set.
-	pub trait ValidatorSetApi<AccountId>
+	pub trait ValidatorSetApi<AccountId, AuraId>
 	where
 		AccountId: Codec,
+		AuraId: Codec,
 	{
 		/// Each validator of the city's set or of the current session: whether it is in the
 		/// set, active, has keys, its blocks this session and its silence.
@@ -17,5 +19,10 @@ sp_api::decl_runtime_apis! {
 
 		/// The fewest validators the network keeps.
 		fn minimum() -> u32;
+
+		/// The proof that the Aura key `authority` is a validator's in the session of the block
+		/// this is called at, SCALE-encoded, for `ValidatorSet::report_aura_equivocation`; `None`
+		/// if no validator of that session has the key.
+		fn aura_key_ownership_proof(authority: AuraId) -> Option<Vec<u8>>;
 	}
 }

@@ -17,6 +17,21 @@ pub trait SessionInterface<AccountId>: ValidatorRegistration<AccountId> {
 	fn purge_keys(who: &AccountId) -> DispatchResult;
 }
 
+/// The network's session length ([`SessionLength`]), as `pallet_session::PeriodicSessions` reads
+/// its period.
+pub struct SessionLengthOf<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<BlockNumberFor<T>> for SessionLengthOf<T> {
+	fn get() -> BlockNumberFor<T> {
+		SessionLength::<T>::get()
+	}
+}
+
+/// Sessions of the network's length from block 0: the runtime's `ShouldEndSession` and
+/// `NextSessionRotation`. A length changed on a live chain takes effect at its next multiple.
+pub type Sessions<T> =
+	pallet_session::PeriodicSessions<SessionLengthOf<T>, frame_support::traits::GetDefault>;
+
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
 		if !ChangePending::<T>::get() {
@@ -160,5 +175,11 @@ impl<T: Config> Pallet<T> {
 	/// The network's minimum.
 	pub fn minimum() -> u32 {
 		MinimumValidators::<T>::get()
+	}
+
+	/// The proof that the Aura key `authority` is a validator's in the current session.
+	pub fn aura_key_ownership_proof(authority: T::AuraId) -> Option<T::KeyOwnerProof> {
+		use sp_runtime::RuntimeAppPublic;
+		T::KeyOwnerProofSystem::prove((T::AuraId::ID, authority))
 	}
 }

@@ -42,7 +42,7 @@ mod genesis {
 	#[should_panic(expected = "duplicate account in the initial validators")]
 	fn genesis_refuses_duplicates() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![1, 1], min_validators: 0 }
+		crate::GenesisConfig::<Test> { initial_validators: vec![1, 1], ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 	}
@@ -51,16 +51,19 @@ mod genesis {
 	#[should_panic(expected = "more initial validators than MaxValidators")]
 	fn genesis_refuses_too_many() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: (1..=11).collect(), min_validators: 0 }
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		crate::GenesisConfig::<Test> {
+			initial_validators: (1..=11).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	}
 
 	#[test]
 	#[should_panic(expected = "fewer initial validators than the network's minimum")]
 	fn genesis_refuses_too_few() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![1], min_validators: 0 }
+		crate::GenesisConfig::<Test> { initial_validators: vec![1], ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 	}
@@ -358,18 +361,99 @@ mod minimum {
 	#[should_panic(expected = "fewer initial validators than the network's minimum")]
 	fn genesis_refuses_a_set_below_its_minimum() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![1, 2, 3], min_validators: 4 }
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		crate::GenesisConfig::<Test> {
+			initial_validators: vec![1, 2, 3],
+			min_validators: 4,
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	}
 
 	#[test]
 	#[should_panic(expected = "the network's minimum is below MinValidators")]
 	fn genesis_refuses_a_minimum_below_the_floor() {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		crate::GenesisConfig::<Test> { initial_validators: vec![1, 2, 3], min_validators: 1 }
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		crate::GenesisConfig::<Test> {
+			initial_validators: vec![1, 2, 3],
+			min_validators: 1,
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	}
+}
+
+mod session_length {
+	use super::*;
+	use crate::{SessionLength, Sessions};
+	use frame_support::assert_err;
+	use frame_support::traits::EstimateNextSessionRotation;
+	use pallet_session::ShouldEndSession;
+	use sp_runtime::BuildStorage;
+
+	/// A chain of the genesis validators whose genesis sets `session_length`.
+	fn chain_with_sessions_of(session_length: u64) -> sp_io::TestExternalities {
+		let mut ext = new_test_ext();
+		ext.execute_with(|| {
+			if session_length != 0 {
+				SessionLength::<Test>::put(session_length);
+			}
+		});
+		ext
+	}
+
+	#[test]
+	fn a_network_without_a_length_keeps_the_default() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(SessionLength::<Test>::get(), SESSION_LENGTH);
+			run_to_block(SESSION_LENGTH - 1);
+			assert_eq!(Session::current_index(), 0);
+			run_to_block(SESSION_LENGTH);
+			assert_eq!(Session::current_index(), 1);
+		});
+	}
+
+	#[test]
+	fn genesis_sets_the_network_s_length_and_sessions_rotate_at_its_multiples() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> {
+			initial_validators: GENESIS_VALIDATORS.to_vec(),
+			session_length: 3,
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			assert_eq!(SessionLength::<Test>::get(), 3);
+			assert!(!Sessions::<Test>::should_end_session(2));
+			assert!(Sessions::<Test>::should_end_session(3));
+			assert!(Sessions::<Test>::should_end_session(9));
+			assert_eq!(Sessions::<Test>::estimate_next_session_rotation(4).0, Some(6));
+			assert_eq!(Sessions::<Test>::average_session_length(), 3);
+			assert_ok!(ValidatorSet::do_try_state());
+		});
+	}
+
+	#[test]
+	fn a_removal_takes_two_of_the_network_s_sessions() {
+		chain_with_sessions_of(2).execute_with(|| {
+			assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 3));
+			run_to_block(2);
+			assert_eq!(Session::current_index(), 1);
+			assert!(Session::validators().contains(&3));
+			run_to_block(4);
+			assert_eq!(Session::current_index(), 2);
+			assert!(!Session::validators().contains(&3));
+		});
+	}
+
+	#[test]
+	fn try_state_refuses_a_zero_length() {
+		chain_with_sessions_of(0).execute_with(|| {
+			SessionLength::<Test>::put(0);
+			assert_err!(ValidatorSet::do_try_state(), "a session lasts at least a block");
+		});
 	}
 }
 
@@ -602,6 +686,167 @@ mod offences {
 				ValidatorSet::clear_offences(RuntimeOrigin::root(), 2),
 				Error::<Test>::NoOffences
 			);
+		});
+	}
+}
+
+/// Aura equivocations: every check of `report_aura_equivocation` met by an attempt to pass it,
+/// and a true equivocation recorded once.
+mod aura_equivocation {
+	use super::*;
+	use crate::{AuraEquivocationProof, OffenceRecord, Offences};
+	use frame_support::traits::KeyOwnerProofSystem;
+	use sp_runtime::{testing::UintAuthorityId, traits::Header as _, DigestItem, KeyTypeId};
+	use sp_session::MembershipProof;
+
+	fn proof_of(who: u64) -> MembershipProof {
+		CurrentSessionKeys::prove((KeyTypeId(*b"aura"), UintAuthorityId(who))).expect("a validator")
+	}
+
+	fn report(proof: AuraEquivocationProof<Test>, owner: MembershipProof) -> DispatchResultOf {
+		ValidatorSet::report_aura_equivocation(RuntimeOrigin::signed(5), Box::new(proof), owner)
+	}
+
+	type DispatchResultOf = sp_runtime::DispatchResult;
+
+	#[test]
+	fn a_proven_equivocation_is_recorded_once_for_the_council() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(report(equivocation(1, 7), proof_of(1)));
+			assert_eq!(last_event(), Event::OffenceRecorded { who: 1, session: 0 });
+			assert_eq!(Offences::<Test>::get(1), OffenceRecord { count: 1, last_session: 0 });
+			assert!(System::events().iter().any(|record| matches!(
+				record.event,
+				RuntimeEvent::Offences(pallet_offences::Event::Offence { kind, .. })
+					if kind == *b"aura:equivocatio"
+			)));
+			// Nothing is slashed or disabled: 1 still validates.
+			assert!(Session::validators().contains(&1));
+
+			// The same offence again, even with two other headers of the slot, is refused.
+			assert_noop!(
+				report(equivocation(1, 7), proof_of(1)),
+				Error::<Test>::DuplicateOffenceReport
+			);
+			let mut other = equivocation(1, 7);
+			other.second_header = equivocation(1, 7).first_header;
+			other.first_header.set_parent_hash([9; 32].into());
+			other.first_header = crate::seal_header(
+				{
+					let mut header = other.first_header.clone();
+					header.digest_mut().logs.clear();
+					header
+				},
+				7.into(),
+				|message| sp_runtime::testing::TestSignature(1, message.to_vec()),
+			);
+			assert_noop!(report(other, proof_of(1)), Error::<Test>::DuplicateOffenceReport);
+			// Another slot is another offence.
+			assert_ok!(report(equivocation(1, 8), proof_of(1)));
+			assert_eq!(Offences::<Test>::get(1).count, 2);
+		});
+	}
+
+	#[test]
+	fn refuses_unsigned_and_root_origins() {
+		new_test_ext().execute_with(|| {
+			for origin in [RuntimeOrigin::none(), RuntimeOrigin::root()] {
+				assert_noop!(
+					ValidatorSet::report_aura_equivocation(
+						origin,
+						Box::new(equivocation(1, 7)),
+						proof_of(1)
+					),
+					DispatchError::BadOrigin
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn refuses_one_block_shown_twice() {
+		new_test_ext().execute_with(|| {
+			let mut proof = equivocation(1, 7);
+			proof.second_header = proof.first_header.clone();
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::NotAnEquivocation);
+		});
+	}
+
+	#[test]
+	fn refuses_blocks_sealed_by_another_key() {
+		new_test_ext().execute_with(|| {
+			// Validator 2 sealed both; they are passed off as 1's.
+			let mut proof = equivocation(2, 7);
+			proof.offender = UintAuthorityId(1);
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::InvalidEquivocationProof);
+			// One of each.
+			let mut proof = equivocation(1, 7);
+			proof.second_header = equivocation(2, 7).second_header;
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::InvalidEquivocationProof);
+		});
+	}
+
+	#[test]
+	fn refuses_blocks_of_two_slots_or_of_another_slot() {
+		new_test_ext().execute_with(|| {
+			let mut proof = equivocation(1, 7);
+			proof.second_header = equivocation(1, 8).second_header;
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::InvalidEquivocationProof);
+			let mut proof = equivocation(1, 7);
+			proof.slot = 8.into();
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::InvalidEquivocationProof);
+		});
+	}
+
+	#[test]
+	fn refuses_an_unsealed_block() {
+		new_test_ext().execute_with(|| {
+			let mut proof = equivocation(1, 7);
+			proof.first_header.digest_mut().pop();
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::InvalidEquivocationProof);
+		});
+	}
+
+	#[test]
+	fn refuses_a_key_ownership_proof_that_is_not_the_offender_s() {
+		new_test_ext().execute_with(|| {
+			// 2's membership for 1's key.
+			assert_noop!(
+				report(equivocation(1, 7), proof_of(2)),
+				Error::<Test>::InvalidKeyOwnershipProof
+			);
+			// 9 validates nowhere: a proof made up for its key is refused.
+			let made_up = MembershipProof { session: 0, trie_nodes: vec![], validator_count: 3 };
+			assert_noop!(
+				report(equivocation(9, 7), made_up),
+				Error::<Test>::InvalidKeyOwnershipProof
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_a_proof_padded_beyond_the_bound() {
+		new_test_ext().execute_with(|| {
+			let padded = |parent: u8| {
+				let mut header = sp_runtime::testing::Header::new(
+					1,
+					Default::default(),
+					Default::default(),
+					[parent; 32].into(),
+					Default::default(),
+				);
+				header.digest_mut().push(DigestItem::Other(vec![0; 4096]));
+				crate::seal_header(header, 7.into(), |message| {
+					sp_runtime::testing::TestSignature(1, message.to_vec())
+				})
+			};
+			let proof = sp_consensus_slots::EquivocationProof {
+				offender: UintAuthorityId(1),
+				slot: 7.into(),
+				first_header: padded(1),
+				second_header: padded(2),
+			};
+			assert_noop!(report(proof, proof_of(1)), Error::<Test>::EquivocationProofTooLarge);
 		});
 	}
 }

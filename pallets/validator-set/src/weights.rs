@@ -24,6 +24,8 @@ pub trait WeightInfo {
 	fn purge_keys(v: u32, ) -> Weight;
 	/// The weight of `clear_offences`.
 	fn clear_offences() -> Weight;
+	/// The weight of `report_aura_equivocation`.
+	fn report_aura_equivocation() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -105,6 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn report_aura_equivocation() -> Weight {
+		Weight::from_parts(200_000_000, 10_000)
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -138,5 +143,8 @@ impl WeightInfo for () {
 		Weight::from_parts(13_390_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn report_aura_equivocation() -> Weight {
+		Weight::from_parts(200_000_000, 10_000)
 	}
 }

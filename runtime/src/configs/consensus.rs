@@ -22,15 +22,9 @@ use crate::{
 /// The most validators the chain may have; Aura and GRANDPA keep as many authorities.
 pub const MAX_VALIDATORS: u32 = 32;
 
-/// Blocks per session: validator changes and new session keys take effect at this rhythm.
+/// Blocks per session of a network whose genesis sets none (production networks): validator
+/// changes and new session keys take effect at this rhythm.
 pub const SESSION_PERIOD: BlockNumber = 10 * MINUTES;
-
-parameter_types! {
-	/// Blocks per session.
-	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
-	/// Sessions start at block 0.
-	pub const SessionOffset: BlockNumber = 0;
-}
 
 /// `pallet-session` as the validator set sees it.
 pub struct SessionAdapter;
@@ -53,6 +47,10 @@ impl pallet_validator_set::SessionInterface<AccountId> for SessionAdapter {
 	}
 }
 
+/// The longest Aura equivocation proof accepted: two headers of a few hundred bytes each, with room
+/// for a GRANDPA authority change of all `MAX_VALIDATORS` in a digest.
+pub const MAX_EQUIVOCATION_PROOF_LEN: u32 = 4096;
+
 /// Sessions in a row without a block after which a validator is reported silent: half an hour.
 pub const SILENT_SESSIONS_TO_REPORT: u32 = 3;
 
@@ -64,6 +62,15 @@ impl pallet_validator_set::Config for Runtime {
 	type MinValidators = ConstU32<1>;
 	type SilentSessionsToReport = ConstU32<SILENT_SESSIONS_TO_REPORT>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type DefaultSessionLength = ConstU32<SESSION_PERIOD>;
+	// Aura equivocations: two headers sealed by one key for one slot, the key proven a
+	// validator's by `Historical`, the offence recorded by `Offences`.
+	type AuraId = AuraId;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Runtime>;
+	type KeyOwnerProofSystem = Historical;
+	type ReportOffence = Offences;
+	type MaxEquivocationProofLen = ConstU32<MAX_EQUIVOCATION_PROOF_LEN>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::SessionKeysHelper;
@@ -73,8 +80,9 @@ impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	// Each network's session length, set in its genesis.
+	type ShouldEndSession = pallet_validator_set::Sessions<Runtime>;
+	type NextSessionRotation = pallet_validator_set::Sessions<Runtime>;
 	// The validator set, noting each session's set for key-ownership proofs.
 	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, ValidatorSet>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
@@ -111,7 +119,8 @@ impl pallet_session::historical::Config for Runtime {
 	type FullIdentificationOf = OperatorIdentification;
 }
 
-/// How many past sessions an equivocation can be proven for: a week.
+/// How many past sessions an equivocation can be proven for: a week of production sessions (a
+/// test network with shorter sessions keeps proofs for less time).
 pub const EQUIVOCATION_PROOF_SESSIONS: u64 = (7 * DAYS / SESSION_PERIOD) as u64;
 
 parameter_types! {

@@ -1,6 +1,6 @@
 //! Validator hygiene on the local test network (Alice, Bob, Charlie and Dave validate; the
 //! minimum is two): operators cannot purge their way out of the set, a silent validator is
-//! reported, and a GRANDPA equivocation is proven on chain and recorded for the council.
+//! reported, and GRANDPA and Aura equivocations are proven on chain and recorded for the council.
 
 use super::{account, assert_filtered, local_chain};
 use crate::{
@@ -11,8 +11,9 @@ use frame_support::{assert_noop, assert_ok, traits::KeyOwnerProofSystem};
 use sp_core::H256;
 use sp_keyring::{
 	Ed25519Keyring,
-	Sr25519Keyring::{Alice, Eve},
+	Sr25519Keyring::{self, Alice, Bob, Eve},
 };
+use sp_runtime::RuntimeAppPublic;
 
 fn validator_set_events() -> Vec<pallet_validator_set::Event<Runtime>> {
 	System::events()
@@ -25,12 +26,15 @@ fn validator_set_events() -> Vec<pallet_validator_set::Event<Runtime>> {
 }
 
 #[test]
-fn each_network_keeps_its_minimum() {
+fn each_network_keeps_its_minimum_and_session_length() {
+	use pallet_validator_set::SessionLength;
 	local_chain().execute_with(|| {
 		assert_eq!(ValidatorSet::minimum(), genesis_config_presets::LOCAL_MIN_VALIDATORS);
+		assert_eq!(SessionLength::<Runtime>::get(), genesis_config_presets::LOCAL_SESSION_LENGTH);
 	});
 	super::chain_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(ValidatorSet::minimum(), 1);
+		assert_eq!(SessionLength::<Runtime>::get(), crate::configs::consensus::SESSION_PERIOD);
 	});
 }
 
@@ -144,5 +148,75 @@ fn a_grandpa_equivocation_is_proven_on_chain_and_recorded_for_the_council() {
 			Some(Ok(()))
 		);
 		assert_eq!(pallet_validator_set::Offences::<Runtime>::get(account(Alice)).count, 0);
+	});
+}
+
+/// Two different headers of slot 42, both sealed with `keyring`'s Aura key.
+fn double_block(keyring: Sr25519Keyring) -> pallet_validator_set::AuraEquivocationProof<Runtime> {
+	use sp_runtime::traits::Header as _;
+	let header = |parent: u8| {
+		let unsealed = crate::Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			[parent; 32].into(),
+			Default::default(),
+		);
+		pallet_validator_set::seal_header(unsealed, 42.into(), |message| {
+			sp_consensus_aura::sr25519::AuthoritySignature::from(keyring.sign(message))
+		})
+	};
+	sp_consensus_slots::EquivocationProof {
+		offender: keyring.public().into(),
+		slot: 42.into(),
+		first_header: header(1),
+		second_header: header(2),
+	}
+}
+
+#[test]
+fn an_aura_equivocation_is_proven_on_chain_and_recorded_for_the_council() {
+	local_chain().execute_with(|| {
+		let aura_key = |keyring: Sr25519Keyring| {
+			let id: sp_consensus_aura::sr25519::AuthorityId = keyring.public().into();
+			Historical::prove((sp_consensus_aura::sr25519::AuthorityId::ID, id))
+				.expect("a validator")
+		};
+		let report = |proof, key_owner_proof| {
+			ValidatorSet::report_aura_equivocation(
+				RuntimeOrigin::signed(account(Eve)),
+				Box::new(proof),
+				key_owner_proof,
+			)
+		};
+		// A session later, the proof of session 0 still holds.
+		let alices_proof = aura_key(Alice);
+		Session::rotate_session();
+		assert_ok!(report(double_block(Alice), alices_proof.clone()));
+		assert!(validator_set_events().contains(&pallet_validator_set::Event::OffenceRecorded {
+			who: account(Alice),
+			session: 0,
+		}));
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Offences(pallet_offences::Event::Offence { kind, .. })
+				if kind == *b"aura:equivocatio"
+		)));
+
+		assert_noop!(
+			report(double_block(Alice), alices_proof),
+			pallet_validator_set::Error::<Runtime>::DuplicateOffenceReport
+		);
+		// Bob's membership does not make Alice's key his, nor do Eve's blocks make her a validator.
+		assert_noop!(
+			report(double_block(Alice), aura_key(Bob)),
+			pallet_validator_set::Error::<Runtime>::InvalidKeyOwnershipProof
+		);
+		let mut forged = double_block(Eve);
+		forged.offender = Bob.public().into();
+		assert_noop!(
+			report(forged, aura_key(Bob)),
+			pallet_validator_set::Error::<Runtime>::InvalidEquivocationProof
+		);
 	});
 }
