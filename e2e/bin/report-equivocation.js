@@ -79,7 +79,7 @@ try {
 
   const report = api.tx.validatorSet.reportAuraEquivocation(
     { offender, slot, firstHeader: first.toU8a(), secondHeader: second.toU8a() },
-    proof.unwrap().toU8a(true),
+    proof.unwrap(),
   );
   const outcome = await new Promise((resolve, reject) => {
     let unsubscribe;

@@ -140,7 +140,12 @@ where
 		BlockNumber,
 		seoul_runtime::configs::governance::BoundedRootCall,
 	>,
-	C::Api: pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId, AuraId>,
+	C::Api: pallet_validator_set::runtime_api::ValidatorSetApi<
+		Block,
+		AccountId,
+		AuraId,
+		sp_session::MembershipProof,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {

@@ -303,7 +303,12 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId, AuraId> for Runtime {
+	impl pallet_validator_set::runtime_api::ValidatorSetApi<
+		Block,
+		AccountId,
+		AuraId,
+		sp_session::MembershipProof,
+	> for Runtime {
 		fn statuses() -> Vec<pallet_validator_set::ValidatorStatus<AccountId>> {
 			ValidatorSet::statuses()
 		}
@@ -312,9 +317,8 @@ impl_runtime_apis! {
 			ValidatorSet::minimum()
 		}
 
-		fn aura_key_ownership_proof(authority: AuraId) -> Option<Vec<u8>> {
-			use codec::Encode;
-			ValidatorSet::aura_key_ownership_proof(authority).map(|proof| proof.encode())
+		fn aura_key_ownership_proof(authority: AuraId) -> Option<sp_session::MembershipProof> {
+			ValidatorSet::aura_key_ownership_proof(authority)
 		}
 	}
 

@@ -64,8 +64,12 @@ impl pallet_validator_set::BenchmarkHelper<Runtime> for SessionKeysHelper {
 		let key_owner_proof = Historical::prove((AuraId::ID, alice.clone()))
 			.expect("Alice validates in the development genesis");
 		let (first_header, second_header) = (header(1), header(2));
-		let proof =
-			sp_consensus_slots::EquivocationProof { offender: alice, slot, first_header, second_header };
+		let proof = sp_consensus_slots::EquivocationProof {
+			offender: alice,
+			slot,
+			first_header,
+			second_header,
+		};
 		(proof, key_owner_proof)
 	}
 }

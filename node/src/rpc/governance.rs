@@ -101,7 +101,12 @@ impl<C> EnactmentApiServer for Enactment<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: EnactmentRuntimeApi<Block, Hash, BlockNumber, BoundedRootCall>
-		+ ValidatorSetRuntimeApi<Block, AccountId, sp_consensus_aura::sr25519::AuthorityId>,
+		+ ValidatorSetRuntimeApi<
+			Block,
+			AccountId,
+			sp_consensus_aura::sr25519::AuthorityId,
+			sp_session::MembershipProof,
+		>,
 {
 	fn pending(&self, at: Option<Hash>) -> RpcResult<Vec<Value>> {
 		let at = at_or_best(&*self.client, at);

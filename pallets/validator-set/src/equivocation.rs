@@ -6,9 +6,9 @@
 //! set's `OnOffenceHandler`, which records it for the council.
 
 use crate::*;
+use frame_support::ensure;
 use sp_consensus_aura::digests::CompatibleDigestItem;
 use sp_consensus_slots::{EquivocationProof, Slot};
-use frame_support::ensure;
 use sp_runtime::{traits::Header as _, DigestItem, Perbill, RuntimeAppPublic};
 use sp_staking::offence::{Kind, Offence};
 

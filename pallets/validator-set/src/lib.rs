@@ -168,6 +168,7 @@ pub mod pallet {
 			type MaxValidators = ConstU32<10>;
 			type SilentSessionsToReport = ConstU32<3>;
 			type MaxEquivocationProofLen = ConstU32<4096>;
+			type KeyOwnershipProofSessions = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -232,6 +233,11 @@ pub mod pallet {
 			IdentificationOf<Self>,
 			AuraOffenceOf<Self>,
 		>;
+
+		/// How many past sessions an equivocation can still be proven for: the validator sets of
+		/// older ones are forgotten.
+		#[pallet::constant]
+		type KeyOwnershipProofSessions: Get<SessionIndex>;
 
 		/// The longest Aura equivocation proof accepted, in bytes: two headers and a key. It
 		/// bounds what a report makes the chain hash; a real block header is a few hundred bytes.
@@ -454,6 +460,10 @@ pub mod pallet {
 			assert!(T::MinValidators::get() >= 1, "a chain needs at least one validator");
 			assert!(T::SilentSessionsToReport::get() >= 1, "silence is counted in sessions");
 			assert!(!T::DefaultSessionLength::get().is_zero(), "a session lasts at least a block");
+			assert!(
+				T::KeyOwnershipProofSessions::get() >= 1,
+				"the current session's equivocations must be provable"
+			);
 			assert!(
 				T::MinValidators::get() <= T::MaxValidators::get(),
 				"MinValidators must not exceed MaxValidators"

@@ -152,6 +152,15 @@ impl crate::SessionInterface<u64> for SessionAdapter {
 	fn purge_keys(who: &u64) -> sp_runtime::DispatchResult {
 		Session::purge_keys(RuntimeOrigin::signed(*who))
 	}
+
+	fn prune_key_ownership_proofs(up_to: u32) {
+		PRUNED_UP_TO.set(Some(up_to));
+	}
+}
+
+std::thread_local! {
+	/// Where the validator set last asked to prune the sets kept for key-ownership proofs.
+	pub static PRUNED_UP_TO: core::cell::Cell<Option<u32>> = const { core::cell::Cell::new(None) };
 }
 
 /// Registers session keys the way an operator does, with `Session::set_keys`.

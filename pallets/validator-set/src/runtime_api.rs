@@ -8,10 +8,11 @@ use codec::Codec;
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the validator set.
-	pub trait ValidatorSetApi<AccountId, AuraId>
+	pub trait ValidatorSetApi<AccountId, AuraId, KeyOwnerProof>
 	where
 		AccountId: Codec,
 		AuraId: Codec,
+		KeyOwnerProof: Codec,
 	{
 		/// Each validator of the city's set or of the current session: whether it is in the
 		/// set, active, has keys, its blocks this session and its silence.
@@ -21,8 +22,8 @@ sp_api::decl_runtime_apis! {
 		fn minimum() -> u32;
 
 		/// The proof that the Aura key `authority` is a validator's in the session of the block
-		/// this is called at, SCALE-encoded, for `ValidatorSet::report_aura_equivocation`; `None`
-		/// if no validator of that session has the key.
-		fn aura_key_ownership_proof(authority: AuraId) -> Option<Vec<u8>>;
+		/// this is called at, for `ValidatorSet::report_aura_equivocation`; `None` if no
+		/// validator of that session has the key.
+		fn aura_key_ownership_proof(authority: AuraId) -> Option<KeyOwnerProof>;
 	}
 }

@@ -15,6 +15,10 @@ pub trait SessionInterface<AccountId>: ValidatorRegistration<AccountId> {
 
 	/// Removes `who`'s session keys, as `Session::purge_keys` signed by `who` does.
 	fn purge_keys(who: &AccountId) -> DispatchResult;
+
+	/// Forgets the validator sets of the sessions before `up_to`, against which key-ownership
+	/// proofs are checked (`pallet_session::historical`).
+	fn prune_key_ownership_proofs(up_to: SessionIndex);
 }
 
 /// The network's session length ([`SessionLength`]), as `pallet_session::PeriodicSessions` reads
@@ -85,7 +89,14 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		let _ = BlocksAuthored::<T>::clear(u32::MAX, None);
 	}
 
-	fn start_session(_: SessionIndex) {}
+	/// Keeps the sets of the current session and the `KeyOwnershipProofSessions` before it for
+	/// key-ownership proofs, so that the record does not grow for ever.
+	fn start_session(index: SessionIndex) {
+		let up_to = index.saturating_sub(T::KeyOwnershipProofSessions::get());
+		if up_to > 0 {
+			T::Session::prune_key_ownership_proofs(up_to);
+		}
+	}
 }
 
 /// The same sets, for `pallet_session::historical`, which keeps a proof of each session's set so

@@ -825,6 +825,19 @@ mod aura_equivocation {
 	}
 
 	#[test]
+	fn the_sets_of_sessions_too_old_to_prove_are_forgotten() {
+		new_test_ext().execute_with(|| {
+			// Four sessions are kept (`KeyOwnershipProofSessions`).
+			run_to_session(4);
+			assert_eq!(PRUNED_UP_TO.get(), None);
+			run_to_session(5);
+			assert_eq!(PRUNED_UP_TO.get(), Some(1));
+			run_to_session(6);
+			assert_eq!(PRUNED_UP_TO.get(), Some(2));
+		});
+	}
+
+	#[test]
 	fn refuses_a_proof_padded_beyond_the_bound() {
 		new_test_ext().execute_with(|| {
 			let padded = |parent: u8| {

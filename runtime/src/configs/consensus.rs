@@ -45,6 +45,10 @@ impl pallet_validator_set::SessionInterface<AccountId> for SessionAdapter {
 	fn purge_keys(who: &AccountId) -> DispatchResult {
 		Session::purge_keys(RuntimeOrigin::signed(who.clone()))
 	}
+
+	fn prune_key_ownership_proofs(up_to: u32) {
+		Historical::prune_up_to(up_to)
+	}
 }
 
 /// The longest Aura equivocation proof accepted: two headers of a few hundred bytes each, with room
@@ -71,6 +75,7 @@ impl pallet_validator_set::Config for Runtime {
 	type KeyOwnerProofSystem = Historical;
 	type ReportOffence = Offences;
 	type MaxEquivocationProofLen = ConstU32<MAX_EQUIVOCATION_PROOF_LEN>;
+	type KeyOwnershipProofSessions = ConstU32<{ EQUIVOCATION_PROOF_SESSIONS as u32 }>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::SessionKeysHelper;

@@ -151,8 +151,11 @@ fn a_grandpa_equivocation_is_proven_on_chain_and_recorded_for_the_council() {
 	});
 }
 
-/// Two different headers of slot 42, both sealed with `keyring`'s Aura key.
-fn double_block(keyring: Sr25519Keyring) -> pallet_validator_set::AuraEquivocationProof<Runtime> {
+/// Two different headers of `slot`, both sealed with `keyring`'s Aura key.
+fn double_block(
+	keyring: Sr25519Keyring,
+	slot: u64,
+) -> pallet_validator_set::AuraEquivocationProof<Runtime> {
 	use sp_runtime::traits::Header as _;
 	let header = |parent: u8| {
 		let unsealed = crate::Header::new(
@@ -162,13 +165,13 @@ fn double_block(keyring: Sr25519Keyring) -> pallet_validator_set::AuraEquivocati
 			[parent; 32].into(),
 			Default::default(),
 		);
-		pallet_validator_set::seal_header(unsealed, 42.into(), |message| {
+		pallet_validator_set::seal_header(unsealed, slot.into(), |message| {
 			sp_consensus_aura::sr25519::AuthoritySignature::from(keyring.sign(message))
 		})
 	};
 	sp_consensus_slots::EquivocationProof {
 		offender: keyring.public().into(),
-		slot: 42.into(),
+		slot: slot.into(),
 		first_header: header(1),
 		second_header: header(2),
 	}
@@ -192,7 +195,7 @@ fn an_aura_equivocation_is_proven_on_chain_and_recorded_for_the_council() {
 		// A session later, the proof of session 0 still holds.
 		let alices_proof = aura_key(Alice);
 		Session::rotate_session();
-		assert_ok!(report(double_block(Alice), alices_proof.clone()));
+		assert_ok!(report(double_block(Alice, 42), alices_proof.clone()));
 		assert!(validator_set_events().contains(&pallet_validator_set::Event::OffenceRecorded {
 			who: account(Alice),
 			session: 0,
@@ -204,19 +207,48 @@ fn an_aura_equivocation_is_proven_on_chain_and_recorded_for_the_council() {
 		)));
 
 		assert_noop!(
-			report(double_block(Alice), alices_proof),
+			report(double_block(Alice, 42), alices_proof),
 			pallet_validator_set::Error::<Runtime>::DuplicateOffenceReport
 		);
 		// Bob's membership does not make Alice's key his, nor do Eve's blocks make her a validator.
 		assert_noop!(
-			report(double_block(Alice), aura_key(Bob)),
+			report(double_block(Alice, 42), aura_key(Bob)),
 			pallet_validator_set::Error::<Runtime>::InvalidKeyOwnershipProof
 		);
-		let mut forged = double_block(Eve);
+		let mut forged = double_block(Eve, 42);
 		forged.offender = Bob.public().into();
 		assert_noop!(
 			report(forged, aura_key(Bob)),
 			pallet_validator_set::Error::<Runtime>::InvalidEquivocationProof
+		);
+	});
+}
+
+#[test]
+fn proofs_are_kept_for_a_week_of_sessions_and_then_forgotten() {
+	use crate::configs::consensus::EQUIVOCATION_PROOF_SESSIONS;
+	local_chain().execute_with(|| {
+		let alice: sp_consensus_aura::sr25519::AuthorityId = Alice.public().into();
+		let proof = Historical::prove((sp_consensus_aura::sr25519::AuthorityId::ID, alice))
+			.expect("Alice validates");
+		for _ in 0..EQUIVOCATION_PROOF_SESSIONS {
+			Session::rotate_session();
+		}
+		assert_ok!(ValidatorSet::report_aura_equivocation(
+			RuntimeOrigin::signed(account(Eve)),
+			Box::new(double_block(Alice, 42)),
+			proof.clone()
+		));
+		Session::rotate_session();
+		assert!(pallet_session::historical::HistoricalSessions::<Runtime>::get(0).is_none());
+		let later = double_block(Alice, 43);
+		assert_noop!(
+			ValidatorSet::report_aura_equivocation(
+				RuntimeOrigin::signed(account(Eve)),
+				Box::new(later),
+				proof
+			),
+			pallet_validator_set::Error::<Runtime>::InvalidKeyOwnershipProof
 		);
 	});
 }
