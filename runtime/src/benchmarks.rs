@@ -1,7 +1,9 @@
 //! The pallets `seoul-node benchmark pallet` measures, and what their benchmarks need from the
 //! runtime.
 
-use crate::{AccountId, Header, Historical, Runtime, RuntimeCall, Session, SessionKeys};
+use crate::{
+	AccountId, Header, Historical, Runtime, RuntimeCall, Session, SessionKeys, ValidatorSet,
+};
 use codec::Encode;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
@@ -39,6 +41,18 @@ impl pallet_validator_set::BenchmarkHelper<Runtime> for SessionKeysHelper {
 			generated.proof.encode(),
 		)
 		.expect("freshly generated keys with their proof are accepted");
+	}
+
+	fn activate_validators(count: u32) {
+		// Alice validates from genesis; the others join and the set changes two sessions on.
+		for index in 1..count {
+			let who: AccountId = frame_benchmarking::account("validator", index, 0);
+			Self::register_session_keys(&who);
+			ValidatorSet::add_validator(frame_system::RawOrigin::Root.into(), who)
+				.expect("the set has room for MaxValidators");
+		}
+		Session::rotate_session();
+		Session::rotate_session();
 	}
 
 	fn aura_equivocation(

@@ -92,9 +92,11 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The longest proof the bound lets through: both headers padded up to it.
+	/// The longest proof the bound lets through (both headers padded up to it), of the current
+	/// session with `v` validators, whose set the key-ownership proof is checked against.
 	#[benchmark]
-	fn report_aura_equivocation() {
+	fn report_aura_equivocation(v: Linear<1, { T::MaxValidators::get() }>) {
+		T::BenchmarkHelper::activate_validators(v);
 		let (unpadded, _) = T::BenchmarkHelper::aura_equivocation(0);
 		let room = T::MaxEquivocationProofLen::get().saturating_sub(unpadded.encoded_size() as u32);
 		// Each header carries half the room, less the few bytes of its padding's length prefix.

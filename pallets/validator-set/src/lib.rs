@@ -137,6 +137,10 @@ pub trait BenchmarkHelper<T: Config> {
 	/// Registers session keys for `who`, so that [`Pallet::add_validator`] accepts it.
 	fn register_session_keys(who: &T::AccountId);
 
+	/// Makes `count` validators active in the current session, among them the one whose key
+	/// [`BenchmarkHelper::aura_equivocation`] seals with.
+	fn activate_validators(count: u32);
+
 	/// Two headers of one slot, each with `padding` bytes of digest, sealed by an active
 	/// validator's Aura key, and the proof that the key is that validator's.
 	fn aura_equivocation(padding: u32) -> (AuraEquivocationProof<T>, T::KeyOwnerProof);
@@ -567,19 +571,24 @@ pub mod pallet {
 		///
 		/// The origin must be signed. Each offence is recorded once, with the reporter.
 		///
+		/// Weighed for a session of `MaxValidators`, whose set a proof of the current session
+		/// is checked against whatever count it claims; what a valid proof's session had is
+		/// charged in the end.
+		///
 		/// Emits [`Event::OffenceRecorded`] (and `Offences.Offence`).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::report_aura_equivocation())]
+		#[pallet::weight(T::WeightInfo::report_aura_equivocation(T::MaxValidators::get()))]
 		pub fn report_aura_equivocation(
 			origin: OriginFor<T>,
 			equivocation_proof: Box<AuraEquivocationProof<T>>,
 			key_owner_proof: T::KeyOwnerProof,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let reporter = ensure_signed(origin)?;
 			let offence = Self::prove_aura_equivocation(&equivocation_proof, key_owner_proof)?;
+			let validators = offence.validator_set_count;
 			T::ReportOffence::report_offence(alloc::vec![reporter], offence)
 				.map_err(|_| Error::<T>::DuplicateOffenceReport)?;
-			Ok(())
+			Ok(Some(T::WeightInfo::report_aura_equivocation(validators)).into())
 		}
 
 		/// Removes the caller's session keys, as `Session::purge_keys` does, unless the caller

@@ -183,6 +183,14 @@ impl crate::BenchmarkHelper<Test> for RegisterTestKeys {
 		register_keys(*who);
 	}
 
+	fn activate_validators(count: u32) {
+		for who in GENESIS_VALIDATORS.len() as u64 + 1..=count as u64 {
+			Self::register_session_keys(&who);
+			frame_support::assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), who));
+		}
+		run_to_session(Session::current_index() + 2);
+	}
+
 	fn aura_equivocation(_padding: u32) -> (crate::AuraEquivocationProof<Test>, MembershipProof) {
 		let proof = CurrentSessionKeys::prove((KeyTypeId(*b"test"), UintAuthorityId(1)))
 			.expect("1 validates from genesis");

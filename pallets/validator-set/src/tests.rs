@@ -703,16 +703,19 @@ mod aura_equivocation {
 		CurrentSessionKeys::prove((KeyTypeId(*b"aura"), UintAuthorityId(who))).expect("a validator")
 	}
 
-	fn report(proof: AuraEquivocationProof<Test>, owner: MembershipProof) -> DispatchResultOf {
+	fn report(
+		proof: AuraEquivocationProof<Test>,
+		owner: MembershipProof,
+	) -> frame_support::dispatch::DispatchResultWithPostInfo {
 		ValidatorSet::report_aura_equivocation(RuntimeOrigin::signed(5), Box::new(proof), owner)
 	}
-
-	type DispatchResultOf = sp_runtime::DispatchResult;
 
 	#[test]
 	fn a_proven_equivocation_is_recorded_once_for_the_council() {
 		new_test_ext().execute_with(|| {
-			assert_ok!(report(equivocation(1, 7), proof_of(1)));
+			// Charged for the three validators of the proof's session, not the maximum.
+			let charged = report(equivocation(1, 7), proof_of(1)).unwrap().actual_weight;
+			assert_eq!(charged, Some(<() as crate::WeightInfo>::report_aura_equivocation(3)));
 			assert_eq!(last_event(), Event::OffenceRecorded { who: 1, session: 0 });
 			assert_eq!(Offences::<Test>::get(1), OffenceRecord { count: 1, last_session: 0 });
 			assert!(System::events().iter().any(|record| matches!(

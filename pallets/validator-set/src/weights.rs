@@ -25,7 +25,7 @@ pub trait WeightInfo {
 	/// The weight of `clear_offences`.
 	fn clear_offences() -> Weight;
 	/// The weight of `report_aura_equivocation`.
-	fn report_aura_equivocation() -> Weight;
+	fn report_aura_equivocation(v: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -40,10 +40,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 31]`.
 	fn add_validator(v: u32, ) -> Weight {
 		// Proof size: measured `410 + v * (47 ±0)`, estimated `3876 + v * (47 ±0)` bytes.
-		// Minimum execution time: 24_897_000 picoseconds.
-		Weight::from_parts(32_525_425, 3876)
-			// Standard Error: 58_134
-			.saturating_add(Weight::from_parts(735_817, 0).saturating_mul(v.into()))
+		// Minimum execution time: 26_859_000 picoseconds.
+		Weight::from_parts(37_155_303, 3876)
+			// Standard Error: 31_745
+			.saturating_add(Weight::from_parts(402_594, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 47).saturating_mul(v.into()))
@@ -57,10 +57,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[2, 32]`.
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof size: measured `80 + v * (32 ±0)`, estimated `2510` bytes.
-		// Minimum execution time: 22_663_000 picoseconds.
-		Weight::from_parts(33_628_817, 2510)
-			// Standard Error: 29_944
-			.saturating_add(Weight::from_parts(41_642, 0).saturating_mul(v.into()))
+		// Minimum execution time: 21_993_000 picoseconds.
+		Weight::from_parts(33_006_246, 2510)
+			// Standard Error: 23_450
+			.saturating_add(Weight::from_parts(93_406, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::MinimumValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_validators() -> Weight {
 		// Proof size: measured `1104`, estimated `2510` bytes.
-		// Minimum execution time: 27_340_000 picoseconds.
-		Weight::from_parts(30_194_000, 2510)
+		// Minimum execution time: 26_500_000 picoseconds.
+		Weight::from_parts(29_123_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -90,10 +90,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 32]`.
 	fn purge_keys(v: u32, ) -> Weight {
 		// Proof size: measured `557 + v * (45 ±0)`, estimated `4039 + v * (45 ±1)` bytes.
-		// Minimum execution time: 71_415_000 picoseconds.
-		Weight::from_parts(88_942_411, 4039)
-			// Standard Error: 28_930
-			.saturating_add(Weight::from_parts(228_876, 0).saturating_mul(v.into()))
+		// Minimum execution time: 68_121_000 picoseconds.
+		Weight::from_parts(76_019_041, 4039)
+			// Standard Error: 35_353
+			.saturating_add(Weight::from_parts(613_401, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(v.into()))
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::Offences` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn clear_offences() -> Weight {
 		// Proof size: measured `162`, estimated `3513` bytes.
-		// Minimum execution time: 12_398_000 picoseconds.
-		Weight::from_parts(13_530_000, 3513)
+		// Minimum execution time: 12_478_000 picoseconds.
+		Weight::from_parts(13_640_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -111,7 +111,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Session::Validators` (r:1 w:0)
 	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `Session::NextKeys` (r:1 w:0)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `Offences::ConcurrentReportsIndex` (r:1 w:1)
 	/// Proof: `Offences::ConcurrentReportsIndex` (`max_values`: None, `max_size`: None, mode: `Measured`)
@@ -119,50 +119,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offences::Reports` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::Offences` (r:1 w:1)
 	/// Proof: `ValidatorSet::Offences` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	fn report_aura_equivocation() -> Weight {
-		// Proof size: measured `407`, estimated `3872` bytes.
-		// Minimum execution time: 198_775_000 picoseconds.
-		Weight::from_parts(228_229_000, 3872)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+	/// The range of component `v` is `[1, 32]`.
+	fn report_aura_equivocation(v: u32, ) -> Weight {
+		// Proof size: measured `295 + v * (144 ±0)`, estimated `3759 + v * (2620 ±0)` bytes.
+		// Minimum execution time: 217_854_000 picoseconds.
+		Weight::from_parts(229_720_015, 3759)
+			// Standard Error: 406_558
+			.saturating_add(Weight::from_parts(16_090_100, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(v.into()))
 	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn add_validator(v: u32, ) -> Weight {
-		Weight::from_parts(32_525_425, 3876)
-			.saturating_add(Weight::from_parts(735_817, 0).saturating_mul(v.into()))
+		Weight::from_parts(37_155_303, 3876)
+			.saturating_add(Weight::from_parts(402_594, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 47).saturating_mul(v.into()))
 	}
 	fn remove_validator(v: u32, ) -> Weight {
-		Weight::from_parts(33_628_817, 2510)
-			.saturating_add(Weight::from_parts(41_642, 0).saturating_mul(v.into()))
+		Weight::from_parts(33_006_246, 2510)
+			.saturating_add(Weight::from_parts(93_406, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_min_validators() -> Weight {
-		Weight::from_parts(30_194_000, 2510)
+		Weight::from_parts(29_123_000, 2510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn purge_keys(v: u32, ) -> Weight {
-		Weight::from_parts(88_942_411, 4039)
-			.saturating_add(Weight::from_parts(228_876, 0).saturating_mul(v.into()))
+		Weight::from_parts(76_019_041, 4039)
+			.saturating_add(Weight::from_parts(613_401, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(v.into()))
 	}
 	fn clear_offences() -> Weight {
-		Weight::from_parts(13_530_000, 3513)
+		Weight::from_parts(13_640_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn report_aura_equivocation() -> Weight {
-		Weight::from_parts(228_229_000, 3872)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+	fn report_aura_equivocation(v: u32, ) -> Weight {
+		Weight::from_parts(229_720_015, 3759)
+			.saturating_add(Weight::from_parts(16_090_100, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(v.into()))
 	}
 }
