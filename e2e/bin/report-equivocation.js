@@ -9,6 +9,7 @@ import { u8aToBn } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from '../lib/citizens.js';
 import { connectTo, fail, parseOptions } from '../lib/cli.js';
+import { eventData, submit } from '../lib/node.js';
 
 const usage = `Usage: scripts/report-equivocation.sh --first HASH --second HASH [options]
   --first HASH       one block of the slot
@@ -81,23 +82,16 @@ try {
     { offender, slot, firstHeader: first.toU8a(), secondHeader: second.toU8a() },
     proof.unwrap(),
   );
-  const outcome = await new Promise((resolve, reject) => {
-    let unsubscribe;
-    report.signAndSend(reporter, ({ status, events, dispatchError }) => {
-      if (!status.isInBlock) return;
-      unsubscribe?.();
-      resolve({ events, dispatchError, blockHash: status.asInBlock });
-    }).then((unsub) => { unsubscribe = unsub; }, reject);
-  });
-  if (outcome.dispatchError) {
-    const error = outcome.dispatchError.isModule
-      ? api.registry.findMetaError(outcome.dispatchError.asModule)
-      : { section: 'dispatch', name: outcome.dispatchError.type };
-    console.error(`refused: ${error.section}.${error.name}`);
+  let included;
+  try {
+    included = await submit(report, reporter);
+  } catch (error) {
+    console.error(`refused: ${error.message}`);
     process.exitCode = 1;
-  } else {
-    const recorded = outcome.events.find(({ event }) => api.events.validatorSet.OffenceRecorded.is(event));
-    console.log(`recorded in block ${outcome.blockHash.toHex()}: ${JSON.stringify(recorded.event.data.toHuman())}`);
+  }
+  if (included) {
+    const recorded = eventData(api, included.events, 'validatorSet', 'OffenceRecorded');
+    console.log(`recorded in block ${included.blockHash.toHex()}: ${JSON.stringify(recorded.toHuman())}`);
   }
 } finally {
   await Promise.all([...new Set([api, secondApi])].map((client) => client.disconnect()));

@@ -205,13 +205,13 @@ export function moduleError(registry, dispatchError) {
 }
 
 /**
- * Signs and submits `tx`, resolving once it is in a block with its events; rejects with the
- * decoded module error if the call failed. `options` go to `signAndSend` (e.g. a nonce).
+ * Sends `tx` with `send` (its `signAndSend` or `send`), resolving once it is in a block with its
+ * events; rejects with the decoded module error if the call failed.
  */
-export function submit(tx, signer, options = {}) {
+function untilInBlock(tx, send) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
-    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
+    send(({ status, events, dispatchError }) => {
       if (!status.isInBlock) return;
       unsubscribe?.();
       if (dispatchError) {
@@ -221,6 +221,19 @@ export function submit(tx, signer, options = {}) {
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
+}
+
+/**
+ * Signs and submits `tx`, resolving once it is in a block with its events; rejects with the
+ * decoded module error if the call failed. `options` go to `signAndSend` (e.g. a nonce).
+ */
+export function submit(tx, signer, options = {}) {
+  return untilInBlock(tx, (callback) => tx.signAndSend(signer, options, callback));
+}
+
+/** Submits `tx` unsigned (a call the runtime validates itself), as `submit` does a signed one. */
+export function submitUnsigned(tx) {
+  return untilInBlock(tx, (callback) => tx.send(callback));
 }
 
 /**

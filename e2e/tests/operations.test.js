@@ -18,7 +18,8 @@ import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from '../lib/citizens.js';
 import {
-  LOCAL_VALIDATORS, REHEARSAL_WASM, connect, councilMotion, eventData, freePort, startNode, submit, waitFor,
+  LOCAL_VALIDATORS, REHEARSAL_WASM, connect, councilMotion, eventData, freePort, startNode, submit,
+  submitUnsigned, waitFor,
 } from '../lib/node.js';
 
 /** Where the rehearsal's migration writes its record (`seoul_runtime::rehearsal::Record`). */
@@ -99,15 +100,7 @@ describe('operating the four-validator network', () => {
     assert.ok(events.some((event) => api.events.system.UpgradeAuthorized.is(event)), 'System.UpgradeAuthorized');
 
     // Anyone submits the authorised code, unsigned: the motion carried only its hash.
-    const applied = await new Promise((resolve, reject) => {
-      let unsubscribe;
-      api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)).send(({ status, events: blockEvents, dispatchError }) => {
-        if (!status.isInBlock) return;
-        unsubscribe?.();
-        if (dispatchError) reject(new Error(dispatchError.toString()));
-        else resolve({ blockHash: status.asInBlock, events: blockEvents.map(({ event }) => event) });
-      }).then((unsub) => { unsubscribe = unsub; }, reject);
-    });
+    const applied = await submitUnsigned(api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
     assert.ok(applied.events.some((event) => api.events.system.CodeUpdated.is(event)), 'System.CodeUpdated');
     const upgradedAt = (await api.rpc.chain.getHeader(applied.blockHash)).number.toNumber();
 
