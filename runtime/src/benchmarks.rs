@@ -1,9 +1,7 @@
 //! The pallets `seoul-node benchmark pallet` measures, and what their benchmarks need from the
 //! runtime.
 
-use crate::{
-	AccountId, Header, Historical, Runtime, RuntimeCall, Session, SessionKeys, ValidatorSet,
-};
+use crate::{AccountId, Historical, Runtime, RuntimeCall, Session, SessionKeys, ValidatorSet};
 use codec::Encode;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
@@ -59,31 +57,16 @@ impl pallet_validator_set::BenchmarkHelper<Runtime> for SessionKeysHelper {
 		padding: u32,
 	) -> (pallet_validator_set::AuraEquivocationProof<Runtime>, sp_session::MembershipProof) {
 		use frame_support::traits::KeyOwnerProofSystem;
-		use sp_runtime::{traits::Header as _, DigestItem, RuntimeAppPublic};
+		use sp_runtime::RuntimeAppPublic;
 		let alice = AuraId::generate_pair(Some(b"//Alice".to_vec()));
-		let slot = 1.into();
-		let header = |parent: u8| {
-			let mut header = Header::new(
-				1,
-				Default::default(),
-				Default::default(),
-				[parent; 32].into(),
-				Default::default(),
-			);
-			header.digest_mut().push(DigestItem::Other(alloc::vec![0; padding as usize]));
-			pallet_validator_set::seal_header(header, slot, |message| {
-				alice.sign(&message).expect("the key is in the keystore")
-			})
-		};
 		let key_owner_proof = Historical::prove((AuraId::ID, alice.clone()))
 			.expect("Alice validates in the development genesis");
-		let (first_header, second_header) = (header(1), header(2));
-		let proof = sp_consensus_slots::EquivocationProof {
-			offender: alice,
-			slot,
-			first_header,
-			second_header,
-		};
+		let proof = pallet_validator_set::sealed_equivocation(
+			alice.clone(),
+			1.into(),
+			padding,
+			|message| alice.sign(&message).expect("the key is in the keystore"),
+		);
 		(proof, key_owner_proof)
 	}
 }

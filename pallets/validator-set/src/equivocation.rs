@@ -129,3 +129,29 @@ pub fn seal_header<H: sp_runtime::traits::Header, Signature: Codec>(
 	header.digest_mut().push(<DigestItem as CompatibleDigestItem<Signature>>::aura_seal(signature));
 	header
 }
+
+/// Two headers of `slot` at block 1 that differ only in their parent, each carrying `padding`
+/// bytes of digest, sealed with `sign`: an equivocation by `offender`, whose key signs, for tests
+/// and benchmarks.
+pub fn sealed_equivocation<H: sp_runtime::traits::Header, Id, Signature: Codec>(
+	offender: Id,
+	slot: Slot,
+	padding: u32,
+	sign: impl Fn(&[u8]) -> Signature,
+) -> EquivocationProof<H, Id> {
+	use sp_runtime::traits::{Hash, One};
+	let header = |parent: u8| {
+		let mut unsealed = H::new(
+			One::one(),
+			Default::default(),
+			Default::default(),
+			H::Hashing::hash(&[parent]),
+			Default::default(),
+		);
+		if padding > 0 {
+			unsealed.digest_mut().push(DigestItem::Other(alloc::vec![0; padding as usize]));
+		}
+		seal_header(unsealed, slot, &sign)
+	};
+	EquivocationProof { offender, slot, first_header: header(1), second_header: header(2) }
+}

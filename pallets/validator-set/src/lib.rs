@@ -84,7 +84,8 @@ mod tests;
 pub mod weights;
 
 pub use equivocation::{
-	seal_header, AuraEquivocationOffence, AuraEquivocationProof, AuraOffenceOf, IdentificationOf,
+	seal_header, sealed_equivocation, AuraEquivocationOffence, AuraEquivocationProof,
+	AuraOffenceOf, IdentificationOf,
 };
 pub use session::{SessionInterface, SessionLengthOf, Sessions};
 

@@ -99,27 +99,20 @@ impl KeyOwnerProofSystem<(KeyTypeId, UintAuthorityId)> for CurrentSessionKeys {
 	}
 }
 
-/// Two headers of `slot` sealed by `author`'s test key, differing in their parent.
+/// Two headers of `slot`, each with `padding` bytes of digest, sealed by `author`'s test key.
+pub fn padded_equivocation(
+	author: u64,
+	slot: u64,
+	padding: u32,
+) -> crate::AuraEquivocationProof<Test> {
+	crate::sealed_equivocation(UintAuthorityId(author), slot.into(), padding, |message| {
+		sp_runtime::testing::TestSignature(author, message.to_vec())
+	})
+}
+
+/// Two headers of `slot` sealed by `author`'s test key.
 pub fn equivocation(author: u64, slot: u64) -> crate::AuraEquivocationProof<Test> {
-	use sp_runtime::traits::Header as _;
-	let header = |parent: u8| {
-		let unsealed = sp_runtime::testing::Header::new(
-			1,
-			Default::default(),
-			Default::default(),
-			[parent; 32].into(),
-			Default::default(),
-		);
-		crate::seal_header(unsealed, slot.into(), |message| {
-			sp_runtime::testing::TestSignature(author, message.to_vec())
-		})
-	};
-	sp_consensus_slots::EquivocationProof {
-		offender: UintAuthorityId(author),
-		slot: slot.into(),
-		first_header: header(1),
-		second_header: header(2),
-	}
+	padded_equivocation(author, slot, 0)
 }
 
 impl pallet_session::Config for Test {
@@ -191,10 +184,10 @@ impl crate::BenchmarkHelper<Test> for RegisterTestKeys {
 		run_to_session(Session::current_index() + 2);
 	}
 
-	fn aura_equivocation(_padding: u32) -> (crate::AuraEquivocationProof<Test>, MembershipProof) {
+	fn aura_equivocation(padding: u32) -> (crate::AuraEquivocationProof<Test>, MembershipProof) {
 		let proof = CurrentSessionKeys::prove((KeyTypeId(*b"test"), UintAuthorityId(1)))
 			.expect("1 validates from genesis");
-		(equivocation(1, 7), proof)
+		(padded_equivocation(1, 7, padding), proof)
 	}
 }
 

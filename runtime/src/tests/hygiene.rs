@@ -156,25 +156,9 @@ fn double_block(
 	keyring: Sr25519Keyring,
 	slot: u64,
 ) -> pallet_validator_set::AuraEquivocationProof<Runtime> {
-	use sp_runtime::traits::Header as _;
-	let header = |parent: u8| {
-		let unsealed = crate::Header::new(
-			1,
-			Default::default(),
-			Default::default(),
-			[parent; 32].into(),
-			Default::default(),
-		);
-		pallet_validator_set::seal_header(unsealed, slot.into(), |message| {
-			sp_consensus_aura::sr25519::AuthoritySignature::from(keyring.sign(message))
-		})
-	};
-	sp_consensus_slots::EquivocationProof {
-		offender: keyring.public().into(),
-		slot: slot.into(),
-		first_header: header(1),
-		second_header: header(2),
-	}
+	pallet_validator_set::sealed_equivocation(keyring.public().into(), slot.into(), 0, |message| {
+		sp_consensus_aura::sr25519::AuthoritySignature::from(keyring.sign(message))
+	})
 }
 
 #[test]

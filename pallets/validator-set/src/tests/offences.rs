@@ -54,7 +54,7 @@ mod aura_equivocation {
 	use super::super::*;
 	use crate::{AuraEquivocationProof, OffenceRecord, Offences};
 	use frame_support::traits::KeyOwnerProofSystem;
-	use sp_runtime::{testing::UintAuthorityId, traits::Header as _, DigestItem, KeyTypeId};
+	use sp_runtime::{testing::UintAuthorityId, traits::Header as _, KeyTypeId};
 	use sp_session::MembershipProof;
 
 	fn proof_of(who: u64) -> MembershipProof {
@@ -201,25 +201,7 @@ mod aura_equivocation {
 	#[test]
 	fn refuses_a_proof_padded_beyond_the_bound() {
 		new_test_ext().execute_with(|| {
-			let padded = |parent: u8| {
-				let mut header = sp_runtime::testing::Header::new(
-					1,
-					Default::default(),
-					Default::default(),
-					[parent; 32].into(),
-					Default::default(),
-				);
-				header.digest_mut().push(DigestItem::Other(vec![0; 4096]));
-				crate::seal_header(header, 7.into(), |message| {
-					sp_runtime::testing::TestSignature(1, message.to_vec())
-				})
-			};
-			let proof = sp_consensus_slots::EquivocationProof {
-				offender: UintAuthorityId(1),
-				slot: 7.into(),
-				first_header: padded(1),
-				second_header: padded(2),
-			};
+			let proof = padded_equivocation(1, 7, 4096);
 			assert_noop!(report(proof, proof_of(1)), Error::<Test>::EquivocationProofTooLarge);
 		});
 	}
