@@ -236,3 +236,33 @@ fn proofs_are_kept_for_a_week_of_sessions_and_then_forgotten() {
 		);
 	});
 }
+
+/// The attack: one offence reported twice in a batch, to be recorded twice. `batch_all` fails
+/// whole; `batch` stops at the duplicate; either way the offence is recorded once.
+#[test]
+fn a_batch_records_an_aura_equivocation_once() {
+	local_chain().execute_with(|| {
+		let alice: sp_consensus_aura::sr25519::AuthorityId = Alice.public().into();
+		let proof = Historical::prove((sp_consensus_aura::sr25519::AuthorityId::ID, alice))
+			.expect("Alice validates");
+		let report =
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::report_aura_equivocation {
+				equivocation_proof: Box::new(double_block(Alice, 42)),
+				key_owner_proof: proof,
+			});
+		let twice = vec![report.clone(), report];
+		let eve = RuntimeOrigin::signed(account(Eve));
+		use sp_runtime::traits::Dispatchable;
+		assert!(RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: twice.clone() })
+			.dispatch(eve.clone())
+			.is_err());
+		assert_eq!(ValidatorSet::statuses().iter().map(|s| s.offences.count).sum::<u32>(), 0);
+		assert_ok!(RuntimeCall::Utility(pallet_utility::Call::batch { calls: twice }).dispatch(eve));
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted { index: 1, .. })
+		)));
+		let alice = ValidatorSet::statuses().into_iter().find(|s| s.account == account(Alice));
+		assert_eq!(alice.unwrap().offences.count, 1);
+	});
+}
