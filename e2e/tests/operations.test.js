@@ -110,11 +110,15 @@ describe('operating the four-validator network', () => {
     measurements.upgradeSeconds = seconds(started);
     // The version comes from the new runtime, the constant from its metadata, fetched anew.
     assert.equal(api.consts.system.version.specVersion.toNumber(), from + 1);
-    const lastUpgrade = (await api.query.system.lastRuntimeUpgrade()).unwrap();
+    // The block that set the code already reports the new version; the new runtime first runs,
+    // its migrations first, in the block after it.
+    await eventsAt(upgradedAt + 1);
+    const firstBlock = await hashAt(nodes.alice, upgradedAt + 1);
+    const lastUpgrade = (await (await api.at(firstBlock)).query.system.lastRuntimeUpgrade()).unwrap();
     assert.equal(lastUpgrade.specVersion.toNumber(), from + 1);
 
-    // The migration ran as the next block started, and recorded the block that set the code.
-    const record = hexToU8a((await api.rpc.state.getStorage(REHEARSAL_RECORD_KEY)).toHex());
+    // The migration ran as that block started, and recorded the block that set the code.
+    const record = hexToU8a((await api.rpc.state.getStorage(REHEARSAL_RECORD_KEY, firstBlock)).toHex());
     assert.equal(record.length, 12, 'spec_version, block and validators, SCALE-encoded');
     const view = new DataView(record.buffer, record.byteOffset);
     assert.deepEqual(
