@@ -205,35 +205,26 @@ export function moduleError(registry, dispatchError) {
 }
 
 /**
- * Sends `tx` with `send` (its `signAndSend` or `send`), resolving once it is in a block with its
- * events; rejects with the decoded module error if the call failed.
+ * Signs and submits `tx`, resolving once it is in a block with its events; rejects with the
+ * decoded module error if the call failed. `options` go to `signAndSend` (e.g. a nonce).
  */
-function untilInBlock(tx, send) {
+export function submit(tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
-    send(({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError, internalError }) => {
       if (!status.isInBlock) return;
       unsubscribe?.();
-      if (dispatchError) {
+      // The client could not read the block's events (e.g. while it swaps metadata at a runtime
+      // upgrade): without them nothing says whether the call succeeded.
+      if (internalError) {
+        reject(new Error(`in block ${status.asInBlock.toHex()}, its events unread: ${internalError.message}`));
+      } else if (dispatchError) {
         reject(new Error(moduleError(tx.registry, dispatchError)));
       } else {
         resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
-}
-
-/**
- * Signs and submits `tx`, resolving once it is in a block with its events; rejects with the
- * decoded module error if the call failed. `options` go to `signAndSend` (e.g. a nonce).
- */
-export function submit(tx, signer, options = {}) {
-  return untilInBlock(tx, (callback) => tx.signAndSend(signer, options, callback));
-}
-
-/** Submits `tx` unsigned (a call the runtime validates itself), as `submit` does a signed one. */
-export function submitUnsigned(tx) {
-  return untilInBlock(tx, (callback) => tx.send(callback));
 }
 
 /**

@@ -48,6 +48,8 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
     const best = number(await node.call('chain_getHeader'));
     return { best, finalized, finalizedHash };
   }
+  /** Every node's status, for a failure's message: what each node had when the wait gave up. */
+  const described = (all) => all.map((s, index) => `${nodes[index].name} best ${s.best} finalised ${s.finalized}`).join('; ');
   const hashAt = (node, height) => node.call('chain_getBlockHash', [height]);
   const seconds = (since) => Math.round((Date.now() - since) / 100) / 10;
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,7 +84,8 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
     const sides = [nodes.slice(0, 2), nodes.slice(2)];
     await waitFor(async () => {
       const all = await Promise.all(nodes.map(status));
-      return all.every((s) => s.finalized === all[0].finalized) && all[0];
+      if (all.every((s) => s.finalized === all[0].finalized)) return all[0];
+      throw new Error(described(all));
     }, { timeoutMs: 60_000, intervalMs: 1_000, what: 'agreement before the split' });
     network.split();
     const atSplit = await Promise.all(nodes.map(status));
@@ -93,26 +96,31 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
     await pause(60_000);
     const split = await Promise.all(nodes.map(status));
     for (const [index, s] of split.entries()) {
-      assert.ok(s.finalized <= finalizedBefore + 2, `node ${index} finalised ${s.finalized} while split`);
-      assert.ok(s.best >= atSplit[index].best + 2, `node ${index} went on authoring`);
+      assert.ok(s.finalized <= finalizedBefore + 2,
+        `node ${index} finalised ${s.finalized} while split, ${finalizedBefore} before: ${described(split)}`);
+      assert.ok(s.best >= atSplit[index].best + 2,
+        `node ${index} went on authoring: ${described(atSplit)} at the split, ${described(split)} after`);
     }
     const stalledFinalized = Math.max(...split.map((s) => s.finalized));
     const forkHeight = Math.min(...split.map((s) => s.best));
     const forkHashes = await Promise.all(sides.map(([node]) => hashAt(node, forkHeight)));
-    assert.notEqual(forkHashes[0], forkHashes[1], 'each side built its own fork');
+    assert.notEqual(forkHashes[0], forkHashes[1], `each side built its own fork at ${forkHeight}: ${described(split)}`);
 
     network.join();
     const healed = Date.now();
     const resumed = await waitFor(async () => {
       const all = await Promise.all(nodes.map(status));
-      return all.every((s) => s.finalized > stalledFinalized) && all;
+      if (all.every((s) => s.finalized > stalledFinalized)) return all;
+      throw new Error(`${described(all)}; stalled at ${stalledFinalized}`);
     }, { timeoutMs: 300_000, intervalMs: 1_000, what: 'finality to resume after the split' });
     measurements.splitFinalityResumeSeconds = seconds(healed);
 
     const common = Math.min(...resumed.map((s) => s.finalized));
+    const convergeAt = Math.max(common, forkHeight);
     await waitFor(async () => {
-      const hashes = await Promise.all(nodes.map((node) => hashAt(node, Math.max(common, forkHeight))));
-      return hashes.every((hash) => hash && hash === hashes[0]);
+      const hashes = await Promise.all(nodes.map((node) => hashAt(node, convergeAt)));
+      if (hashes.every((hash) => hash && hash === hashes[0])) return true;
+      throw new Error(`at ${convergeAt}: ${hashes.join(', ')}`);
     }, { timeoutMs: 120_000, intervalMs: 1_000, what: 'every node on one chain' });
     measurements.splitConvergenceSeconds = seconds(healed);
 
