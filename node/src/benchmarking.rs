@@ -87,20 +87,8 @@ fn signed_transaction(
 		.checked_next_power_of_two()
 		.map(|count| count / 2)
 		.unwrap_or(2) as u64;
-	let tx_ext: runtime::TxExtension = (
-		frame_system::CheckNonZeroSender::<runtime::Runtime>::new(),
-		frame_system::CheckSpecVersion::<runtime::Runtime>::new(),
-		frame_system::CheckTxVersion::<runtime::Runtime>::new(),
-		frame_system::CheckGenesis::<runtime::Runtime>::new(),
-		frame_system::CheckEra::<runtime::Runtime>::from(sp_runtime::generic::Era::mortal(
-			period,
-			best_block.saturated_into(),
-		)),
-		pallet_citizens::CheckMember::<runtime::Runtime>::from(nonce),
-		frame_system::CheckWeight::<runtime::Runtime>::new(),
-		runtime::extensions::RefuseTips::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::<runtime::Runtime>::new(false),
-	);
+	let era = sp_runtime::generic::Era::mortal(period, best_block.saturated_into());
+	let tx_ext = runtime::tx_extension(nonce, era, 0);
 	let payload = runtime::SignedPayload::from_raw(
 		call.clone(),
 		tx_ext.clone(),

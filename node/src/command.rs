@@ -6,11 +6,16 @@ use crate::{
 	cli::{Cli, ProductionSpecCmd, Subcommand},
 	service,
 };
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 use seoul_runtime::{opaque::Block, EXISTENTIAL_DEPOSIT};
 use sp_keyring::Sr25519Keyring;
+
+/// What `benchmark machine` compares a machine with: the scores of the reference machine the
+/// runtime's weights were measured on (docs/PERFORMANCE.md, "Weights of this machine"), not
+/// Parity's reference hardware for Polkadot.
+const REFERENCE_HARDWARE: &[u8] = include_bytes!("reference_hardware.json");
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -173,7 +178,11 @@ pub fn run() -> sc_cli::Result<()> {
 					cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
 				}
 				BenchmarkCmd::Machine(cmd) => {
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
+					let reference =
+						serde_json::from_slice(REFERENCE_HARDWARE).map_err(|error| {
+							sc_cli::Error::Input(format!("reference_hardware.json: {error}"))
+						})?;
+					cmd.run(&config, reference)
 				}
 			})
 		}

@@ -10,10 +10,14 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
+	[pallet_scheduler, Scheduler]
+	[pallet_tx_pause, TxPause]
+	[pallet_safe_mode, SafeMode]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_node_authorization, NodeAuthorization]
 	[pallet_citizens, Citizens]
@@ -24,6 +28,10 @@ frame_benchmarking::define_benchmarks!(
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
+
+// The fee extension's benchmark endows its caller through `OnChargeTransaction`, which needs no
+// setting up: fees are zero and the benchmark's tip is a plain balance.
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// Registers session keys for benchmark accounts the way an operator does: generated in the
 /// keystore, proven and set with `Session::set_keys`; seals an equivocation with the Aura key of

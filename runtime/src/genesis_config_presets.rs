@@ -95,7 +95,12 @@ fn genesis_members(network: &NetworkGenesis) -> Vec<GenesisMember<AccountId>> {
 pub fn network_genesis(network: NetworkGenesis) -> Value {
 	let members = genesis_members(&network);
 	let config = RuntimeGenesisConfig {
-		citizens: CitizensConfig { members, quota_period: network.quota_period, quotas: vec![] },
+		citizens: CitizensConfig {
+			members,
+			quota_period: network.quota_period,
+			quotas: vec![],
+			generated_citizens: 0,
+		},
 		balances: BalancesConfig { balances: network.endowments, ..Default::default() },
 		validator_set: ValidatorSetConfig {
 			initial_validators: network.operators.iter().map(|op| op.account.clone()).collect(),

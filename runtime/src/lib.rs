@@ -130,6 +130,22 @@ pub type TxExtension = (
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
 
+/// The transaction extension a stock wallet signs: its `nonce`, its mortality `era` and a `tip`
+/// (which the chain refuses unless zero), without a metadata hash.
+pub fn tx_extension(nonce: Nonce, era: generic::Era, tip: Balance) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(era),
+		pallet_citizens::CheckMember::from(nonce),
+		frame_system::CheckWeight::new(),
+		extensions::RefuseTips::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+	)
+}
+
 /// An extrinsic as submitted to the chain.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;

@@ -330,6 +330,11 @@ pub mod pallet {
 		/// Units of work per period by kind; kinds left out get the defaults: 100 for citizens
 		/// and 100,000 for organisations.
 		pub quotas: Vec<(MemberKind, u32)>,
+		/// Citizens generated for load measurements, so that a test network holds a city-sized
+		/// register: [`Pallet::generated_citizen`] `0..generated_citizens`, active, without
+		/// roles. Their keys are no one's, so they can receive but never sign. Zero on every
+		/// real network.
+		pub generated_citizens: u32,
 	}
 
 	/// A day of six-second blocks.
@@ -370,6 +375,18 @@ pub mod pallet {
 					member.authentication_key,
 				)
 				.expect("genesis members must be distinct");
+			}
+			for index in 0..self.generated_citizens {
+				let who = Pallet::<T>::generated_citizen(index);
+				let hash = H256(who.using_encoded(sp_io::hashing::blake2_256));
+				Pallet::<T>::do_register(
+					who,
+					MemberKind::Citizen,
+					RoleSet::default(),
+					hash,
+					AuthenticationKey::Sr25519(hash.0),
+				)
+				.expect("generated citizens are distinct from each other and from named members");
 			}
 		}
 	}
@@ -796,6 +813,17 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The `index`th citizen generated at genesis ([`GenesisConfig::generated_citizens`]):
+		/// the account `blake2_256(b"seoul/generated-citizen" ++ index as u32 little-endian)`,
+		/// which measurement tools derive the same way to reward them.
+		pub fn generated_citizen(index: u32) -> T::AccountId {
+			use sp_runtime::traits::TrailingZeroInput;
+			let seed =
+				(b"seoul/generated-citizen", index).using_encoded(sp_io::hashing::blake2_256);
+			T::AccountId::decode(&mut TrailingZeroInput::new(&seed))
+				.expect("any account decodes from 32 bytes and zeroes")
+		}
+
 		/// The authority behind a registrar call, or `BadOrigin`.
 		pub(crate) fn ensure_registrar(
 			origin: OriginFor<T>,

@@ -153,6 +153,7 @@ impl ExtBuilder {
 					.collect(),
 				quota_period: PERIOD,
 				quotas: vec![(MemberKind::Citizen, CITIZEN_QUOTA)],
+				generated_citizens: 0,
 			},
 		}
 		.build_storage()

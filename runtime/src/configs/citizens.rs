@@ -43,7 +43,7 @@ parameter_types! {
 	pub UnitWeight: Weight =
 		<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive();
 	/// The length worth a unit: the same share of the normal class's length as a unit of weight
-	/// is of its weight (about 280 bytes; a transfer is about 150).
+	/// is of its weight (about 220 bytes; a transfer is about 150).
 	pub UnitLength: u32 = {
 		let (weight, length) = normal_class();
 		let share = u128::from(UnitWeight::get().ref_time()) * u128::from(length) /

@@ -57,7 +57,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposals = CouncilMaxProposals;
 	type MaxMembers = CouncilMaxMembers;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	// Members change only through `CouncilMembership`, itself behind `CityOrigin`.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxProposalWeight;
@@ -76,7 +76,7 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type MembershipInitialized = Council;
 	type MembershipChanged = Council;
 	type MaxMembers = CouncilMaxMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_membership::WeightInfo<Runtime>;
 }
 
 /// The council's majority that proposes a Root call: three quarters, stricter than
@@ -134,6 +134,9 @@ parameter_types! {
 
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	// Upstream's reference weights: its benchmarks note preimages as signed accounts paying a
+	// deposit, which this runtime disables (`Consideration = Disabled`), so they cannot run here;
+	// only the city notes and requests, through the council.
 	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	// The city notes preimages; `Enactment` notes the calls it schedules. Members cannot: a
@@ -153,7 +156,7 @@ impl pallet_scheduler::Config for Runtime {
 	type ScheduleOrigin = EnsureRoot<AccountId>;
 	type OriginPrivilegeCmp = EqualPrivilegeOnly;
 	type MaxScheduledPerBlock = ConstU32<50>;
-	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_scheduler::WeightInfo<Runtime>;
 	type Preimages = Preimage;
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
@@ -227,7 +230,7 @@ impl pallet_tx_pause::Config for Runtime {
 	type UnpauseOrigin = CityOrigin;
 	type WhitelistedCalls = Unpausable;
 	type MaxNameLen = MaxPauseNameLength;
-	type WeightInfo = pallet_tx_pause::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_tx_pause::WeightInfo<Runtime>;
 }
 
 /// The calls `SafeMode` lets through: those of [`GOVERNANCE_PALLETS`], so that the council
@@ -263,7 +266,7 @@ impl pallet_safe_mode::Config for Runtime {
 	type ForceDepositOrigin = CityOrigin;
 	type Notify = ();
 	type ReleaseDelay = ();
-	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_safe_mode::WeightInfo<Runtime>;
 }
 
 /// What every call passes besides the members' own filter ([`super::CallFilter`]): not paused by

@@ -21,18 +21,16 @@ pub use governance::CityOrigin;
 
 use frame_support::{
 	derive_impl,
-	dispatch::DispatchClass,
+	dispatch::{DispatchClass, GetDispatchInfo},
 	parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64, ConstU8, Contains, InsideBoth, VariantCountOf},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{
-	traits::{One, StaticLookup},
+	generic::Era,
+	traits::{One, StaticLookup, TransactionExtension},
 	Perbill,
 };
 use sp_version::RuntimeVersion;
@@ -51,10 +49,10 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	/// The runtime version, for `frame_system`.
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of execution in a six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+	/// Two seconds of execution in a six-second block, with the costs of an empty block and of
+	/// an extrinsic measured on the reference machine (`crate::weights`).
+	pub RuntimeBlockWeights: BlockWeights = block_weights(
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
 	);
 	/// At most 5 MiB of extrinsics per block.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
@@ -63,6 +61,44 @@ parameter_types! {
 		.build();
 	/// The address prefix of the chain.
 	pub const SS58Prefix: u16 = seoul_primitives::SS58_PREFIX;
+}
+
+/// The limits of a block of `max_block` weight: [`NORMAL_DISPATCH_RATIO`] of it for ordinary
+/// transactions and the rest for operational ones, a tenth expected for `on_initialize`, and the
+/// base costs of the block and of each extrinsic as `scripts/benchmark.sh overhead` measured
+/// them here, not upstream's reference figures.
+fn block_weights(max_block: Weight) -> BlockWeights {
+	let normal = NORMAL_DISPATCH_RATIO * max_block;
+	BlockWeights::builder()
+		.base_block(crate::weights::block_weights::BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |class| class.base_extrinsic = extrinsic_base_weight())
+		.for_class(DispatchClass::Normal, |class| class.max_total = Some(normal))
+		.for_class(DispatchClass::Operational, |class| {
+			class.max_total = Some(max_block);
+			class.reserved = Some(max_block - normal);
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build()
+		.expect("the measured base weights fit well within a block; the runtime's tests build it")
+}
+
+/// What an extrinsic costs besides its call and its transaction extensions, which are weighed on
+/// their own: the measured cost of a no-op (`System::remark` signed with every extension,
+/// [`crate::weights::extrinsic_weights`]) less what that remark's call and extensions are
+/// finally charged. `benchmark overhead` times the extensions as part of the no-op, so its
+/// figure as is would charge every transaction for its extensions twice (polkadot-sdk issue
+/// 9981). The no-ops it times are a member's transactions after the first of a quota period, of
+/// which the Citizens Card gate keeps `check_member` of its up-front charge.
+pub fn extrinsic_base_weight() -> Weight {
+	use pallet_citizens::WeightInfo as _;
+	let remark = RuntimeCall::System(frame_system::Call::remark { remark: Default::default() });
+	let gate = pallet_citizens::CheckMember::<Runtime>::from(0).weight(&remark);
+	let charged = crate::tx_extension(0, Era::Immortal, 0)
+		.weight(&remark)
+		.saturating_sub(gate)
+		.saturating_add(<Runtime as pallet_citizens::Config>::WeightInfo::check_member())
+		.saturating_add(remark.get_dispatch_info().call_weight);
+	crate::weights::extrinsic_weights::ExtrinsicBaseWeight::get().saturating_sub(charged)
 }
 
 /// The smallest transfer that may create an account: 1 SCN. Accounts of non-members can never
@@ -115,8 +151,8 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	// The node stores its state in ParityDB only.
-	type DbWeight = ParityDbWeight;
+	// The node stores its state in ParityDB only; its costs as measured on the reference machine.
+	type DbWeight = crate::weights::paritydb_weights::constants::ParityDbWeight;
 	type Version = Version;
 	// Balances and the quota usage, in the entry every transaction writes for its nonce.
 	type AccountData = accounts::AccountData;
@@ -130,14 +166,14 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	// The dust of reaped accounts leaves the issuance through the S-coin's supply ledger.
 	type DustRemoval = SCoin;
@@ -171,20 +207,20 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightToFee = NoFee;
 	type LengthToFee = NoFee;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
 /// Transactions the runtime itself makes: a node's unsigned report of a GRANDPA equivocation.

@@ -2,7 +2,7 @@
 //! through council motions, the Citizens Card gate in the transaction pipeline, the S-coin wired
 //! to the register, the balances and the fees, and credentials verified against the chain's clock;
 //! the attacks on free use in [`free_use`]; part-time work on the register and the city's minimum
-//! wage in [`labor`].
+//! wage in [`labor`]; the block's limits and the weights measured here in [`weights`].
 
 use crate::{
 	genesis_config_presets, AccountId, Council, CouncilMembership, NodeAuthorization, Runtime,
@@ -410,9 +410,7 @@ mod validator_changes {
 
 mod citizens_card {
 	use super::*;
-	use crate::{
-		Citizens, Executive, Header, SignedPayload, TxExtension, UncheckedExtrinsic, DAYS,
-	};
+	use crate::{Citizens, Executive, Header, SignedPayload, UncheckedExtrinsic, DAYS};
 	use pallet_citizens::{
 		refusal, AuthenticationKey, MemberKind, MemberRegistry, Members, Quotas, Role,
 	};
@@ -442,17 +440,7 @@ mod citizens_card {
 		call: RuntimeCall,
 		tip: crate::Balance,
 	) -> UncheckedExtrinsic {
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			pallet_citizens::CheckMember::from(nonce),
-			frame_system::CheckWeight::new(),
-			crate::extensions::RefuseTips::from(tip),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		);
+		let extension = crate::tx_extension(nonce, Era::Immortal, tip);
 		let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		UncheckedExtrinsic::new_signed(
@@ -982,3 +970,4 @@ mod free_use;
 mod governance;
 mod hygiene;
 mod labor;
+mod weights;

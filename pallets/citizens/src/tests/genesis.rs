@@ -46,6 +46,35 @@ fn an_empty_genesis_has_a_day_long_period_and_default_quotas() {
 }
 
 #[test]
+fn genesis_generates_citizens_that_exist_without_roles() {
+	let storage = RuntimeGenesisConfig {
+		citizens: crate::GenesisConfig { generated_citizens: 3, ..Default::default() },
+		..Default::default()
+	}
+	.build_storage()
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert_eq!(ActiveMembers::<Test>::get(MemberKind::Citizen), 3);
+		for index in 0..3 {
+			let who = Citizens::generated_citizen(index);
+			let member = Members::<Test>::get(&who).unwrap();
+			assert_eq!(member.kind, MemberKind::Citizen);
+			assert_eq!(member.status, MemberStatus::Active);
+			assert!(member.roles.is_empty());
+			assert!(frame_system::Pallet::<Test>::account_exists(&who));
+		}
+		assert!(Members::<Test>::get(Citizens::generated_citizen(3)).is_none());
+		// The derivation the measurement tools repeat: the tag, then the index little-endian.
+		let seed = [&b"seoul/generated-citizen"[..], &2u32.to_le_bytes()].concat();
+		assert_eq!(
+			Citizens::generated_citizen(2),
+			sp_runtime::AccountId32::from(sp_io::hashing::blake2_256(&seed))
+		);
+		assert_ok!(Citizens::do_try_state());
+	});
+}
+
+#[test]
 #[should_panic(expected = "genesis members must be distinct")]
 fn genesis_refuses_a_member_twice() {
 	let member = GenesisMember {
