@@ -186,6 +186,29 @@ export async function startNode(args, { basePath, p2pPort, name = 'node', namesp
   return node;
 }
 
+/**
+ * Starts the four validators of the local network on 127.0.0.1, each with the other three as
+ * bootnodes and `args` after its own. Resolves to the nodes by validator name and the bootnode
+ * addresses; a node's `args` restart it the same way. If one fails to start, the others stop.
+ */
+export async function startLocalNetwork({ name = 'local', args = [] } = {}) {
+  const ports = await Promise.all(LOCAL_VALIDATORS.map(() => freePort()));
+  const bootnodes = LOCAL_VALIDATORS.map((v, i) => `/ip4/127.0.0.1/tcp/${ports[i]}/p2p/${v.peerId}`);
+  const started = await Promise.allSettled(LOCAL_VALIDATORS.map((validator, i) => {
+    const nodeArgs = ['--chain', 'local', `--${validator.name}`, '--node-key', validator.nodeKey,
+      ...bootnodes.filter((_, other) => other !== i).flatMap((address) => ['--bootnodes', address]), ...args];
+    return startNode(nodeArgs, { name: `${name}-${validator.name}`, p2pPort: ports[i] })
+      .then((node) => Object.assign(node, { args: nodeArgs }));
+  }));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(started.filter((result) => result.status === 'fulfilled').map((result) => result.value.stop()));
+    throw failure.reason;
+  }
+  const nodes = Object.fromEntries(LOCAL_VALIDATORS.map((validator, i) => [validator.name, started[i].value]));
+  return { nodes, bootnodes };
+}
+
 /** A stock @polkadot/api client, with no custom types registered. */
 export function connect(node) {
   return ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true, throwOnConnect: true });

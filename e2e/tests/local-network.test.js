@@ -14,7 +14,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { base58Encode, cryptoWaitReady, ed25519PairFromSeed } from '@polkadot/util-crypto';
 import {
-  LOCAL_VALIDATORS, connect, finalizedNumber, freePort, rpc, startNode, sudo, waitFor,
+  connect, finalizedNumber, rpc, startLocalNetwork, startNode, sudo, waitFor,
 } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,21 +36,15 @@ async function isolation(node) {
   return { mostPeers, best: parseInt(best.number, 16) };
 }
 
-function validatorArgs(validator, bootnodes) {
-  return ['--chain', 'local', `--${validator.name}`, '--node-key', validator.nodeKey, ...bootnodes.flatMap((address) => ['--bootnodes', address])];
-}
-
 describe('four-validator local network', () => {
   const nodes = {};
   let bootnodes;
   let api;
 
   before(async () => {
-    const ports = await Promise.all(LOCAL_VALIDATORS.map(() => freePort()));
-    bootnodes = LOCAL_VALIDATORS.map((v, i) => `/ip4/127.0.0.1/tcp/${ports[i]}/p2p/${v.peerId}`);
-    await Promise.all(LOCAL_VALIDATORS.map(async (validator, i) => {
-      nodes[validator.name] = await startNode(validatorArgs(validator, bootnodes), { name: validator.name, p2pPort: ports[i] });
-    }));
+    const network = await startLocalNetwork({ name: 'local-network' });
+    Object.assign(nodes, network.nodes);
+    ({ bootnodes } = network);
     api = await connect(nodes.alice);
   });
 
@@ -81,8 +75,8 @@ describe('four-validator local network', () => {
   });
 
   test('a restarted validator catches up', async () => {
-    const { basePath, p2pPort } = nodes.dave;
-    nodes.dave = await startNode(validatorArgs(LOCAL_VALIDATORS[3], bootnodes), { name: 'dave', basePath, p2pPort });
+    const { args, basePath, p2pPort } = nodes.dave;
+    nodes.dave = await startNode(args, { name: 'local-network-dave', basePath, p2pPort });
     const target = (await api.rpc.chain.getHeader()).number.toNumber();
     await waitFor(async () => {
       const header = await rpc(nodes.dave.rpcPort, 'chain_getHeader');

@@ -18,7 +18,7 @@ import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from '../lib/citizens.js';
 import {
-  LOCAL_VALIDATORS, REHEARSAL_WASM, connect, councilMotion, eventData, freePort, startNode, submit, waitFor,
+  REHEARSAL_WASM, connect, councilMotion, eventData, startLocalNetwork, submit, waitFor,
 } from '../lib/node.js';
 
 /** Where the rehearsal's migration writes its record (`seoul_runtime::rehearsal::Record`). */
@@ -35,16 +35,7 @@ describe('operating the four-validator network', () => {
   before(async () => {
     assert.ok(existsSync(REHEARSAL_WASM),
       `no rehearsal runtime at ${REHEARSAL_WASM}: cargo build --release -p seoul-runtime-upgrade-rehearsal`);
-    const ports = await Promise.all(LOCAL_VALIDATORS.map(() => freePort()));
-    const bootnodes = LOCAL_VALIDATORS.map((v, i) => `/ip4/127.0.0.1/tcp/${ports[i]}/p2p/${v.peerId}`);
-    await Promise.all(LOCAL_VALIDATORS.map(async (validator, i) => {
-      const others = bootnodes.filter((_, other) => other !== i);
-      nodes[validator.name] = await startNode(
-        ['--chain', 'local', `--${validator.name}`, '--node-key', validator.nodeKey,
-          ...others.flatMap((address) => ['--bootnodes', address])],
-        { name: `operations-${validator.name}`, p2pPort: ports[i] },
-      );
-    }));
+    Object.assign(nodes, (await startLocalNetwork({ name: 'operations' })).nodes);
     api = await connect(nodes.alice);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     council = ['//Alice', '//Bob', '//Charlie'].map((uri) => keyring.addFromUri(uri));

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Measures the transactions a second the 4-validator local network includes from a flood of
+# pre-signed transfers or QR payments, with each block's count and end reason, import times,
+# finality lag, memory and disk. Options: scripts/measure-throughput.sh --help. Results and
+# method: docs/PERFORMANCE.md, "Throughput on the 4-validator network".
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ensure_nodejs
+if [ ! -d "$REPO_ROOT/e2e/node_modules/@polkadot/api" ]; then
+	(cd "$REPO_ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error) >&2
+fi
+exec node "$REPO_ROOT/e2e/bin/measure-throughput.js" "$@"
