@@ -202,27 +202,32 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
     const accepted = total - refused.length;
     log(`submitted ${accepted} in ${submitSeconds.toFixed(1)} s${refused.length ? `; ${refused.length} refused (${refused[0]})` : ''}`);
 
-    // Count the flood's transactions block by block until all are in.
-    const blocks = [];
+    /** Block `number` of the node's chain: its signed transactions and its timestamp. */
+    const blockAt = async (number) => {
+      const hash = await api.rpc.chain.getBlockHash(number);
+      const { block } = await api.rpc.chain.getBlock(hash);
+      const timestamp = (await (await api.at(hash)).query.timestamp.now()).toNumber();
+      return { number, count: block.extrinsics.filter((xt) => xt.isSigned).length, timestamp };
+    };
+    // Follow the flood block by block until all of it is in, or nothing more comes.
     let included = 0;
+    let lastIncluded = startNumber;
     let checked = startNumber;
     let lastProgress = Date.now();
     while (included < accepted && Date.now() - lastProgress < STALL_MS) {
       const best = (await api.rpc.chain.getHeader()).number.toNumber();
       for (let number = checked + 1; number <= best; number += 1) {
-        const hash = await api.rpc.chain.getBlockHash(number);
-        const { block } = await api.rpc.chain.getBlock(hash);
-        const count = block.extrinsics.filter((xt) => xt.isSigned).length;
-        const timestamp = (await (await api.at(hash)).query.timestamp.now()).toNumber();
-        blocks.push({ number, count, timestamp });
-        if (count > 0) lastProgress = Date.now();
+        const { count } = await blockAt(number);
+        if (count > 0) {
+          lastProgress = Date.now();
+          lastIncluded = number;
+        }
         included += count;
         checked = number;
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    if (blocks.every((b) => b.count === 0)) throw new Error(`no block included any of the ${accepted} transactions`);
-    const lastIncluded = Math.max(...blocks.filter((b) => b.count > 0).map((b) => b.number));
+    if (included === 0) throw new Error(`no block included any of the ${accepted} transactions`);
     // Done once every node has finalised the last block of the flood.
     const finalisedEverywhere = async () => Math.min(...await Promise.all(apis.map(async (nodeApi) => (
       await nodeApi.derive.chain.bestNumberFinalized()).toNumber())));
@@ -230,18 +235,12 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
       timeoutMs: 180_000, intervalMs: 1_000, what: `every node to finalise #${lastIncluded}`,
     });
     unsubscribe.forEach((stop) => stop());
-    // Counted again on the finalised chain: a block counted while the flood ran may since have
-    // lost a fork choice, its transactions then in another block.
+    // The report counts the finalised chain: a block followed while the flood ran may since have
+    // lost a fork choice, its transactions then in another block or none.
     const finalised = await finalisedEverywhere();
-    const recount = [];
-    for (let number = startNumber + 1; number <= finalised; number += 1) {
-      const hash = await api.rpc.chain.getBlockHash(number);
-      const { block } = await api.rpc.chain.getBlock(hash);
-      const timestamp = (await (await api.at(hash)).query.timestamp.now()).toNumber();
-      recount.push({ number, count: block.extrinsics.filter((xt) => xt.isSigned).length, timestamp });
-    }
-    blocks.splice(0, blocks.length, ...recount);
-    included = recount.reduce((sum, b) => sum + b.count, 0);
+    const blocks = [];
+    for (let number = startNumber + 1; number <= finalised; number += 1) blocks.push(await blockAt(number));
+    included = blocks.reduce((sum, b) => sum + b.count, 0);
     const full = blocks.filter((b) => b.count > 0);
 
     const built = proposals(nodes);
