@@ -127,9 +127,11 @@ net.createServer((client) => {
  * answers; `node.call(method, params)` calls its RPC. In the network namespace `namespace`
  * (`lib/netns.js`), the node takes the standard ports of its own namespace and its RPC is
  * relayed to a Unix socket. The returned handle stops the node and removes its temporary base
- * path.
+ * path. `readyTimeoutMs` bounds the wait for its RPC (a large genesis takes minutes to build).
  */
-export async function startNode(args, { basePath, p2pPort, name = 'node', namespace } = {}) {
+export async function startNode(args, {
+  basePath, p2pPort, name = 'node', namespace, readyTimeoutMs = 120_000,
+} = {}) {
   const rpcPort = namespace ? 9944 : await freePort();
   const prometheusPort = namespace ? 9615 : await freePort();
   p2pPort ??= namespace ? 30333 : await freePort();
@@ -176,7 +178,7 @@ export async function startNode(args, { basePath, p2pPort, name = 'node', namesp
     const died = exited.then(({ code, signal }) => { throw new Error(`${name} exited with ${code ?? signal}`); });
     died.catch(() => {}); // handled by the race below; a later, deliberate exit is no error
     await Promise.race([
-      waitFor(() => call('system_health'), { timeoutMs: 120_000, what: `${name} RPC` }),
+      waitFor(() => call('system_health'), { timeoutMs: readyTimeoutMs, what: `${name} RPC` }),
       died,
     ]);
   } catch (error) {
@@ -190,14 +192,21 @@ export async function startNode(args, { basePath, p2pPort, name = 'node', namesp
  * Starts the four validators of the local network on 127.0.0.1, each with the other three as
  * bootnodes and `args` after its own. Resolves to the nodes by validator name and the bootnode
  * addresses; a node's `args` restart it the same way. If one fails to start, the others stop.
+ * `chain` is the chain spec (a file with the local spec's validators, or `local`);
+ * `basePaths` by validator name are base paths the caller keeps and removes (e.g. holding a
+ * genesis built once), and `readyTimeoutMs` goes to {@link startNode}.
  */
-export async function startLocalNetwork({ name = 'local', args = [] } = {}) {
+export async function startLocalNetwork({
+  name = 'local', args = [], chain = 'local', basePaths = {}, readyTimeoutMs,
+} = {}) {
   const ports = await Promise.all(LOCAL_VALIDATORS.map(() => freePort()));
   const bootnodes = LOCAL_VALIDATORS.map((v, i) => `/ip4/127.0.0.1/tcp/${ports[i]}/p2p/${v.peerId}`);
   const started = await Promise.allSettled(LOCAL_VALIDATORS.map((validator, i) => {
-    const nodeArgs = ['--chain', 'local', `--${validator.name}`, '--node-key', validator.nodeKey,
+    const nodeArgs = ['--chain', chain, `--${validator.name}`, '--node-key', validator.nodeKey,
       ...bootnodes.filter((_, other) => other !== i).flatMap((address) => ['--bootnodes', address]), ...args];
-    return startNode(nodeArgs, { name: `${name}-${validator.name}`, p2pPort: ports[i] })
+    return startNode(nodeArgs, {
+      name: `${name}-${validator.name}`, p2pPort: ports[i], basePath: basePaths[validator.name], readyTimeoutMs,
+    })
       .then((node) => Object.assign(node, { args: nodeArgs }));
   }));
   const failure = started.find((result) => result.status === 'rejected');

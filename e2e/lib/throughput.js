@@ -1,16 +1,22 @@
 // The throughput measurement (scripts/measure-throughput.sh, docs/PERFORMANCE.md "Throughput on
 // the 4-validator network"): starts the local network's four validators on this machine, registers
-// senders (and merchants), pre-signs a flood of balance transfers or QR payments, hands every
-// transaction to the validators' pools, and watches the blocks that include them.
+// senders (and merchants), pre-signs a flood of balance transfers, QR payments or reward batches,
+// hands every transaction to the validators' pools, watches the blocks that include them, and
+// finally re-executes those blocks to time their execution alone.
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
-import { u8aToHex } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from './citizens.js';
-import { connect, startLocalNetwork, submit, submitAll, sudo, waitFor } from './node.js';
+import {
+  LOCAL_VALIDATORS, NODE_BIN, connect, startLocalNetwork, startNode, submit, submitAll, sudo, waitFor,
+} from './node.js';
 import { makePaymentRequest, payCall } from './scoin.js';
 
 const SCN = 1_000_000n;
@@ -19,10 +25,71 @@ const SETUP_BATCH = 250;
 /** Transactions in flight to one node's RPC at a time. */
 const SUBMIT_WINDOW = 256;
 /** How long the flood may go without a block including any of it before the run gives up. */
-const STALL_MS = 60_000;
+const STALL_MS = 90_000;
 
 /** The kinds of flood, each a call a sender signs. */
-export const KINDS = ['transfers', 'payments'];
+export const KINDS = ['transfers', 'payments', 'rewards'];
+/** The most entries a reward batch holds (the runtime's `MaxRewardBatchSize`). */
+export const MAX_REWARD_BATCH = 1_000;
+/** How long a node may take to build a genesis of many generated citizens. */
+const GENESIS_TIMEOUT_MS = 900_000;
+
+/**
+ * The account of generated citizen `index`, as pallet-citizens' `generated_citizen` derives it:
+ * BLAKE2-256 of "seoul/generated-citizen" and the index as four little-endian bytes.
+ */
+export function generatedCitizen(index) {
+  const le = new Uint8Array(4);
+  new DataView(le.buffer).setUint32(0, index, true);
+  return encodeAddress(blake2AsU8a(u8aConcat(stringToU8a('seoul/generated-citizen'), le), 256), SS58_PREFIX);
+}
+
+/**
+ * The local chain spec with `citizens` generated citizens in its genesis, written under `dir`,
+ * and a base path for each validator holding that genesis. One node builds the genesis and the
+ * validators start from copies: four building it at once need four times its memory (about
+ * 4.5 GB each for a million citizens).
+ */
+async function genesisWithGeneratedCitizens(citizens, dir) {
+  const spec = JSON.parse(execFileSync(NODE_BIN, ['build-spec', '--chain', 'local'], {
+    maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'ignore'],
+  }));
+  spec.genesis.runtimeGenesis.patch.citizens.generatedCitizens = citizens;
+  const chain = path.join(dir, 'local-generated-citizens.json');
+  writeFileSync(chain, JSON.stringify(spec));
+  const builder = await startNode(['--chain', chain], {
+    name: 'throughput-genesis', basePath: path.join(dir, 'genesis'), readyTimeoutMs: GENESIS_TIMEOUT_MS,
+  });
+  await builder.stop();
+  const basePaths = Object.fromEntries(LOCAL_VALIDATORS.map(({ name }) => {
+    const basePath = path.join(dir, name);
+    cpSync(builder.basePath, basePath, { recursive: true });
+    return [name, basePath];
+  }));
+  return { chain, basePaths };
+}
+
+/**
+ * Each block of `from`..=`to` executed again on `node`'s stopped database (`benchmark block`,
+ * twice, the mean kept): by block number, the execution time and the weight the block was
+ * charged, in nanoseconds.
+ */
+async function executionTimes(node, chain, from, to) {
+  const { stderr } = await promisify(execFile)(NODE_BIN, [
+    'benchmark', 'block', '--chain', chain, '--base-path', node.basePath, '--database', 'paritydb',
+    '--from', String(from), '--to', String(to), '--repeat', '2',
+  ], { maxBuffer: 64 * 2 ** 20 });
+  const pattern = /Block (\d+) with\s+\d+ tx used\s+[\d.]+% of its weight \(\s*([\d,]+) of\s+([\d,]+) ns\)/;
+  const byNumber = new Map();
+  for (const line of stderr.split('\n')) {
+    const match = pattern.exec(line);
+    if (match) {
+      const [tookNs, chargedNs] = [match[2], match[3]].map((n) => Number(n.replaceAll(',', '')));
+      byNumber.set(Number(match[1]), { tookNs, chargedNs });
+    }
+  }
+  return byNumber;
+}
 
 /** The `p`th percentile (0–100) of `values`, or null if there are none. */
 function percentile(values, p) {
@@ -88,17 +155,73 @@ function proposals(nodes) {
 }
 
 /**
- * Runs one measurement and resolves to its report. `senders` citizens each sign `each`
- * transactions of `kind` (to `merchants` merchants for payments); `log` receives progress lines.
- * The pool is raised to hold the whole flood, and the citizens' quota to cover it.
+ * Which of the flood's transactions never made it into the chain, by the senders' nonces (each
+ * sender's transactions were signed with nonces 0 to `each - 1`): how many senders fell short and
+ * by how many transactions, and what the first of those senders' pool says when handed its first
+ * missing transaction again, which tells whether the pools had dropped it or still held it.
  */
-export async function measureThroughput({ kind, senders, each, merchants = 10, log = () => {} }) {
+async function lostTransactions(api, senders, queues, each) {
+  const nonces = await Promise.all(senders.map(async (pair) => (await api.query.system.account(pair.address)).nonce.toNumber()));
+  const short = senders.map((pair, i) => ({ sender: i, nonce: nonces[i] })).filter(({ nonce }) => nonce < each);
+  if (short.length === 0) return { senders: 0, transactions: 0, probe: null };
+  const { sender, nonce } = short[0];
+  let answer = 'accepted again';
+  try {
+    await api.rpc.author.submitExtrinsic(queues[sender].signed[nonce]);
+  } catch (error) {
+    answer = error.message;
+  }
+  return {
+    senders: short.length,
+    transactions: short.reduce((sum, entry) => sum + (each - entry.nonce), 0),
+    probe: { sender, nonce, answer },
+  };
+}
+
+/**
+ * Runs one measurement and resolves to its report. `senders` each sign `each` transactions of
+ * `kind`: citizens paying transfers, or QR payments to `merchants` merchants; or reward issuers
+ * of an agency, each transaction a batch of `batch` rewards to the network's `citizens`
+ * generated citizens. `log` receives progress lines. The pool is raised to hold the whole flood,
+ * and the senders' quota to cover it. A report's counts are of transfers, payments or rewards.
+ */
+export async function measureThroughput({
+  kind, senders, each, merchants = 10, batch = MAX_REWARD_BATCH, citizens = 0, log = () => {},
+}) {
   if (!KINDS.includes(kind)) throw new Error(`unknown kind ${kind}: one of ${KINDS.join(', ')}`);
+  const rewards = kind === 'rewards';
+  if (rewards && citizens < 1) throw new Error('rewards go to generated citizens: citizens must be at least 1');
+  if (batch < 1 || batch > MAX_REWARD_BATCH) throw new Error(`a batch holds 1 to ${MAX_REWARD_BATCH} rewards`);
   await cryptoWaitReady();
-  const total = senders * each;
+  const work = mkdtempSync(path.join(os.tmpdir(), 'seoul-throughput-'));
+  try {
+    return await flood({
+      kind, senders, each, merchants, batch, citizens, log, work,
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** {@link measureThroughput}'s run, its genesis and base paths under `work`. */
+async function flood({
+  kind, senders, each, merchants, batch, citizens, log, work,
+}) {
+  const rewards = kind === 'rewards';
+  const transactions = senders * each;
+  const total = rewards ? transactions * batch : transactions;
+  let genesis = { chain: 'local', basePaths: {} };
+  if (citizens > 0) {
+    log(`building a genesis of ${citizens} generated citizens`);
+    genesis = await genesisWithGeneratedCitizens(citizens, work);
+  }
+  const { chain } = genesis;
+  // A transfer or payment is under 300 bytes; a reward entry 81.
+  const poolKbytes = Math.ceil((2 * transactions * (rewards ? 300 + 81 * batch : 300)) / 1024);
   const { nodes: byName } = await startLocalNetwork({
     name: 'throughput',
-    args: ['--pool-limit', String(Math.max(8192, 2 * total)), '--pool-kbytes', String(Math.max(20_480, total))],
+    ...genesis,
+    args: ['--pool-limit', String(Math.max(8192, 2 * transactions)), '--pool-kbytes', String(Math.max(20_480, poolKbytes))],
   });
   const nodes = Object.values(byName);
   const apis = [];
@@ -114,30 +237,46 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
     const shops = kind === 'payments'
       ? Array.from({ length: merchants }, (_, i) => keyring.addFromUri(`//Throughput/merchant/${i}`))
       : [];
-
-    log(`registering ${senders} citizens${shops.length ? ` and ${shops.length} merchants` : ''}`);
-    // The flood is many days of a citizen's quota: the city raises it first, so that it is in
-    // force from each sender's first transaction.
-    await sudo(api, api.tx.citizens.setQuota('Citizen', 1_000_000), alice);
     const register = (pair, kindOf, roles) => api.tx.citizens.register(
       pair.address, kindOf, roles, blake2AsHex(`throughput ${pair.address}`), { Sr25519: u8aToHex(pair.publicKey) },
     );
-    await submitAll(api, chunks(payers, SETUP_BATCH).map((group) => api.tx.utility.batchAll(
-      group.map((pair) => register(pair, 'Citizen', [])),
-    )), alice);
-    if (shops.length) {
-      await sudo(api, api.tx.utility.batchAll(shops.map((pair) => register(pair, 'Merchant', ['Merchant']))), alice);
-      await Promise.all(shops.map((pair, i) => submit(
-        api.tx.sCoin.registerMerchant(`ZP-9000-${String(i).padStart(4, '0')}`, 5812), pair,
-      )));
-    }
-    // Each sender gets what it will spend, and a coin more.
     const amount = SCN;
-    await submitAll(api, chunks(payers, SETUP_BATCH).map((group) => api.tx.utility.batchAll(
-      group.map((pair) => api.tx.balances.transferKeepAlive(pair.address, amount * BigInt(each + 1))),
-    )), alice);
+    let programme;
 
-    log(`signing ${total} ${kind}`);
+    if (rewards) {
+      log(`registering ${senders} reward issuers of one agency's programme`);
+      await sudo(api, api.tx.citizens.setQuota('Agency', 4_000_000_000), alice);
+      await sudo(api, api.tx.utility.batchAll(payers.map((pair) => register(pair, 'Agency', ['RewardIssuer']))), alice);
+      // Enough budget for the flood, and a cap that lets each citizen be rewarded as often as
+      // the flood goes round them.
+      const start = (await api.rpc.chain.getHeader()).number.toNumber();
+      const created = await sudo(api, api.tx.sCoin.createProgramme(
+        'Throughput', payers[0].address, 'TaxPayment', amount * BigInt(total), { Fixed: amount },
+        amount * BigInt(Math.ceil(total / citizens)), 1_000_000, start, start + 1_000_000,
+      ), alice);
+      programme = created.events.find((event) => event.method === 'ProgrammeCreated').data.programme;
+      await sudo(api, api.tx.utility.batchAll(payers.map((pair) => api.tx.sCoin.addRewardIssuer(programme, pair.address))), alice);
+    } else {
+      log(`registering ${senders} citizens${shops.length ? ` and ${shops.length} merchants` : ''}`);
+      // The flood is many days of a citizen's quota: the city raises it first, so that it is in
+      // force from each sender's first transaction.
+      await sudo(api, api.tx.citizens.setQuota('Citizen', 1_000_000), alice);
+      await submitAll(api, chunks(payers, SETUP_BATCH).map((group) => api.tx.utility.batchAll(
+        group.map((pair) => register(pair, 'Citizen', [])),
+      )), alice);
+      if (shops.length) {
+        await sudo(api, api.tx.utility.batchAll(shops.map((pair) => register(pair, 'Merchant', ['Merchant']))), alice);
+        await Promise.all(shops.map((pair, i) => submit(
+          api.tx.sCoin.registerMerchant(`ZP-9000-${String(i).padStart(4, '0')}`, 5812), pair,
+        )));
+      }
+      // Each sender gets what it will spend, and a coin more.
+      await submitAll(api, chunks(payers, SETUP_BATCH).map((group) => api.tx.utility.batchAll(
+        group.map((pair) => api.tx.balances.transferKeepAlive(pair.address, amount * BigInt(each + 1))),
+      )), alice);
+    }
+
+    log(`signing ${transactions} ${rewards ? `batches of ${batch} rewards` : kind}`);
     const genesisHash = api.genesisHash.toHex();
     const expiry = (await api.rpc.chain.getHeader()).number.toNumber()
       + api.consts.sCoin.maxPaymentValidity.toNumber();
@@ -146,13 +285,18 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
     const queues = payers.map((pair, i) => ({ node: i % apis.length, signed: [] }));
     for (const [i, pair] of payers.entries()) {
       for (let nonce = 0; nonce < each; nonce += 1) {
+        const serial = i * each + nonce;
         let call;
         if (kind === 'transfers') {
           call = api.tx.balances.transferKeepAlive(payers[(i + 1) % senders].address, amount);
-        } else {
-          const serial = i * each + nonce;
+        } else if (kind === 'payments') {
           call = payCall(api, makePaymentRequest({
             genesisHash, merchant: shops[serial % shops.length], amount, orderReference: `T-${serial}`, expiry, nonce: serial,
+          }));
+        } else {
+          call = api.tx.sCoin.rewardBatch(programme, Array.from({ length: batch }, (_, j) => {
+            const reward = serial * batch + j;
+            return { citizen: generatedCitizen(reward % citizens), receipt: blake2AsHex(`throughput reward ${reward}`), amount };
           }));
         }
         // Immortal, so that a long flood cannot outlive its transactions' mortality.
@@ -165,7 +309,7 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
       imports: await Promise.all(nodes.map((node) => histogram(node, 'substrate_block_verification_and_import_time'))),
     };
     const startNumber = (await api.rpc.chain.getHeader()).number.toNumber();
-    // Watch every block from here: when each was first seen and finalised, and what it holds.
+    // Watch every block from here: when each was first seen and finalised.
     const seen = new Map();
     const finalisedAt = new Map();
     const unsubscribe = [
@@ -199,49 +343,49 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
       await Promise.all(Array.from({ length: Math.min(SUBMIT_WINDOW, mine.length) }, worker));
     }));
     const submitSeconds = (Date.now() - submittedAt) / 1000;
-    const accepted = total - refused.length;
-    log(`submitted ${accepted} in ${submitSeconds.toFixed(1)} s${refused.length ? `; ${refused.length} refused (${refused[0]})` : ''}`);
+    const accepted = (transactions - refused.length) * (rewards ? batch : 1);
+    log(`submitted ${transactions - refused.length} transactions in ${submitSeconds.toFixed(1)} s${refused.length ? `; ${refused.length} refused (${refused[0]})` : ''}`);
 
-    /** Block `number` of the node's chain: its signed transactions and its timestamp. */
+    /** Block `number` of the node's chain: what it holds of the flood, and its timestamp. */
     const blockAt = async (number) => {
       const hash = await api.rpc.chain.getBlockHash(number);
+      const at = await api.at(hash);
+      const timestamp = (await at.query.timestamp.now()).toNumber();
+      if (rewards) {
+        const events = await at.query.system.events();
+        const count = events.filter(({ event }) => api.events.sCoin.BatchRewarded.is(event))
+          .reduce((sum, { event }) => sum + event.data.rewarded.toNumber(), 0);
+        return { number, count, timestamp };
+      }
       const { block } = await api.rpc.chain.getBlock(hash);
-      const timestamp = (await (await api.at(hash)).query.timestamp.now()).toNumber();
       return { number, count: block.extrinsics.filter((xt) => xt.isSigned).length, timestamp };
     };
-    // Follow the flood block by block until all of it is in, or nothing more comes.
+    // Follow the finalised chain block by block until all of the flood is in it, or nothing more
+    // comes: a best block seen during the flood may still lose a fork choice, its transactions
+    // then going back to the pools for a later block.
+    const finalisedEverywhere = async () => Math.min(...await Promise.all(apis.map(async (nodeApi) => (
+      await nodeApi.derive.chain.bestNumberFinalized()).toNumber())));
+    const blocks = [];
     let included = 0;
-    let lastIncluded = startNumber;
-    let checked = startNumber;
     let lastProgress = Date.now();
     while (included < accepted && Date.now() - lastProgress < STALL_MS) {
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
-      for (let number = checked + 1; number <= best; number += 1) {
-        const { count } = await blockAt(number);
-        if (count > 0) {
-          lastProgress = Date.now();
-          lastIncluded = number;
-        }
-        included += count;
-        checked = number;
+      const finalised = await finalisedEverywhere();
+      for (let number = startNumber + blocks.length + 1; number <= finalised; number += 1) {
+        const block = await blockAt(number);
+        if (block.count > 0) lastProgress = Date.now();
+        included += block.count;
+        blocks.push(block);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    if (included === 0) throw new Error(`no block included any of the ${accepted} transactions`);
-    // Done once every node has finalised the last block of the flood.
-    const finalisedEverywhere = async () => Math.min(...await Promise.all(apis.map(async (nodeApi) => (
-      await nodeApi.derive.chain.bestNumberFinalized()).toNumber())));
-    await waitFor(async () => (await finalisedEverywhere()) >= lastIncluded, {
-      timeoutMs: 180_000, intervalMs: 1_000, what: `every node to finalise #${lastIncluded}`,
-    });
     unsubscribe.forEach((stop) => stop());
-    // The report counts the finalised chain: a block followed while the flood ran may since have
-    // lost a fork choice, its transactions then in another block or none.
-    const finalised = await finalisedEverywhere();
-    const blocks = [];
-    for (let number = startNumber + 1; number <= finalised; number += 1) blocks.push(await blockAt(number));
-    included = blocks.reduce((sum, b) => sum + b.count, 0);
+    if (included === 0) throw new Error(`no finalised block included any of the ${accepted} ${kind}`);
+    // What the pools still hold when the flood stopped coming in: transactions accepted and
+    // neither included nor dropped.
+    const pending = Object.fromEntries(await Promise.all(apis.map(async (nodeApi, i) => (
+      [nodes[i].name, (await nodeApi.rpc.author.pendingExtrinsics()).length]))));
     const full = blocks.filter((b) => b.count > 0);
+    const lost = included < accepted ? await lostTransactions(api, payers, queues, each) : null;
 
     const built = proposals(nodes);
     const first = full[0];
@@ -261,23 +405,43 @@ export async function measureThroughput({ kind, senders, each, merchants = 10, l
       ? (after.imports[i].sum - before.imports[i].sum) / (after.imports[i].count - before.imports[i].count)
       : null));
     const growth = after.disk.map((bytes, i) => bytes - before.disk[i]);
+    const finalisedOnEveryNode = await finalisedEverywhere();
+    await Promise.all(apis.splice(0).map((a) => a.disconnect()));
+
+    log(`executing blocks #${first.number} to #${last.number} again on ${nodes[0].name}'s database`);
+    // All stopped first: the validators of a city-sized genesis leave no memory for a fifth node.
+    await Promise.all(nodes.map((node, i) => node.stop({ keepBasePath: i === 0 })));
+    const execution = await executionTimes(nodes[0], chain, first.number, last.number);
+    if (!genesis.basePaths[nodes[0].name]) rmSync(nodes[0].basePath, { recursive: true, force: true });
+    const executionSeconds = full.reduce((sum, b) => sum + (execution.get(b.number)?.tookNs ?? 0), 0) / 1e9;
     return {
       kind,
       senders,
       each,
+      batch: rewards ? batch : null,
+      citizens,
       submitted: total,
       accepted,
       refused: refused.length,
       included,
+      pending,
+      lost,
       submitSeconds,
       chainSeconds,
       perSecond: included / chainSeconds,
-      blocks: full.map((b) => ({ ...b, ...built.get(b.number) })),
+      executionSeconds,
+      perExecutionSecond: executionSeconds > 0 ? included / executionSeconds : null,
+      blocks: full.map((b) => ({
+        ...b,
+        ...built.get(b.number),
+        executionMs: execution.has(b.number) ? execution.get(b.number).tookNs / 1e6 : null,
+        chargedMs: execution.has(b.number) ? execution.get(b.number).chargedNs / 1e6 : null,
+      })),
       finalityLagSeconds: { p50: percentile(lags, 50), max: percentile(lags, 100) },
       importSeconds: Object.fromEntries(nodes.map((node, i) => [node.name, importSeconds[i]])),
       residentMiB: Object.fromEntries(nodes.map((node, i) => [node.name, after.resident[i] / 2 ** 20])),
       diskGrowthMiBPerMillion: Object.fromEntries(nodes.map((node, i) => [node.name, (growth[i] / 2 ** 20) * (1e6 / Math.max(1, included))])),
-      finalisedOnEveryNode: await finalisedEverywhere(),
+      finalisedOnEveryNode,
     };
   } finally {
     await Promise.all(apis.map((a) => a.disconnect()));
