@@ -72,6 +72,8 @@ if (report.lost) {
   console.log(`never included: ${transactions} transactions of ${short} senders; the first sender's next one, `
     + `handed to the pool again: ${probe ? `"${probe.answer}"` : 'none missing by nonce'}`);
 }
+console.log(`what the pools did during the flood: ${Object.entries(report.poolEvents).map(([name, events]) => (
+  `${name} ${Object.entries(events).map(([event, count]) => `${event} ${count}`).join(' ')}`)).join('; ')}`);
 const pending = Object.entries(report.pending).filter(([, count]) => count > 0);
 if (pending.length) console.log(`still in the pools when the run ended: ${pending.map(([name, count]) => `${name} ${count}`).join(', ')}`);
 console.log(`mean block import: ${Object.entries(report.importSeconds).map(([name, s]) => `${name} ${s === null ? 'n/a' : `${Math.round(s * 1000)} ms`}`).join(', ')}`);

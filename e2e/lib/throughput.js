@@ -119,22 +119,47 @@ function residentBytes(pid) {
   return Number(line.split(/\s+/)[1]) * 1024;
 }
 
-/** The sum and count of a Prometheus histogram on `node`, or null if the node has none. */
-function histogram(node, metric) {
+/** `node`'s Prometheus metrics, as text. */
+function metricsOf(node) {
   return new Promise((resolve, reject) => {
     http.get({ host: '127.0.0.1', port: node.prometheusPort, path: '/metrics' }, (response) => {
       let text = '';
       response.on('data', (chunk) => { text += chunk; });
-      response.on('end', () => {
-        const value = (suffix) => {
-          const line = text.split('\n').find((l) => l.startsWith(`${metric}_${suffix}`));
-          return line ? Number(line.split(' ').pop()) : null;
-        };
-        const [sum, count] = [value('sum'), value('count')];
-        resolve(sum === null || count === null ? null : { sum, count });
-      });
+      response.on('end', () => resolve(text));
     }).on('error', reject);
   });
+}
+
+/** The value of `metric` in Prometheus `text`, summed over its labels; null if absent. */
+function metricValue(text, metric) {
+  const lines = text.split('\n').filter((l) => l.startsWith(`${metric} `) || l.startsWith(`${metric}{`));
+  return lines.length ? lines.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0) : null;
+}
+
+/** The sum and count of a Prometheus histogram on `node`, or null if the node has none. */
+async function histogram(node, metric) {
+  const text = await metricsOf(node);
+  const [sum, count] = [metricValue(text, `${metric}_sum`), metricValue(text, `${metric}_count`)];
+  return sum === null || count === null ? null : { sum, count };
+}
+
+/**
+ * What the fork-aware pool reports having done with transactions (its Prometheus metrics): the
+ * clues to a transaction accepted and never included.
+ */
+const POOL_EVENTS = {
+  resubmittedFromRetractedBlocks: 'substrate_sub_txpool_resubmitted_retracted_txs_total',
+  retracted: 'substrate_sub_txpool_timing_event_retracted_count',
+  dropped: 'substrate_sub_txpool_timing_event_dropped_count',
+  usurped: 'substrate_sub_txpool_timing_event_usurped_count',
+  invalid: 'substrate_sub_txpool_timing_event_invalid_count',
+  removedInvalid: 'substrate_sub_txpool_removed_invalid_txs_total',
+};
+
+/** `node`'s counts of {@link POOL_EVENTS}. */
+async function poolEvents(node) {
+  const text = await metricsOf(node);
+  return Object.fromEntries(Object.entries(POOL_EVENTS).map(([event, metric]) => [event, metricValue(text, metric) ?? 0]));
 }
 
 /** What each node's proposer logged of the blocks it built: by block number, time and end. */
@@ -305,6 +330,7 @@ async function flood({
     }
 
     const before = {
+      pool: await Promise.all(nodes.map(poolEvents)),
       disk: nodes.map((node) => diskUsage(node.basePath)),
       imports: await Promise.all(nodes.map((node) => histogram(node, 'substrate_block_verification_and_import_time'))),
     };
@@ -396,6 +422,7 @@ async function flood({
     const lags = full.filter((b) => seen.has(b.number) && finalisedAt.has(b.number))
       .map((b) => (finalisedAt.get(b.number) - seen.get(b.number)) / 1000);
     const after = {
+      pool: await Promise.all(nodes.map(poolEvents)),
       disk: nodes.map((node) => diskUsage(node.basePath)),
       imports: await Promise.all(nodes.map((node) => histogram(node, 'substrate_block_verification_and_import_time'))),
       resident: nodes.map((node) => residentBytes(node.child.pid)),
@@ -426,6 +453,9 @@ async function flood({
       included,
       pending,
       lost,
+      poolEvents: Object.fromEntries(nodes.map((node, i) => [node.name, Object.fromEntries(
+        Object.keys(POOL_EVENTS).map((event) => [event, after.pool[i][event] - before.pool[i][event]]),
+      )])),
       submitSeconds,
       chainSeconds,
       perSecond: included / chainSeconds,
