@@ -241,12 +241,16 @@ async function flood({
     genesis = await genesisWithGeneratedCitizens(citizens, work);
   }
   const { chain } = genesis;
-  // A transfer or payment is under 300 bytes; a reward entry 81.
-  const poolKbytes = Math.ceil((2 * transactions * (rewards ? 300 + 81 * batch : 300)) / 1024);
+  // The pool's future queue is a tenth of its limits, and on a fork any of the flood may be
+  // future (its sender's earlier transactions in the other branch): the limits are ten times the
+  // flood, so that the future queue, too, holds all of it. A transfer or payment is under 300
+  // bytes; a reward entry 81.
+  const poolLimit = 10 * transactions;
+  const poolKbytes = Math.ceil((10 * transactions * (rewards ? 300 + 81 * batch : 300)) / 1024);
   const { nodes: byName } = await startLocalNetwork({
     name: 'throughput',
     ...genesis,
-    args: ['--pool-limit', String(Math.max(8192, 2 * transactions)), '--pool-kbytes', String(Math.max(20_480, poolKbytes))],
+    args: ['--pool-limit', String(Math.max(8192, poolLimit)), '--pool-kbytes', String(Math.max(20_480, poolKbytes))],
   });
   const nodes = Object.values(byName);
   const apis = [];
