@@ -5,13 +5,15 @@
 // divides the rewards of each block by its execution time. Run through
 // scripts/measure-rewards.sh; --help for the options. Results: docs/PERFORMANCE.md.
 
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { NODE_BIN, connect, startNode, submit, submitAll, sudo } from '../lib/node.js';
+import {
+  chunks, connect, executeBlocksAgain, startNode, submit, submitAll, sudo,
+} from '../lib/node.js';
+import { PLANCK_PER_SCN as SCN, rewardsPaid } from '../lib/scoin.js';
 import { SS58_PREFIX } from '../lib/citizens.js';
 import { fail, parseOptions, positiveIntegers } from '../lib/cli.js';
 
@@ -32,14 +34,6 @@ const options = parseOptions(usage, {
   'trie-cache': { type: 'boolean', default: false },
 });
 const [citizens, batchSize, repeat] = positiveIntegers(options, ['citizens', 'batch', 'repeat']);
-
-const SCN = 1_000_000n;
-
-function chunks(items, size) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 await cryptoWaitReady();
 const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
@@ -75,9 +69,7 @@ try {
     );
     const rewardsPerBlock = new Map();
     for (const { blockHash, events } of results) {
-      const rewarded = events
-        .filter((event) => api.events.sCoin.BatchRewarded.is(event))
-        .reduce((sum, event) => sum + event.data.rewarded.toNumber(), 0);
+      const rewarded = rewardsPaid(api, events);
       const block = blockHash.toHex();
       rewardsPerBlock.set(block, (rewardsPerBlock.get(block) ?? 0) + rewarded);
     }
@@ -94,22 +86,16 @@ try {
 const from = blocks[0].number;
 const to = blocks.at(-1).number;
 console.error(`re-executing blocks ${from}..${to} ${repeat} times`);
-const bench = spawnSync(NODE_BIN, [
-  'benchmark', 'block', '--dev', '--base-path', node.basePath, '--pruning', 'archive',
-  '--from', String(from), '--to', String(to), '--repeat', String(repeat),
-  ...(options['trie-cache'] ? ['--enable-trie-cache'] : []),
-], { encoding: 'utf8' });
+const execution = await executeBlocksAgain(
+  ['--dev', '--base-path', node.basePath, '--pruning', 'archive', ...(options['trie-cache'] ? ['--enable-trie-cache'] : [])],
+  { from, to, repeat },
+).catch((error) => error);
 rmSync(node.basePath, { recursive: true, force: true });
-if (bench.status !== 0) fail(`benchmark block failed:\n${bench.stderr}`);
-// "Block 12 with 3 tx used 43.21% of its weight ( 512,345,678 of 1,185,000,000 ns)"
-const executionNs = new Map();
-for (const [, number, ns] of bench.stderr.matchAll(/Block (\d+) with\s+\d+ tx used\s+[\d.]+% of its weight \(\s*([\d,]+) of/g)) {
-  executionNs.set(Number(number), Number(ns.replaceAll(',', '')));
-}
+if (execution instanceof Error) fail(execution.message);
 const totals = new Map();
 for (const { campaign, number, rewards } of blocks) {
-  const ns = executionNs.get(number);
-  if (ns === undefined) fail(`benchmark block did not report block ${number}:\n${bench.stderr}`);
+  const ns = execution.get(number)?.tookNs;
+  if (ns === undefined) fail(`benchmark block did not report block ${number}`);
   const total = totals.get(campaign) ?? { rewards: 0, ns: 0 };
   totals.set(campaign, { rewards: total.rewards + rewards, ns: total.ns + ns });
   console.log(`${campaign}, block ${number}: ${rewards} rewards in ${(ns / 1e6).toFixed(1)} ms: ${Math.round(rewards / (ns / 1e9))} rewards/s`);

@@ -280,6 +280,35 @@ export function eventData(api, events, section, name) {
   return event.data;
 }
 
+/** `items` in consecutive slices of at most `size`. */
+export function chunks(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Blocks `from`..=`to` of a stopped node's database executed again by `seoul-node benchmark
+ * block` (WASM, reads from the database, state root computed), each `repeat` times and the mean
+ * kept; `chainArgs` name the chain and database (e.g. `--dev --base-path P`). Resolves to, by
+ * block number, the execution time and the weight the block was charged, in nanoseconds; rejects
+ * with the command's output if it fails.
+ */
+export async function executeBlocksAgain(chainArgs, { from, to, repeat }) {
+  const { stderr } = await new Promise((resolve, reject) => {
+    execFile(NODE_BIN, ['benchmark', 'block', ...chainArgs, '--from', String(from), '--to', String(to), '--repeat', String(repeat)],
+      { maxBuffer: 64 * 2 ** 20 }, (error, stdout, err) => (error
+        ? reject(new Error(`benchmark block failed: ${error.message}\n${err}`))
+        : resolve({ stdout, stderr: err })));
+  });
+  // "Block 12 with 3 tx used 43.21% of its weight ( 512,345,678 of 1,185,000,000 ns)"
+  const byNumber = new Map();
+  for (const [, number, took, charged] of stderr.matchAll(/Block (\d+) with\s+\d+ tx used\s+[\d.]+% of its weight \(\s*([\d,]+) of\s+([\d,]+) ns\)/g)) {
+    byNumber.set(Number(number), { tookNs: Number(took.replaceAll(',', '')), chargedNs: Number(charged.replaceAll(',', '')) });
+  }
+  return byNumber;
+}
+
 /** Submits `txs` signed by `signer` at once, with consecutive nonces, and waits for all of them. */
 export async function submitAll(api, txs, signer) {
   const nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();

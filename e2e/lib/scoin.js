@@ -11,7 +11,8 @@ import { SS58_PREFIX } from './citizens.js';
 
 /** SCN's decimals: an amount in planck is a millionth of an SCN. */
 export const DECIMALS = 6;
-const PLANCK_PER_SCN = 10n ** BigInt(DECIMALS);
+/** The planck in one SCN. */
+export const PLANCK_PER_SCN = 10n ** BigInt(DECIMALS);
 
 /** The domain prefix of every signed payment request (`PAYMENT_REQUEST_CONTEXT`). */
 export const PAYMENT_REQUEST_CONTEXT = 'seoul-scoin/payment-request/v1';
@@ -52,6 +53,12 @@ export function planckToScn(planck) {
   if (value < 0n) throw new Error('an amount cannot be negative');
   const fraction = (value % PLANCK_PER_SCN).toString().padStart(DECIMALS, '0').replace(/0+$/, '');
   return `${value / PLANCK_PER_SCN}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** The rewards that `events` (decoded events, not records) report paid by reward batches. */
+export function rewardsPaid(api, events) {
+  return events.filter((event) => api.events.sCoin.BatchRewarded.is(event))
+    .reduce((sum, event) => sum + event.data.rewarded.toNumber(), 0);
 }
 
 /** A random 64-bit nonce: a merchant's requests must never share one. */

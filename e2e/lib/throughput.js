@@ -4,22 +4,25 @@
 // hands every transaction to the validators' pools, watches the blocks that include them, and
 // finally re-executes those blocks to time their execution alone.
 
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from './citizens.js';
 import {
-  LOCAL_VALIDATORS, NODE_BIN, connect, startLocalNetwork, startNode, submit, submitAll, sudo, waitFor,
+  LOCAL_VALIDATORS, NODE_BIN, chunks, connect, executeBlocksAgain, startLocalNetwork, startNode, submit, submitAll,
+  sudo, waitFor,
 } from './node.js';
-import { makePaymentRequest, payCall } from './scoin.js';
+import {
+  PLANCK_PER_SCN, makePaymentRequest, payCall, rewardsPaid,
+} from './scoin.js';
 
-const SCN = 1_000_000n;
+/** The Prometheus histogram of each block's import on a node. */
+const IMPORT_TIME = 'substrate_block_verification_and_import_time';
 /** How many calls one registration or funding batch carries. */
 const SETUP_BATCH = 250;
 /** Transactions in flight to one node's RPC at a time. */
@@ -69,39 +72,11 @@ async function genesisWithGeneratedCitizens(citizens, dir) {
   return { chain, basePaths };
 }
 
-/**
- * Each block of `from`..=`to` executed again on `node`'s stopped database (`benchmark block`,
- * twice, the mean kept): by block number, the execution time and the weight the block was
- * charged, in nanoseconds.
- */
-async function executionTimes(node, chain, from, to) {
-  const { stderr } = await promisify(execFile)(NODE_BIN, [
-    'benchmark', 'block', '--chain', chain, '--base-path', node.basePath, '--database', 'paritydb',
-    '--from', String(from), '--to', String(to), '--repeat', '2',
-  ], { maxBuffer: 64 * 2 ** 20 });
-  const pattern = /Block (\d+) with\s+\d+ tx used\s+[\d.]+% of its weight \(\s*([\d,]+) of\s+([\d,]+) ns\)/;
-  const byNumber = new Map();
-  for (const line of stderr.split('\n')) {
-    const match = pattern.exec(line);
-    if (match) {
-      const [tookNs, chargedNs] = [match[2], match[3]].map((n) => Number(n.replaceAll(',', '')));
-      byNumber.set(Number(match[1]), { tookNs, chargedNs });
-    }
-  }
-  return byNumber;
-}
-
 /** The `p`th percentile (0–100) of `values`, or null if there are none. */
 function percentile(values, p) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function chunks(items, size) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The bytes under `dir`, recursively. */
@@ -136,9 +111,8 @@ function metricValue(text, metric) {
   return lines.length ? lines.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0) : null;
 }
 
-/** The sum and count of a Prometheus histogram on `node`, or null if the node has none. */
-async function histogram(node, metric) {
-  const text = await metricsOf(node);
+/** The sum and count of a Prometheus histogram in `text`, or null if it has none. */
+function histogram(text, metric) {
   const [sum, count] = [metricValue(text, `${metric}_sum`), metricValue(text, `${metric}_count`)];
   return sum === null || count === null ? null : { sum, count };
 }
@@ -156,10 +130,14 @@ const POOL_EVENTS = {
   removedInvalid: 'substrate_sub_txpool_removed_invalid_txs_total',
 };
 
-/** `node`'s counts of {@link POOL_EVENTS}. */
-async function poolEvents(node) {
+/** What `node` reports of itself: its pool's {@link POOL_EVENTS}, its block imports, its disk. */
+async function counters(node) {
   const text = await metricsOf(node);
-  return Object.fromEntries(Object.entries(POOL_EVENTS).map(([event, metric]) => [event, metricValue(text, metric) ?? 0]));
+  return {
+    pool: Object.fromEntries(Object.entries(POOL_EVENTS).map(([event, metric]) => [event, metricValue(text, metric) ?? 0])),
+    imports: histogram(text, IMPORT_TIME),
+    disk: diskUsage(node.basePath),
+  };
 }
 
 /** What each node's proposer logged of the blocks it built: by block number, time and end. */
@@ -269,7 +247,7 @@ async function flood({
     const register = (pair, kindOf, roles) => api.tx.citizens.register(
       pair.address, kindOf, roles, blake2AsHex(`throughput ${pair.address}`), { Sr25519: u8aToHex(pair.publicKey) },
     );
-    const amount = SCN;
+    const amount = PLANCK_PER_SCN;
     let programme;
 
     if (rewards) {
@@ -333,11 +311,7 @@ async function flood({
       }
     }
 
-    const before = {
-      pool: await Promise.all(nodes.map(poolEvents)),
-      disk: nodes.map((node) => diskUsage(node.basePath)),
-      imports: await Promise.all(nodes.map((node) => histogram(node, 'substrate_block_verification_and_import_time'))),
-    };
+    const before = await Promise.all(nodes.map(counters));
     const startNumber = (await api.rpc.chain.getHeader()).number.toNumber();
     // Watch every block from here: when each was first seen and finalised.
     const seen = new Map();
@@ -382,9 +356,7 @@ async function flood({
       const at = await api.at(hash);
       const timestamp = (await at.query.timestamp.now()).toNumber();
       if (rewards) {
-        const events = await at.query.system.events();
-        const count = events.filter(({ event }) => api.events.sCoin.BatchRewarded.is(event))
-          .reduce((sum, { event }) => sum + event.data.rewarded.toNumber(), 0);
+        const count = rewardsPaid(api, (await at.query.system.events()).map(({ event }) => event));
         return { number, count, timestamp };
       }
       const { block } = await api.rpc.chain.getBlock(hash);
@@ -425,25 +397,23 @@ async function flood({
     const chainSeconds = (last.timestamp - previous.timestamp) / 1000;
     const lags = full.filter((b) => seen.has(b.number) && finalisedAt.has(b.number))
       .map((b) => (finalisedAt.get(b.number) - seen.get(b.number)) / 1000);
-    const after = {
-      pool: await Promise.all(nodes.map(poolEvents)),
-      disk: nodes.map((node) => diskUsage(node.basePath)),
-      imports: await Promise.all(nodes.map((node) => histogram(node, 'substrate_block_verification_and_import_time'))),
-      resident: nodes.map((node) => residentBytes(node.child.pid)),
-    };
-    const importSeconds = nodes.map((node, i) => (after.imports[i] && before.imports[i]
-      && after.imports[i].count > before.imports[i].count
-      ? (after.imports[i].sum - before.imports[i].sum) / (after.imports[i].count - before.imports[i].count)
-      : null));
-    const growth = after.disk.map((bytes, i) => bytes - before.disk[i]);
+    const after = await Promise.all(nodes.map(counters));
+    const resident = nodes.map((node) => residentBytes(node.child.pid));
+    const importSeconds = nodes.map((node, i) => {
+      const [was, is] = [before[i].imports, after[i].imports];
+      return was && is && is.count > was.count ? (is.sum - was.sum) / (is.count - was.count) : null;
+    });
+    const growth = after.map(({ disk }, i) => disk - before[i].disk);
     const finalisedOnEveryNode = await finalisedEverywhere();
     await Promise.all(apis.splice(0).map((a) => a.disconnect()));
 
     log(`executing blocks #${first.number} to #${last.number} again on ${nodes[0].name}'s database`);
     // All stopped first: the validators of a city-sized genesis leave no memory for a fifth node.
     await Promise.all(nodes.map((node, i) => node.stop({ keepBasePath: i === 0 })));
-    const execution = await executionTimes(nodes[0], chain, first.number, last.number);
-    if (!genesis.basePaths[nodes[0].name]) rmSync(nodes[0].basePath, { recursive: true, force: true });
+    const execution = await executeBlocksAgain(
+      ['--chain', chain, '--base-path', nodes[0].basePath, '--database', 'paritydb'],
+      { from: first.number, to: last.number, repeat: 2 },
+    );
     const executionSeconds = full.reduce((sum, b) => sum + (execution.get(b.number)?.tookNs ?? 0), 0) / 1e9;
     return {
       kind,
@@ -458,7 +428,7 @@ async function flood({
       pending,
       lost,
       poolEvents: Object.fromEntries(nodes.map((node, i) => [node.name, Object.fromEntries(
-        Object.keys(POOL_EVENTS).map((event) => [event, after.pool[i][event] - before.pool[i][event]]),
+        Object.keys(POOL_EVENTS).map((event) => [event, after[i].pool[event] - before[i].pool[event]]),
       )])),
       submitSeconds,
       chainSeconds,
@@ -473,7 +443,7 @@ async function flood({
       })),
       finalityLagSeconds: { p50: percentile(lags, 50), max: percentile(lags, 100) },
       importSeconds: Object.fromEntries(nodes.map((node, i) => [node.name, importSeconds[i]])),
-      residentMiB: Object.fromEntries(nodes.map((node, i) => [node.name, after.resident[i] / 2 ** 20])),
+      residentMiB: Object.fromEntries(nodes.map((node, i) => [node.name, resident[i] / 2 ** 20])),
       diskGrowthMiBPerMillion: Object.fromEntries(nodes.map((node, i) => [node.name, (growth[i] / 2 ** 20) * (1e6 / Math.max(1, included))])),
       finalisedOnEveryNode,
     };
