@@ -97,7 +97,7 @@ pub struct FullDeps<C, P> {
 /// Builds the node's RPC methods: account nonces (`system_accountNextIndex`), fee queries
 /// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain), the Citizens
 /// Card register (`citizens_authenticate`, `citizens_member`), the S-coin (`scoin_programme`,
-/// `scoin_standing`, `scoin_settlements`, `scoin_supply`), the credentials register
+/// `scoin_standing`, `scoin_settlements`, `scoin_supply`, `scoin_distribution`), the credentials register
 /// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
 /// (`labor_contract`, `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
 /// `labor_payStatements`, `labor_enrolments`, `labor_overdue`) and the governed path to Root

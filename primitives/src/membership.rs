@@ -133,6 +133,44 @@ impl Role {
 	}
 }
 
+/// Where one call of [`MemberRegistry::walk_citizens`] stopped.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct RegisterWalk<AccountId> {
+	/// How many members were read, citizens or not: what the walk cost.
+	pub read: u32,
+	/// The last member passed, to go on after; `None` to start from the first.
+	pub resume_after: Option<AccountId>,
+	/// Whether the walk reached the register's end.
+	pub finished: bool,
+}
+
+impl<AccountId> RegisterWalk<AccountId> {
+	/// Walks `members` (in the register's order, after `after`), reading up to `limit` of them,
+	/// and visits those `eligible` says are eligible citizens, as
+	/// [`MemberRegistry::walk_citizens`] says. The one walk for every register.
+	pub fn over<Member>(
+		mut members: impl Iterator<Item = (AccountId, Member)>,
+		after: Option<AccountId>,
+		limit: u32,
+		eligible: impl Fn(&Member) -> bool,
+		mut visit: impl FnMut(&AccountId) -> bool,
+	) -> Self {
+		let mut walk = RegisterWalk { read: 0, resume_after: after, finished: false };
+		while walk.read < limit {
+			let Some((who, member)) = members.next() else {
+				walk.finished = true;
+				break;
+			};
+			walk.read += 1;
+			if eligible(&member) && !visit(&who) {
+				break;
+			}
+			walk.resume_after = Some(who);
+		}
+		walk
+	}
+}
+
 /// The register of members, as other pallets see it.
 pub trait MemberRegistry<AccountId> {
 	/// The kind of `who` if it is an active member (registered, neither suspended nor revoked).
@@ -145,6 +183,19 @@ pub trait MemberRegistry<AccountId> {
 	fn is_active(who: &AccountId) -> bool {
 		Self::active_kind(who).is_some()
 	}
+
+	/// Reads up to `limit` members of the register, in its storage order, after `after` (from
+	/// the first when `None`), and calls `visit` with each of them that is an active citizen
+	/// registered before block `registered_before`; the walk stops before a citizen for whom
+	/// `visit` returns `false`, so that the next walk starts with that citizen. This is how a
+	/// city-wide payout walks the register a block at a time: the order is fixed, so each
+	/// citizen is visited once.
+	fn walk_citizens(
+		after: Option<AccountId>,
+		limit: u32,
+		registered_before: u64,
+		visit: impl FnMut(&AccountId) -> bool,
+	) -> RegisterWalk<AccountId>;
 
 	/// Registers `who` as an active member of `kind` holding `roles`, for benchmarks of pallets
 	/// that require a member.
@@ -188,12 +239,12 @@ where
 /// serves every mock's account type: it keys members by their accounts' SCALE encoding.
 #[cfg(feature = "test-utils")]
 pub mod testing {
-	use super::{MemberKind, MemberRegistry, Role};
-	use codec::Encode;
+	use super::{MemberKind, MemberRegistry, RegisterWalk, Role};
+	use codec::{Decode, Encode};
 	use std::{cell::RefCell, collections::BTreeMap, vec::Vec};
 
-	/// A member's kind, roles and whether it is active.
-	type Entry = (MemberKind, Vec<Role>, bool);
+	/// A member's kind, roles, whether it is active, and the block it was registered in.
+	type Entry = (MemberKind, Vec<Role>, bool, u64);
 
 	std::thread_local! {
 		static MEMBERS: RefCell<BTreeMap<Vec<u8>, Entry>> = const { RefCell::new(BTreeMap::new()) };
@@ -203,10 +254,20 @@ pub mod testing {
 	pub struct TestRegistry;
 
 	impl TestRegistry {
-		/// Adds `who` as an active member of `kind` holding `roles`.
+		/// Adds `who` as an active member of `kind` holding `roles`, registered in block 0.
 		pub fn add<AccountId: Encode>(who: &AccountId, kind: MemberKind, roles: &[Role]) {
+			Self::add_at(who, kind, roles, 0);
+		}
+
+		/// Adds `who` as an active member of `kind` holding `roles`, registered in block `at`.
+		pub fn add_at<AccountId: Encode>(
+			who: &AccountId,
+			kind: MemberKind,
+			roles: &[Role],
+			at: u64,
+		) {
 			MEMBERS.with(|members| {
-				members.borrow_mut().insert(who.encode(), (kind, roles.to_vec(), true))
+				members.borrow_mut().insert(who.encode(), (kind, roles.to_vec(), true, at))
 			});
 		}
 
@@ -234,18 +295,50 @@ pub mod testing {
 			read: impl FnOnce(&Entry) -> R,
 		) -> Option<R> {
 			MEMBERS.with(|members| {
-				members.borrow().get(&who.encode()).filter(|(_, _, active)| *active).map(read)
+				members.borrow().get(&who.encode()).filter(|(_, _, active, _)| *active).map(read)
 			})
 		}
 	}
 
-	impl<AccountId: Encode> MemberRegistry<AccountId> for TestRegistry {
+	impl<AccountId: Encode + Decode> MemberRegistry<AccountId> for TestRegistry {
 		fn active_kind(who: &AccountId) -> Option<MemberKind> {
-			Self::active_entry(who, |(kind, _, _)| *kind)
+			Self::active_entry(who, |(kind, _, _, _)| *kind)
 		}
 
 		fn has_role(who: &AccountId, role: Role) -> bool {
-			Self::active_entry(who, |(_, roles, _)| roles.contains(&role)).unwrap_or(false)
+			Self::active_entry(who, |(_, roles, _, _)| roles.contains(&role)).unwrap_or(false)
+		}
+
+		fn walk_citizens(
+			after: Option<AccountId>,
+			limit: u32,
+			registered_before: u64,
+			visit: impl FnMut(&AccountId) -> bool,
+		) -> RegisterWalk<AccountId> {
+			use core::ops::Bound;
+			let start =
+				after.as_ref().map_or(Bound::Unbounded, |after| Bound::Excluded(after.encode()));
+			let members: Vec<(AccountId, Entry)> = MEMBERS.with(|members| {
+				members
+					.borrow()
+					.range((start, Bound::Unbounded))
+					.take(limit as usize + 1)
+					.map(|(key, entry)| {
+						let who =
+							AccountId::decode(&mut &key[..]).expect("keys are encoded accounts");
+						(who, entry.clone())
+					})
+					.collect()
+			});
+			RegisterWalk::over(
+				members.into_iter(),
+				after,
+				limit,
+				|(kind, _, active, at)| {
+					*kind == MemberKind::Citizen && *active && *at < registered_before
+				},
+				visit,
+			)
 		}
 
 		#[cfg(feature = "runtime-benchmarks")]

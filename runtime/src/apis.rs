@@ -177,13 +177,14 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_scoin::runtime_api::SCoinApi<Block, AccountId, Balance, BlockNumber, MaxNameLength>
 		for Runtime
 	{
 		fn programme(
 			programme: pallet_scoin::ProgrammeId,
 		) -> Option<pallet_scoin::ProgrammeOf<Runtime>> {
-			pallet_scoin::Programmes::<Runtime>::get(programme)
+			SCoin::programme(programme)
 		}
 
 		fn standing(
@@ -202,7 +203,13 @@ impl_runtime_apis! {
 		}
 
 		fn supply() -> (pallet_scoin::SupplyLedger<Balance>, Balance) {
-			(pallet_scoin::Supply::<Runtime>::get(), pallet_balances::TotalIssuance::<Runtime>::get())
+			SCoin::supply()
+		}
+
+		fn distribution(
+			distribution: pallet_scoin::DistributionId,
+		) -> Option<pallet_scoin::DistributionOf<Runtime>> {
+			SCoin::distribution(distribution)
 		}
 	}
 

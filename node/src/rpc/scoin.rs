@@ -1,5 +1,5 @@
-//! `scoin_*`: the S-coin's programmes, citizens' standings, merchants' settlements and the supply
-//! ledger, served from the runtime API `SCoinApi`.
+//! `scoin_*`: the S-coin's programmes, citizens' standings, merchants' settlements, the supply
+//! ledger and city-wide distributions, served from the runtime API `SCoinApi`.
 //!
 //! Amounts are decimal strings of planck (a millionth of an SCN), because they exceed what a
 //! JSON number carries exactly; accounts are SS58 addresses of this chain.
@@ -8,14 +8,14 @@ use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_scoin::{
-	runtime_api::SCoinApi as SCoinRuntimeApi, Programme, RewardRule, Settlement, SettlementStatus,
-	Standing, SupplyLedger,
+	runtime_api::SCoinApi as SCoinRuntimeApi, Distribution, DistributionStatus, Programme,
+	RewardRule, Settlement, SettlementStatus, Standing, SupplyLedger,
 };
 use seoul_runtime::{
 	configs::scoin::MaxNameLength, opaque::Block, AccountId, Balance, BlockNumber, Hash,
 };
 use serde_json::{json, Value};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 
 use super::{account_of, address, at_or_best, camel, page_json, runtime_error};
@@ -52,6 +52,14 @@ pub trait SCoinApi {
 	/// otherwise), the issuance it implies and the actual total issuance, which must be equal.
 	#[method(name = "scoin_supply", blocking)]
 	fn supply(&self, at: Option<Hash>) -> RpcResult<Value>;
+
+	/// City-wide distribution `id`: its programme, the amount each citizen is paid, the block it
+	/// was scheduled in (citizens registered before it are paid), how many citizens were paid and
+	/// the total so far, and its status: `paying` (with `resumeAfter`, the last member of the
+	/// register read), `completed` or `stopped` (with `reason`), each ended one with `endedAt`;
+	/// `null` if there is none. An error at a block whose runtime predates distributions.
+	#[method(name = "scoin_distribution", blocking)]
+	fn distribution(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>>;
 }
 
 /// Serves [`SCoinApiServer`] from a client.
@@ -120,6 +128,37 @@ pub fn settlement_json(id: u64, settlement: Settlement<AccountId, Balance, Block
 	json
 }
 
+/// The JSON of distribution `id`.
+pub fn distribution_json(
+	id: u32,
+	distribution: Distribution<AccountId, Balance, BlockNumber>,
+) -> Value {
+	let mut json = json!({
+		"id": id,
+		"programme": distribution.programme,
+		"amount": distribution.amount.to_string(),
+		"scheduledAt": distribution.scheduled_at,
+		"paid": distribution.paid,
+		"total": distribution.total.to_string(),
+	});
+	match distribution.status {
+		DistributionStatus::Paying { resume_after } => {
+			json["status"] = json!("paying");
+			json["resumeAfter"] = json!(resume_after.as_ref().map(address));
+		}
+		DistributionStatus::Completed { at } => {
+			json["status"] = json!("completed");
+			json["endedAt"] = json!(at);
+		}
+		DistributionStatus::Stopped { reason, at } => {
+			json["status"] = json!("stopped");
+			json["reason"] = json!(camel(reason));
+			json["endedAt"] = json!(at);
+		}
+	}
+	json
+}
+
 /// The JSON of the supply ledger beside the total issuance.
 pub fn supply_json(ledger: SupplyLedger<Balance>, total_issuance: Balance) -> Value {
 	json!({
@@ -175,6 +214,24 @@ where
 		let (ledger, total_issuance) =
 			self.client.runtime_api().supply(at).map_err(runtime_error)?;
 		Ok(supply_json(ledger, total_issuance))
+	}
+
+	fn distribution(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = at_or_best(&*self.client, at);
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn SCoinRuntimeApi<Block, AccountId, Balance, BlockNumber, MaxNameLength>>(
+				at,
+			)
+			.map_err(runtime_error)?;
+		if version.unwrap_or(0) < 2 {
+			return Err(runtime_error(format!(
+				"the runtime of block {at} predates city-wide distributions (SCoinApi version {})",
+				version.unwrap_or(0)
+			)));
+		}
+		let distribution = api.distribution(at, id).map_err(runtime_error)?;
+		Ok(distribution.map(|distribution| distribution_json(id, distribution)))
 	}
 }
 
@@ -236,6 +293,35 @@ mod tests {
 		assert_eq!(json["agent"], address(&agent));
 		assert_eq!(json["settledAt"], 11);
 		assert_eq!(json["bankReferenceHash"], format!("0x{}", "02".repeat(32)));
+	}
+
+	#[test]
+	fn a_distribution_shows_where_it_stands() {
+		let citizen = Sr25519Keyring::Dave.to_account_id();
+		let paying = Distribution {
+			programme: 2,
+			amount: 10_000_000,
+			scheduled_at: 40,
+			paid: 3,
+			total: 30_000_000,
+			status: DistributionStatus::Paying { resume_after: Some(citizen.clone()) },
+		};
+		let json = distribution_json(1, paying.clone());
+		assert_eq!(json["status"], "paying");
+		assert_eq!(json["resumeAfter"], address(&citizen));
+		assert_eq!(json["total"], "30000000");
+		assert!(json.get("endedAt").is_none());
+		let stopped = Distribution {
+			status: DistributionStatus::Stopped {
+				reason: pallet_scoin::StopReason::ProgrammeClosed,
+				at: 50,
+			},
+			..paying
+		};
+		let json = distribution_json(1, stopped);
+		assert_eq!(json["status"], "stopped");
+		assert_eq!(json["reason"], "programmeClosed");
+		assert_eq!(json["endedAt"], 50);
 	}
 
 	#[test]

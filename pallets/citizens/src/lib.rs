@@ -84,7 +84,7 @@ pub mod weights;
 pub use extension::{refusal, CheckMember};
 pub use pallet::*;
 pub use quota::AccountQuota;
-pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
+pub use seoul_primitives::membership::{MemberKind, MemberRegistry, RegisterWalk, Role};
 pub use types::{
 	AuthenticationKey, AuthenticationVerdict, DidDocument, GenesisMember, MemberRecord,
 	MemberStatus, PendingRotation, QuotaStanding, QuotaUsage, Registration, RoleSet,
@@ -1145,6 +1145,29 @@ impl<T: Config> MemberRegistry<T::AccountId> for Pallet<T> {
 		Members::<T>::get(who).is_some_and(|member| {
 			member.status == MemberStatus::Active && member.roles.contains(&role)
 		})
+	}
+
+	fn walk_citizens(
+		after: Option<T::AccountId>,
+		limit: u32,
+		registered_before: u64,
+		visit: impl FnMut(&T::AccountId) -> bool,
+	) -> RegisterWalk<T::AccountId> {
+		let members = match &after {
+			Some(after) => Members::<T>::iter_from(Members::<T>::hashed_key_for(after)),
+			None => Members::<T>::iter(),
+		};
+		RegisterWalk::over(
+			members,
+			after,
+			limit,
+			|member| {
+				member.kind == MemberKind::Citizen
+					&& member.status == MemberStatus::Active
+					&& member.registered_at.saturated_into::<u64>() < registered_before
+			},
+			visit,
+		)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

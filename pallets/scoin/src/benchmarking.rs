@@ -384,5 +384,65 @@ mod benchmarks {
 		assert_eq!(PaidRequests::<T>::iter().count() as u32, 1);
 	}
 
+	/// Scheduling behind a queue one short of full, which the call decodes and re-encodes.
+	#[benchmark]
+	fn schedule_distribution() -> Result<(), BenchmarkError> {
+		let city = city::<T>()?;
+		let (programme, _) = programme_with_issuer::<T>();
+		for _ in 1..T::MaxQueuedDistributions::get() {
+			SCoin::<T>::schedule_distribution(city.clone(), programme, amount::<T>(1))
+				.map_err(|_| BenchmarkError::Weightless)?;
+		}
+
+		#[extrinsic_call]
+		_(city as T::RuntimeOrigin, programme, amount::<T>(1));
+
+		assert_eq!(DistributionQueue::<T>::get().len() as u32, T::MaxQueuedDistributions::get());
+		Ok(())
+	}
+
+	/// Cancelling the last distribution of a full queue.
+	#[benchmark]
+	fn cancel_distribution() -> Result<(), BenchmarkError> {
+		let city = city::<T>()?;
+		let (programme, _) = programme_with_issuer::<T>();
+		for _ in 0..T::MaxQueuedDistributions::get() {
+			SCoin::<T>::schedule_distribution(city.clone(), programme, amount::<T>(1))
+				.map_err(|_| BenchmarkError::Weightless)?;
+		}
+		let last = NextDistributionId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(city as T::RuntimeOrigin, last);
+
+		assert!(!DistributionQueue::<T>::get().contains(&last));
+		Ok(())
+	}
+
+	/// A block of a distribution paying `n` citizens who have no account yet (each payment
+	/// creates one), reaching the register's end, so that the distribution also completes.
+	#[benchmark]
+	fn distribute(n: Linear<0, 1_000>) -> Result<(), BenchmarkError> {
+		let (programme, _) = programme_with_issuer::<T>();
+		for index in 0..n {
+			member::<T>("citizen", index, MemberKind::Citizen, &[]);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now + One::one());
+		SCoin::<T>::schedule_distribution(city::<T>()?, programme, amount::<T>(100))
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let distribution = NextDistributionId::<T>::get() - 1;
+
+		#[block]
+		{
+			SCoin::<T>::distribute(u32::MAX);
+		}
+
+		let paid = Distributions::<T>::get(distribution).map_or(0, |state| state.paid);
+		assert!(paid >= n);
+		assert!(DistributionQueue::<T>::get().is_empty());
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(SCoin, crate::mock::ExtBuilder::empty().build(), crate::mock::Test);
 }

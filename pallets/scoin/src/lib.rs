@@ -81,14 +81,18 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod distributions;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod pruning;
 pub mod qr;
+mod rewards;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -96,18 +100,20 @@ pub use pallet::*;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{
-	CatalogueItem, Earnings, ItemId, MerchantCategoryCode, MerchantProfile, PaymentRequest,
-	Programme, ProgrammeId, ProgrammeStatus, ReceiptRecord, RewardEntry, RewardRule,
-	ServiceCategory, Settlement, SettlementId, SettlementStatus, Standing, SupplyLedger, Voucher,
-	VoucherId,
+	CatalogueItem, Distribution, DistributionId, DistributionStatus, Earnings, ItemId,
+	MerchantCategoryCode, MerchantProfile, PaymentRequest, Programme, ProgrammeId, ProgrammeStatus,
+	ReceiptRecord, RewardEntry, RewardRule, ServiceCategory, Settlement, SettlementId,
+	SettlementStatus, Standing, StopReason, SupplyLedger, Voucher, VoucherId,
 };
 pub use weights::WeightInfo;
+
+use rewards::Payout;
 
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{self, Credit, Inspect, Mutate, Unbalanced},
+		fungible::{self, Credit, Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
 		Imbalance, OnUnbalanced,
 	},
@@ -152,6 +158,7 @@ pub mod pallet {
 			type MaxBatchSize = ConstU32<8>;
 			type MaxPrunedPerBlock = ConstU32<4>;
 			type MaxPendingSettlements = ConstU32<8>;
+			type MaxQueuedDistributions = ConstU32<2>;
 			type WeightInfo = ();
 		}
 	}
@@ -218,6 +225,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxBatchSize: Get<u32>;
 
+		/// Most city-wide distributions scheduled and not yet ended; they are paid one at a
+		/// time, the oldest first.
+		#[pallet::constant]
+		type MaxQueuedDistributions: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -268,6 +280,10 @@ pub mod pallet {
 	/// A rewarded receipt's record in this runtime.
 	pub type ReceiptRecordOf<T> =
 		ReceiptRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+	/// A city-wide distribution in this runtime.
+	pub type DistributionOf<T> =
+		Distribution<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 	/// The storage layout version; `migrations` moves a chain from each version to the next.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -391,6 +407,21 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The id the next city-wide distribution gets.
+	#[pallet::storage]
+	pub type NextDistributionId<T> = StorageValue<_, DistributionId, ValueQuery>;
+
+	/// Every city-wide distribution, paying or ended, by id. Ids are the city's sequence, so a
+	/// fast hasher is safe.
+	#[pallet::storage]
+	pub type Distributions<T: Config> =
+		StorageMap<_, Twox64Concat, DistributionId, DistributionOf<T>>;
+
+	/// The distributions still paying, oldest first: the first one is paid in idle time.
+	#[pallet::storage]
+	pub type DistributionQueue<T: Config> =
+		StorageValue<_, BoundedVec<DistributionId, T::MaxQueuedDistributions>, ValueQuery>;
+
 	/// How the total issuance came to be; `try_state` checks it against the issuance.
 	#[pallet::storage]
 	pub type Supply<T: Config> = StorageValue<_, SupplyLedger<BalanceOf<T>>, ValueQuery>;
@@ -452,6 +483,23 @@ pub mod pallet {
 		},
 		/// A batch was processed: `rewarded` entries paid `total`, `refused` entries were not.
 		BatchRewarded { programme: ProgrammeId, rewarded: u32, refused: u32, total: BalanceOf<T> },
+		/// The city scheduled a distribution of `amount` to every citizen from a programme.
+		DistributionScheduled {
+			distribution: DistributionId,
+			programme: ProgrammeId,
+			amount: BalanceOf<T>,
+		},
+		/// A citizen was paid by a city-wide distribution.
+		Distributed { distribution: DistributionId, citizen: T::AccountId, amount: BalanceOf<T> },
+		/// A distribution paid every eligible citizen: `paid` of them, `total` in all.
+		DistributionCompleted { distribution: DistributionId, paid: u32, total: BalanceOf<T> },
+		/// A distribution ended before it paid every eligible citizen.
+		DistributionStopped {
+			distribution: DistributionId,
+			reason: StopReason,
+			paid: u32,
+			total: BalanceOf<T>,
+		},
 		/// A merchant registered its ZeroPay id.
 		MerchantRegistered {
 			merchant: T::AccountId,
@@ -526,7 +574,8 @@ pub mod pallet {
 		NotRewardIssuer,
 		/// The receipt was rewarded before.
 		DuplicateReceipt,
-		/// The reward rule does not allow this amount.
+		/// The reward rule does not allow this amount, or a distribution's amount is below the
+		/// existential deposit.
 		AmountNotAllowed,
 		/// The beneficiary is not an active citizen.
 		NotCitizen,
@@ -568,12 +617,22 @@ pub mod pallet {
 		UnknownSettlement,
 		/// The settlement request was confirmed before.
 		AlreadySettled,
+		/// `MaxQueuedDistributions` distributions are paying already.
+		TooManyDistributions,
+		/// No distribution has this id.
+		UnknownDistribution,
+		/// The distribution has ended.
+		DistributionEnded,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxBatchSize::get() > 0, "a batch must hold at least one entry");
+			assert!(
+				T::MaxQueuedDistributions::get() > 0,
+				"the city must be able to schedule a distribution"
+			);
 			assert!(T::MaxNameLength::get() > 0, "names must have room for a byte");
 			assert!(T::MaxMerchantIdLength::get() > 0, "ZeroPay ids must have room for a byte");
 			assert!(
@@ -583,9 +642,11 @@ pub mod pallet {
 		}
 
 		/// Prunes paid-request records whose request has expired, as far as the block's remaining
-		/// weight and [`Config::MaxPrunedPerBlock`] allow.
+		/// weight and [`Config::MaxPrunedPerBlock`] allow, then pays the oldest city-wide
+		/// distribution with the weight left.
 		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::prune_paid_requests_within(now, remaining)
+			let pruned = Self::prune_paid_requests_within(now, remaining);
+			pruned.saturating_add(Self::distribute_within(remaining.saturating_sub(pruned)))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1042,6 +1103,69 @@ pub mod pallet {
 				Ok(())
 			})
 		}
+
+		/// Schedules a payment of `amount` to every active citizen registered before this block,
+		/// from `programme`'s budget. The chain pays it in the spare weight of the blocks that
+		/// follow, after the distributions scheduled before it; each citizen paid gets a
+		/// [`Event::Distributed`], and [`Event::DistributionCompleted`] ends it. It waits while
+		/// the programme is paused or has too little budget left, and stops if the programme is
+		/// closed or ends. The amount must be one the programme's reward rule allows and at least
+		/// the existential deposit; a distribution is not counted against any citizen's cap per
+		/// period, which bounds what issuers pay one citizen. [`Config::CityOrigin`] only.
+		///
+		/// Emits [`Event::DistributionScheduled`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::schedule_distribution())]
+		pub fn schedule_distribution(
+			origin: OriginFor<T>,
+			programme: ProgrammeId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			let state = Programmes::<T>::get(programme).ok_or(Error::<T>::UnknownProgramme)?;
+			Self::ensure_distributable(&state, amount)?;
+			let distribution = NextDistributionId::<T>::get();
+			let next = distribution.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			DistributionQueue::<T>::try_append(distribution)
+				.map_err(|()| Error::<T>::TooManyDistributions)?;
+			Distributions::<T>::insert(
+				distribution,
+				Distribution {
+					programme,
+					amount,
+					scheduled_at: Self::now(),
+					paid: 0,
+					total: Zero::zero(),
+					status: DistributionStatus::Paying { resume_after: None },
+				},
+			);
+			NextDistributionId::<T>::put(next);
+			Self::deposit_event(Event::DistributionScheduled { distribution, programme, amount });
+			Ok(())
+		}
+
+		/// Stops a distribution that is still paying; the citizens paid so far keep what they
+		/// were paid. [`Config::CityOrigin`] only.
+		///
+		/// Emits [`Event::DistributionStopped`] with [`StopReason::Cancelled`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::cancel_distribution())]
+		pub fn cancel_distribution(
+			origin: OriginFor<T>,
+			distribution: DistributionId,
+		) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			let state =
+				Distributions::<T>::get(distribution).ok_or(Error::<T>::UnknownDistribution)?;
+			ensure!(
+				matches!(state.status, DistributionStatus::Paying { .. }),
+				Error::<T>::DistributionEnded
+			);
+			let status =
+				DistributionStatus::Stopped { reason: StopReason::Cancelled, at: Self::now() };
+			Self::end_distribution(distribution, state, status);
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1086,6 +1210,21 @@ pub mod pallet {
 				Fortitude::Polite,
 			)?;
 			Ok(())
+		}
+
+		/// Programme `programme`, if it exists.
+		pub fn programme(programme: ProgrammeId) -> Option<ProgrammeOf<T>> {
+			Programmes::<T>::get(programme)
+		}
+
+		/// The supply ledger, and beside it the total issuance it must add up to.
+		pub fn supply() -> (SupplyLedger<BalanceOf<T>>, BalanceOf<T>) {
+			(Supply::<T>::get(), T::Currency::total_issuance())
+		}
+
+		/// City-wide distribution `distribution`, if it exists.
+		pub fn distribution(distribution: DistributionId) -> Option<DistributionOf<T>> {
+			Distributions::<T>::get(distribution)
 		}
 
 		/// A citizen's standing in a programme at the current block, if the programme exists.
@@ -1139,149 +1278,6 @@ pub mod pallet {
 			items.sort_by_key(|(id, _)| *id);
 			Page { items, next }
 		}
-
-		/// Checks the pallet's invariants: the supply ledger adds up to the total issuance, no
-		/// programme issued more than its budget and a closed programme has no budget left, and
-		/// every merchant id and settlement is indexed both ways.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			ensure!(
-				Supply::<T>::get().expected_issuance() == T::Currency::total_issuance(),
-				"the supply ledger does not add up to the total issuance"
-			);
-			for (_, programme) in Programmes::<T>::iter() {
-				ensure!(programme.issued <= programme.budget, "a programme overspent its budget");
-				ensure!(
-					programme.status != ProgrammeStatus::Closed
-						|| programme.issued == programme.budget,
-					"a closed programme kept a budget"
-				);
-			}
-			for (merchant, profile) in Merchants::<T>::iter() {
-				ensure!(
-					ZeroPayIds::<T>::get(&profile.zeropay_id) == Some(merchant),
-					"a merchant's ZeroPay id is not indexed to it"
-				);
-			}
-			ensure!(
-				ZeroPayIds::<T>::iter().count() == Merchants::<T>::iter().count(),
-				"a ZeroPay id is indexed to no merchant"
-			);
-			for (merchant, id, ()) in MerchantSettlements::<T>::iter() {
-				ensure!(
-					Settlements::<T>::get(id).is_some_and(|s| s.merchant == merchant),
-					"a merchant's settlement index is wrong"
-				);
-			}
-			let mut pending = alloc::collections::BTreeMap::<T::AccountId, u32>::new();
-			for (id, settlement) in Settlements::<T>::iter() {
-				ensure!(
-					MerchantSettlements::<T>::contains_key(&settlement.merchant, id),
-					"a settlement is missing from its merchant's index"
-				);
-				if settlement.status == SettlementStatus::Pending {
-					*pending.entry(settlement.merchant).or_default() += 1;
-				}
-			}
-			ensure!(
-				PendingSettlements::<T>::iter()
-					.all(|(merchant, count)| pending.get(&merchant) == Some(&count))
-					&& PendingSettlements::<T>::iter_keys().count() == pending.len(),
-				"pending settlement counts do not match the settlements"
-			);
-			Ok(())
-		}
-	}
-}
-
-/// A programme paying rewards within one call. What the call changes in the programme, the
-/// total issuance and the supply ledger is stored once, by [`Payout::close`], however many
-/// rewards it pays: per reward, only the citizen's balance, earnings and receipt are written.
-struct Payout<T: Config> {
-	programme: ProgrammeId,
-	state: ProgrammeOf<T>,
-	period: u32,
-	now: BlockNumberFor<T>,
-	issuance: BalanceOf<T>,
-	minted: BalanceOf<T>,
-}
-
-impl<T: Config> Payout<T> {
-	/// The programme `programme`, if `issuer` may reward from it now.
-	fn open(programme: ProgrammeId, issuer: &T::AccountId) -> Result<Self, DispatchError> {
-		let state = Programmes::<T>::get(programme).ok_or(Error::<T>::UnknownProgramme)?;
-		ensure!(
-			RewardIssuers::<T>::contains_key(programme, issuer)
-				&& T::Registry::has_role(issuer, Role::RewardIssuer),
-			Error::<T>::NotRewardIssuer
-		);
-		match state.status {
-			ProgrammeStatus::Active => {}
-			ProgrammeStatus::Paused => return Err(Error::<T>::ProgrammePaused.into()),
-			ProgrammeStatus::Closed => return Err(Error::<T>::ProgrammeClosed.into()),
-		}
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now >= state.start, Error::<T>::NotStarted);
-		ensure!(now <= state.end, Error::<T>::Ended);
-		let period = Pallet::<T>::period_of(&state, now);
-		Ok(Self {
-			programme,
-			state,
-			period,
-			now,
-			issuance: T::Currency::total_issuance(),
-			minted: Zero::zero(),
-		})
-	}
-
-	/// Checks and pays one reward; changes nothing if it returns an error.
-	fn pay(&mut self, entry: &RewardEntryOf<T>) -> sp_runtime::DispatchResult {
-		let RewardEntry { citizen, receipt, amount } = entry;
-		let programme = self.programme;
-		ensure!(self.state.reward.allows(*amount), Error::<T>::AmountNotAllowed);
-		ensure!(!Receipts::<T>::contains_key(programme, receipt), Error::<T>::DuplicateReceipt);
-		ensure!(
-			T::Registry::active_kind(citizen) == Some(MemberKind::Citizen),
-			Error::<T>::NotCitizen
-		);
-		ensure!(*amount <= self.state.budget_left(), Error::<T>::BudgetExhausted);
-		let earned = EarningsInPeriod::<T>::get(programme, citizen)
-			.filter(|earnings| earnings.period == self.period)
-			.map_or_else(Zero::zero, |earnings| earnings.earned);
-		let earned = earned.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		ensure!(earned <= self.state.cap_per_period, Error::<T>::CapExceeded);
-		let issuance = self.issuance.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-
-		// Minting without `mint_into`'s per-call issuance update and `Minted` event: `close`
-		// raises the issuance once, and `Rewarded` records the mint.
-		T::Currency::increase_balance(citizen, *amount, Precision::Exact)?;
-		self.issuance = issuance;
-		self.minted.saturating_accrue(*amount);
-		self.state.issued.saturating_accrue(*amount);
-		EarningsInPeriod::<T>::insert(programme, citizen, Earnings { period: self.period, earned });
-		Receipts::<T>::insert(
-			programme,
-			receipt,
-			ReceiptRecord { citizen: citizen.clone(), amount: *amount, at: self.now },
-		);
-		Pallet::<T>::deposit_event(Event::Rewarded {
-			programme,
-			citizen: citizen.clone(),
-			receipt: *receipt,
-			amount: *amount,
-		});
-		Ok(())
-	}
-
-	/// Stores the programme, the issuance and the supply ledger; returns what was minted.
-	fn close(self) -> BalanceOf<T> {
-		// The programme's state changes only with what it issues.
-		if !self.minted.is_zero() {
-			Programmes::<T>::insert(self.programme, self.state);
-			T::Currency::set_total_issuance(self.issuance);
-			Supply::<T>::mutate(|supply| supply.minted.saturating_accrue(self.minted));
-		}
-		self.minted
 	}
 }
 

@@ -1,13 +1,20 @@
 //! The runtime API through which wallets, agencies, merchants and auditors read the S-coin
 //! without a transaction. The node serves it over JSON-RPC as `scoin_programme`,
-//! `scoin_standing`, `scoin_settlements` and `scoin_supply`.
+//! `scoin_standing`, `scoin_settlements`, `scoin_supply` and `scoin_distribution`.
+//!
+//! Version 2 added [`SCoinApi::distribution`]; a node asks a block's runtime for its version
+//! before calling it, so that it reads blocks from before the upgrade too.
 
-use crate::types::{Programme, ProgrammeId, Settlement, SettlementId, Standing, SupplyLedger};
+use crate::types::{
+	Distribution, DistributionId, Programme, ProgrammeId, Settlement, SettlementId, Standing,
+	SupplyLedger,
+};
 use codec::Codec;
 use seoul_primitives::Page;
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the S-coin.
+	#[api_version(2)]
 	pub trait SCoinApi<AccountId, Balance, BlockNumber, MaxNameLength>
 	where
 		AccountId: Codec + Clone + PartialEq + Eq + core::fmt::Debug,
@@ -28,5 +35,11 @@ sp_api::decl_runtime_apis! {
 
 		/// The supply ledger and, beside it, the total issuance it must add up to.
 		fn supply() -> (SupplyLedger<Balance>, Balance);
+
+		/// A city-wide distribution: its programme, amount, the block it was scheduled in, the
+		/// citizens paid and the total so far, and whether it is paying, completed or stopped;
+		/// `None` if there is no such distribution.
+		#[api_version(2)]
+		fn distribution(distribution: DistributionId) -> Option<Distribution<AccountId, Balance, BlockNumber>>;
 	}
 }

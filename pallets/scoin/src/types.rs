@@ -15,6 +15,8 @@ pub type VoucherId = u64;
 pub type SettlementId = u64;
 /// An ISO 18245 merchant category code (MCC), 0 to 9999.
 pub type MerchantCategoryCode = u16;
+/// A city-wide distribution's number, given in order of scheduling.
+pub type DistributionId = u32;
 
 /// The public service a programme rewards.
 #[derive(
@@ -340,4 +342,68 @@ impl<Balance: sp_runtime::traits::Saturating + Copy> SupplyLedger<Balance> {
 			.saturating_sub(self.burned_in_redemption)
 			.saturating_sub(self.burned_otherwise)
 	}
+}
+
+/// A payment of the same amount to every citizen, from a programme's budget, that the city
+/// scheduled and the chain pays in the spare weight of its blocks (see the module
+/// documentation's "City-wide distributions").
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Distribution<AccountId, Balance, BlockNumber> {
+	/// The programme whose budget pays it.
+	pub programme: ProgrammeId,
+	/// What each citizen is paid.
+	pub amount: Balance,
+	/// The block the city scheduled it in: citizens registered before it are paid.
+	pub scheduled_at: BlockNumber,
+	/// How many citizens were paid so far.
+	pub paid: u32,
+	/// What was paid so far.
+	pub total: Balance,
+	/// Whether it is still paying, and where it stands.
+	pub status: DistributionStatus<AccountId, BlockNumber>,
+}
+
+/// Where a city-wide distribution stands.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum DistributionStatus<AccountId, BlockNumber> {
+	/// Waiting for its turn or paying: the register is read on after `resume_after` (from its
+	/// start when `None`).
+	Paying {
+		/// The last member of the register read so far.
+		resume_after: Option<AccountId>,
+	},
+	/// Every eligible citizen was paid.
+	Completed {
+		/// The block it ended in.
+		at: BlockNumber,
+	},
+	/// It ended before every eligible citizen was paid.
+	Stopped {
+		/// Why it ended.
+		reason: StopReason,
+		/// The block it ended in.
+		at: BlockNumber,
+	},
+}
+
+/// Why a city-wide distribution ended before it paid every eligible citizen.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum StopReason {
+	/// The city cancelled it.
+	Cancelled,
+	/// Its programme was closed.
+	ProgrammeClosed,
+	/// Its programme's last block passed.
+	ProgrammeEnded,
 }

@@ -50,6 +50,12 @@ pub trait WeightInfo {
 	fn confirm_settlement() -> Weight;
 	/// The weight of `prune_paid_requests`.
 	fn prune_paid_requests(n: u32, ) -> Weight;
+	/// The weight of `schedule_distribution`.
+	fn schedule_distribution() -> Weight;
+	/// The weight of `cancel_distribution`.
+	fn cancel_distribution() -> Weight;
+	/// The weight of `distribute`.
+	fn distribute(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -309,6 +315,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
+	fn schedule_distribution() -> Weight {
+		Weight::from_parts(30_000_000, 3718)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn cancel_distribution() -> Weight {
+		Weight::from_parts(30_000_000, 3718)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn distribute(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3718)
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
@@ -410,5 +435,24 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
+	}
+	fn schedule_distribution() -> Weight {
+		Weight::from_parts(30_000_000, 3718)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn cancel_distribution() -> Weight {
+		Weight::from_parts(30_000_000, 3718)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn distribute(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3718)
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 }

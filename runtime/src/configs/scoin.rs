@@ -26,6 +26,9 @@ parameter_types! {
 	pub const MaxPrunedPerBlock: u32 = 10_000;
 	/// Settlement requests a merchant may have pending: a month of daily requests.
 	pub const MaxPendingSettlements: u32 = 32;
+	/// City-wide distributions waiting or paying at once: one paying, the others queued behind
+	/// it, each taking about 25 minutes for the whole city (docs/PERFORMANCE.md).
+	pub const MaxQueuedDistributions: u32 = 8;
 	/// Settlements are confirmed by the members the city made settlement agents.
 	pub const SettlementAgentRole: Role = Role::SettlementAgent;
 }
@@ -44,5 +47,6 @@ impl pallet_scoin::Config for Runtime {
 	type MaxBatchSize = MaxRewardBatchSize;
 	type MaxPrunedPerBlock = MaxPrunedPerBlock;
 	type MaxPendingSettlements = MaxPendingSettlements;
+	type MaxQueuedDistributions = MaxQueuedDistributions;
 	type WeightInfo = pallet_scoin::weights::SubstrateWeight<Runtime>;
 }

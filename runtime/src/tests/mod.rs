@@ -873,9 +873,48 @@ mod scoin {
 	}
 
 	#[test]
+	fn a_city_wide_distribution_pays_every_citizen_in_idle_time() {
+		use frame_support::traits::Hooks;
+		use pallet_scoin::runtime_api::runtime_decl_for_s_coin_api::SCoinApiV2;
+		dev_chain().execute_with(|| {
+			let programme = open_programme();
+			let schedule = RuntimeCall::SCoin(pallet_scoin::Call::schedule_distribution {
+				programme,
+				amount: 5 * SCN,
+			});
+			assert_ok!(pallet_sudo::Pallet::<Runtime>::sudo(
+				RuntimeOrigin::signed(account(Alice)),
+				Box::new(schedule)
+			));
+			let dave = Balances::free_balance(account(Dave));
+			System::reset_events();
+			let max_block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+			let used = SCoin::on_idle(1, max_block);
+			assert!(used.all_lte(max_block));
+			let paid = System::events()
+				.iter()
+				.filter(|record| {
+					matches!(
+						record.event,
+						RuntimeEvent::SCoin(pallet_scoin::Event::Distributed { .. })
+					)
+				})
+				.count() as u32;
+			let citizens = pallet_citizens::ActiveMembers::<Runtime>::get(MemberKind::Citizen);
+			assert!(citizens > 0);
+			assert_eq!(paid, citizens);
+			assert_eq!(Balances::free_balance(account(Dave)), dave + 5 * SCN);
+			let distribution = Runtime::distribution(0).expect("it was scheduled");
+			assert_eq!(distribution.status, pallet_scoin::DistributionStatus::Completed { at: 1 });
+			assert_eq!(distribution.total, 5 * SCN * u128::from(citizens));
+			assert!(ledger_adds_up());
+		});
+	}
+
+	#[test]
 	fn the_runtime_api_reports_a_programme_a_standing_and_the_supply() {
 		// The runtime implements the API once, so its generic arguments are inferred.
-		use pallet_scoin::runtime_api::runtime_decl_for_s_coin_api::SCoinApiV1;
+		use pallet_scoin::runtime_api::runtime_decl_for_s_coin_api::SCoinApiV2;
 		dev_chain().execute_with(|| {
 			let programme = open_programme();
 			assert_ok!(SCoin::reward(

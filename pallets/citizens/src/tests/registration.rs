@@ -365,3 +365,63 @@ fn organisations_are_the_city_s_alone() {
 		assert_ok!(Citizens::suspend(RuntimeOrigin::root(), account(MERCHANT)));
 	});
 }
+
+#[test]
+fn a_walk_visits_each_active_citizen_registered_in_time_once_in_storage_order() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(5);
+		for n in 30..35 {
+			assert_ok!(register(registrar(), n, MemberKind::Citizen, vec![]));
+		}
+		assert_ok!(Citizens::suspend(registrar(), account(31)));
+		System::set_block_number(6);
+		// Registered in the block the walk's cut-off names: not visited.
+		assert_ok!(register(registrar(), 35, MemberKind::Citizen, vec![]));
+		let members = Members::<Test>::iter_keys().count() as u32;
+
+		// Two members a call, from where the last call stopped, to the register's end.
+		let (mut visited, mut after, mut calls, mut read) = (vec![], None, 0, 0);
+		loop {
+			let walk = Citizens::walk_citizens(after, 2, 6, |who| {
+				visited.push(who.clone());
+				true
+			});
+			calls += 1;
+			read += walk.read;
+			assert!(walk.read <= 2);
+			if walk.finished {
+				break;
+			}
+			after = walk.resume_after;
+		}
+		assert_eq!(read, members);
+		assert_eq!(calls, members / 2 + 1);
+		let mut expected: Vec<_> = [CITIZEN, 30, 32, 33, 34].into_iter().map(account).collect();
+		expected.sort_by_key(|who| Members::<Test>::hashed_key_for(who));
+		assert_eq!(visited, expected);
+	});
+}
+
+#[test]
+fn a_walk_stops_before_the_citizen_its_visitor_refuses() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(5);
+		for n in 30..33 {
+			assert_ok!(register(registrar(), n, MemberKind::Citizen, vec![]));
+		}
+		let mut first = vec![];
+		let walk = Citizens::walk_citizens(None, u32::MAX, 6, |who| {
+			first.push(who.clone());
+			first.len() < 2
+		});
+		assert!(!walk.finished);
+		// The refused citizen is the first the next walk visits.
+		let mut next = vec![];
+		Citizens::walk_citizens(walk.resume_after, u32::MAX, 6, |who| {
+			next.push(who.clone());
+			true
+		});
+		assert_eq!(next.first(), first.last());
+		assert_eq!(first.len() - 1 + next.len(), 4);
+	});
+}

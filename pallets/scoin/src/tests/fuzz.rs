@@ -1,5 +1,5 @@
 //! Fuzzing: random sequences of every call, from random origins, with arguments good and bad,
-//! and blocks passing (with idle-time pruning); the pallet's invariants (the supply ledger equals
+//! and blocks passing (with idle-time pruning and distributions); the pallet's invariants (the supply ledger equals
 //! the issuance among them) hold after each step and nothing panics. CI runs proptest's default
 //! of 256 sequences; run more with `PROPTEST_CASES=100000 cargo test --release -p pallet-scoin
 //! fuzz`.
@@ -114,6 +114,9 @@ fn call() -> impl Strategy<Value = Call<Test>> {
 			settlement,
 			bank_reference_hash: H256::from_low_u64_be(reference)
 		}),
+		(programme(), amount())
+			.prop_map(|(programme, amount)| Call::schedule_distribution { programme, amount }),
+		(0u32..3).prop_map(|distribution| Call::cancel_distribution { distribution }),
 	]
 }
 

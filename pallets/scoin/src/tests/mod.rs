@@ -2,6 +2,7 @@
 
 mod batch;
 mod catalogue;
+mod distributions;
 mod fuzz;
 mod issuing;
 mod merchants;
