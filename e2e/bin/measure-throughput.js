@@ -17,8 +17,8 @@ const usage = `Usage: scripts/measure-throughput.sh [options]
   --each N        transactions each citizen signs (default 90)
   --merchants N   merchants the payments go to (default 10)
   --batch N       rewards in each reward batch (default ${MAX_REWARD_BATCH}, the most)
-  --citizens N    citizens generated in the genesis (default 1000000 for rewards, else 0);
-                  rewards go to them in turn
+  --citizens N    citizens generated in the genesis (default 1000000 for rewards and the
+                  distribution, else 0); rewards go to them in turn
 Starts the local network's four validators on 127.0.0.1 (the release build of scripts/test.sh
 or cargo build --release -p seoul-node), registers and funds the citizens through the sudo key,
 raises the senders' quota to hold the flood, pre-signs every transaction, submits them all
@@ -27,7 +27,8 @@ transfers, payments or rewards included a second of chain time and a second of b
 (the blocks executed again by benchmark block), each block's count, build time, execution time
 and end reason, the mean import time on each node, the finality lag (p50, max), resident memory
 and database growth per million transactions. For rewards, the senders are reward issuers and
-each of their transactions is a batch.`;
+each of their transactions is a batch. For the distribution, there are no senders: the city
+schedules one S-coin to every citizen, and the blocks that pay it are measured.`;
 
 const options = parseOptions(usage, {
   kind: { type: 'string', default: 'payments' },
@@ -38,25 +39,33 @@ const options = parseOptions(usage, {
   citizens: { type: 'string' },
 });
 if (!KINDS.includes(options.kind)) fail(`--kind must be one of ${KINDS.join(', ')}`);
-options.citizens ??= options.kind === 'rewards' ? '1000000' : '0';
+options.citizens ??= ['rewards', 'distribution'].includes(options.kind) ? '1000000' : '0';
 const [senders, each, merchants, batch] = positiveIntegers(options, ['senders', 'each', 'merchants', 'batch']);
 const citizens = Number(options.citizens);
 if (!/^[0-9]+$/.test(options.citizens) || !Number.isSafeInteger(citizens) || citizens > 2 ** 32 - 1) {
   fail('--citizens must be a whole number below 2^32');
 }
 if (batch > MAX_REWARD_BATCH) fail(`--batch must be at most ${MAX_REWARD_BATCH}, the runtime's bound`);
-if (options.kind === 'rewards' && citizens === 0) fail('--citizens must be at least 1: rewards go to generated citizens');
+if (['rewards', 'distribution'].includes(options.kind) && citizens === 0) {
+  fail(`--citizens must be at least 1: ${options.kind} go to generated citizens`);
+}
 
 const report = await measureThroughput({
   kind: options.kind, senders, each, merchants, batch, citizens, log: (line) => console.error(line),
 });
-console.log(`${report.included} of ${report.submitted} ${report.kind} included in ${report.blocks.length} blocks, `
-  + `${report.chainSeconds.toFixed(0)} s of chain time: **${report.perSecond.toFixed(0)} a second**`
-  + ` (submitted in ${report.submitSeconds.toFixed(1)} s; ${report.refused} transactions refused by the pools)`);
+if (report.kind === 'distribution') {
+  console.log(`${report.included} of ${report.accepted} citizens paid in ${report.blocks.length} blocks, `
+    + `${report.chainSeconds.toFixed(0)} s of chain time: **${report.perSecond.toFixed(0)} a second**; `
+    + `the distribution: ${JSON.stringify(report.distribution)}`);
+} else {
+  console.log(`${report.included} of ${report.submitted} ${report.kind} included in ${report.blocks.length} blocks, `
+    + `${report.chainSeconds.toFixed(0)} s of chain time: **${report.perSecond.toFixed(0)} a second**`
+    + ` (submitted in ${report.submitSeconds.toFixed(1)} s; ${report.refused} transactions refused by the pools)`);
+}
 if (report.perExecutionSecond !== null) {
   console.log(`block execution: ${report.executionSeconds.toFixed(2)} s in all, **${report.perExecutionSecond.toFixed(0)} ${report.kind} a second of execution**`);
 }
-if (report.kind === 'rewards') {
+if (['rewards', 'distribution'].includes(report.kind)) {
   console.log(`at this rate the city's ${CITY.toLocaleString('en')} residents take ${(CITY / report.perSecond / 60).toFixed(0)} minutes of chain time`
     + ` (${report.citizens} generated citizens in the state)`);
 }

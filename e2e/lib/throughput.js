@@ -2,7 +2,8 @@
 // the 4-validator network"): starts the local network's four validators on this machine, registers
 // senders (and merchants), pre-signs a flood of balance transfers, QR payments or reward batches,
 // hands every transaction to the validators' pools, watches the blocks that include them, and
-// finally re-executes those blocks to time their execution alone.
+// finally re-executes those blocks to time their execution alone. A city-wide distribution needs
+// no flood: the city schedules it, and the blocks that pay it are watched and executed again.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,8 +31,8 @@ const SUBMIT_WINDOW = 256;
 /** How long the flood may go without a block including any of it before the run gives up. */
 const STALL_MS = 90_000;
 
-/** The kinds of flood, each a call a sender signs. */
-export const KINDS = ['transfers', 'payments', 'rewards'];
+/** The kinds of flood, each a call a sender signs, and the city-wide distribution. */
+export const KINDS = ['transfers', 'payments', 'rewards', 'distribution'];
 /** The most entries a reward batch holds (the runtime's `MaxRewardBatchSize`). */
 export const MAX_REWARD_BATCH = 1_000;
 /** How long a node may take to build a genesis of many generated citizens. */
@@ -192,8 +193,9 @@ export async function measureThroughput({
   kind, senders, each, merchants = 10, batch = MAX_REWARD_BATCH, citizens = 0, log = () => {},
 }) {
   if (!KINDS.includes(kind)) throw new Error(`unknown kind ${kind}: one of ${KINDS.join(', ')}`);
-  const rewards = kind === 'rewards';
-  if (rewards && citizens < 1) throw new Error('rewards go to generated citizens: citizens must be at least 1');
+  if (['rewards', 'distribution'].includes(kind) && citizens < 1) {
+    throw new Error(`${kind === 'rewards' ? 'rewards go' : 'the distribution goes'} to generated citizens: citizens must be at least 1`);
+  }
   if (batch < 1 || batch > MAX_REWARD_BATCH) throw new Error(`a batch holds 1 to ${MAX_REWARD_BATCH} rewards`);
   await cryptoWaitReady();
   const work = mkdtempSync(path.join(os.tmpdir(), 'seoul-throughput-'));
@@ -211,7 +213,8 @@ async function flood({
   kind, senders, each, merchants, batch, citizens, log, work,
 }) {
   const rewards = kind === 'rewards';
-  const transactions = senders * each;
+  const distribution = kind === 'distribution';
+  const transactions = distribution ? 0 : senders * each;
   const total = rewards ? transactions * batch : transactions;
   let genesis = { chain: 'local', basePaths: {} };
   if (citizens > 0) {
@@ -240,7 +243,7 @@ async function flood({
     });
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     const alice = keyring.addFromUri('//Alice');
-    const payers = Array.from({ length: senders }, (_, i) => keyring.addFromUri(`//Throughput/sender/${i}`));
+    const payers = distribution ? [] : Array.from({ length: senders }, (_, i) => keyring.addFromUri(`//Throughput/sender/${i}`));
     const shops = kind === 'payments'
       ? Array.from({ length: merchants }, (_, i) => keyring.addFromUri(`//Throughput/merchant/${i}`))
       : [];
@@ -249,8 +252,18 @@ async function flood({
     );
     const amount = PLANCK_PER_SCN;
     let programme;
+    // The distribution's citizens: the generated ones and the preset's, all active.
+    const expected = distribution ? (await api.query.citizens.activeMembers('Citizen')).toNumber() : 0;
 
-    if (rewards) {
+    if (distribution) {
+      log(`opening a programme to pay ${expected} citizens`);
+      const start = (await api.rpc.chain.getHeader()).number.toNumber();
+      const created = await sudo(api, api.tx.sCoin.createProgramme(
+        'City-wide distribution', alice.address, 'Other', amount * BigInt(expected), { Fixed: amount },
+        amount, 1_000_000, start, start + 1_000_000,
+      ), alice);
+      programme = created.events.find((event) => event.method === 'ProgrammeCreated').data.programme;
+    } else if (rewards) {
       log(`registering ${senders} reward issuers of one agency's programme`);
       await sudo(api, api.tx.citizens.setQuota('Agency', 4_000_000_000), alice);
       await sudo(api, api.tx.utility.batchAll(payers.map((pair) => register(pair, 'Agency', ['RewardIssuer']))), alice);
@@ -325,9 +338,14 @@ async function flood({
       }),
     ];
 
-    log(`submitting to ${apis.length} nodes`);
+    log(distribution ? 'scheduling the distribution' : `submitting to ${apis.length} nodes`);
     const submittedAt = Date.now();
     const refused = [];
+    let distributionId = null;
+    if (distribution) {
+      const scheduled = await sudo(api, api.tx.sCoin.scheduleDistribution(programme, amount), alice);
+      distributionId = scheduled.events.find((event) => event.method === 'DistributionScheduled').data.distribution;
+    }
     await Promise.all(apis.map(async (nodeApi, index) => {
       const mine = queues.filter((queue) => queue.node === index);
       let next = 0;
@@ -347,14 +365,23 @@ async function flood({
       await Promise.all(Array.from({ length: Math.min(SUBMIT_WINDOW, mine.length) }, worker));
     }));
     const submitSeconds = (Date.now() - submittedAt) / 1000;
-    const accepted = (transactions - refused.length) * (rewards ? batch : 1);
+    const accepted = distribution ? expected : (transactions - refused.length) * (rewards ? batch : 1);
     log(`submitted ${transactions - refused.length} transactions in ${submitSeconds.toFixed(1)} s${refused.length ? `; ${refused.length} refused (${refused[0]})` : ''}`);
 
     /** Block `number` of the node's chain: what it holds of the flood, and its timestamp. */
+    let paidBefore = 0;
     const blockAt = async (number) => {
       const hash = await api.rpc.chain.getBlockHash(number);
       const at = await api.at(hash);
       const timestamp = (await at.query.timestamp.now()).toNumber();
+      if (distribution) {
+        // The record's count, not the events: a block holds three events per citizen paid.
+        const state = await at.query.sCoin.distributions(distributionId);
+        const paid = state.isSome ? state.unwrap().paid.toNumber() : 0;
+        const count = paid - paidBefore;
+        paidBefore = paid;
+        return { number, count, timestamp };
+      }
       if (rewards) {
         const count = rewardsPaid(api, (await at.query.system.events()).map(({ event }) => event));
         return { number, count, timestamp };
@@ -387,7 +414,7 @@ async function flood({
     const pending = Object.fromEntries(await Promise.all(apis.map(async (nodeApi, i) => (
       [nodes[i].name, (await nodeApi.rpc.author.pendingExtrinsics()).length]))));
     const full = blocks.filter((b) => b.count > 0);
-    const lost = included < accepted ? await lostTransactions(api, payers, queues, each) : null;
+    const lost = included < accepted && !distribution ? await lostTransactions(api, payers, queues, each) : null;
 
     const built = proposals(nodes);
     const first = full[0];
@@ -405,6 +432,7 @@ async function flood({
     });
     const growth = after.map(({ disk }, i) => disk - before[i].disk);
     const finalisedOnEveryNode = await finalisedEverywhere();
+    const distributionState = distribution ? (await api.query.sCoin.distributions(distributionId)).toHuman() : null;
     await Promise.all(apis.splice(0).map((a) => a.disconnect()));
 
     log(`executing blocks #${first.number} to #${last.number} again on ${nodes[0].name}'s database`);
@@ -420,6 +448,7 @@ async function flood({
       senders,
       each,
       batch: rewards ? batch : null,
+      distribution: distributionState,
       citizens,
       submitted: total,
       accepted,

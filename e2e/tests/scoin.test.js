@@ -1,7 +1,7 @@
 // S-coin against `seoul-node --dev` with a stock @polkadot/api client: the city opens a reward
 // programme, its agency rewards a citizen once per receipt, the citizen pays a ZeroPay merchant
-// by a QR payload that bin/scoin-qr.js makes, the merchant settles in won, and the RPC reads and
-// the supply ledger agree with the chain.
+// by a QR payload that bin/scoin-qr.js makes, the merchant settles in won, the RPC reads and the
+// supply ledger agree with the chain, and the city pays every citizen once by a distribution.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -13,7 +13,9 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from '../lib/citizens.js';
-import { connect, eventData as palletEventData, rpc, startNode, submit, sudo } from '../lib/node.js';
+import {
+  connect, eventData as palletEventData, rpc, startNode, submit, sudo, waitFor,
+} from '../lib/node.js';
 import { makePaymentRequest, parsePayload, payCall, scnToPlanck, verifyPayload } from '../lib/scoin.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -259,5 +261,35 @@ describe('S-coin', () => {
       totalIssuance: total.toString(),
     });
     assert.equal(atGenesis + PROGRAMME.reward - SETTLED, total);
+  });
+
+  test('the city pays every citizen once by a distribution, which the RPC shows completed', async () => {
+    const citizens = (await api.query.citizens.activeMembers('Citizen')).toNumber();
+    const daveBefore = await freeOf(dave.address);
+    const bobBefore = await freeOf(bob.address);
+    const { events, blockHash } = await sudo(api, api.tx.sCoin.scheduleDistribution(programme.id, PROGRAMME.reward), alice);
+    const scheduled = eventData(events, 'DistributionScheduled');
+    const id = scheduled.distribution.toNumber();
+    assert.equal(scheduled.amount.toBigInt(), PROGRAMME.reward);
+    let view;
+    await waitFor(async () => {
+      view = await rpc(node.rpcPort, 'scoin_distribution', [id]);
+      return view.status === 'completed';
+    }, { timeoutMs: 60_000, intervalMs: 1_000, what: 'the distribution to complete' });
+    const scheduledAt = await blockNumberOf(blockHash);
+    assert.deepEqual(view, {
+      id,
+      programme: programme.id,
+      amount: PROGRAMME.reward.toString(),
+      scheduledAt,
+      paid: citizens,
+      total: (PROGRAMME.reward * BigInt(citizens)).toString(),
+      status: 'completed',
+      endedAt: view.endedAt,
+    });
+    assert.ok(view.endedAt >= scheduledAt);
+    assert.equal((await freeOf(dave.address)) - daveBefore, PROGRAMME.reward, 'a citizen is paid once');
+    assert.equal(await freeOf(bob.address), bobBefore, 'an agency is not a citizen');
+    assert.equal(await rpc(node.rpcPort, 'scoin_distribution', [id + 1]), null);
   });
 });

@@ -2,7 +2,7 @@
 // are in docs/PERFORMANCE.md, never asserted here): a few hundred pre-signed transfers, QR
 // payments and batched rewards to generated citizens flood the 4-validator local network, and
 // every one submitted is included and finalised on every node, and timed again by
-// `benchmark block`.
+// `benchmark block`; a city-wide distribution pays every citizen of the same network once.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -25,6 +25,17 @@ describe('the throughput measurement, small', () => {
     assert.equal(report.refused, 0, 'the pools accepted the flood');
     assert.equal(report.submitted, 400);
     assert.equal(report.included, 400, 'every reward was paid, none refused');
+    assert.ok(report.finalisedOnEveryNode >= Math.max(...report.blocks.map((block) => block.number)));
+    assert.ok(report.blocks.every((block) => block.executionMs > 0), 'every block was executed again');
+  });
+
+  test('a city-wide distribution to 300 generated citizens: every citizen paid once, and it completes', async () => {
+    const report = await measureThroughput({ kind: 'distribution', citizens: 300 });
+    // The generated citizens and the preset's.
+    assert.ok(report.accepted >= 300);
+    assert.equal(report.included, report.accepted, 'every active citizen was paid');
+    assert.equal(report.distribution.status.Completed !== undefined, true, JSON.stringify(report.distribution));
+    assert.equal(Number(report.distribution.paid.replaceAll(',', '')), report.accepted);
     assert.ok(report.finalisedOnEveryNode >= Math.max(...report.blocks.map((block) => block.number)));
     assert.ok(report.blocks.every((block) => block.executionMs > 0), 'every block was executed again');
   });

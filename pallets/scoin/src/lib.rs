@@ -30,6 +30,15 @@
 //!   of a million others, and the agency resubmits the refused entries once it has looked into
 //!   them (a paid receipt cannot be paid twice). Only an error of the whole batch (an unknown or
 //!   inactive programme, an issuer who is not one, an empty batch) refuses it.
+//! - **City-wide distributions.** The city schedules a payment of one amount to every active
+//!   citizen registered before its block, from a programme's budget
+//!   ([`Pallet::schedule_distribution`]). The chain pays it in the blocks' idle time, walking the
+//!   Citizens Card register ([`MemberRegistry::walk_citizens`]) from where the last block
+//!   stopped. Because the walk only goes forward, each citizen is paid once without a receipt or
+//!   an earnings record: one balance write per citizen, which is what pays a whole city in
+//!   minutes rather than hours (see [`distributions`]). Distributions pay one at a time, oldest
+//!   first; one waits while its programme is paused or out of budget and stops when it closes or
+//!   ends, or when the city cancels it.
 //! - **ZeroPay merchants.** A member holding [`Role::Merchant`] registers its ZeroPay merchant id
 //!   and an ISO 18245 merchant category code. It signs payment requests off chain (see [`qr`] for
 //!   the signed bytes and the `scoin:pay?…` QR payload); the payer submits one with
@@ -54,6 +63,7 @@
 //! - [`Pallet::create_programme`], [`Pallet::top_up_programme`], [`Pallet::pause_programme`],
 //!   [`Pallet::resume_programme`], [`Pallet::close_programme`].
 //! - [`Pallet::list_catalogue_item`], [`Pallet::set_catalogue_stock`].
+//! - [`Pallet::schedule_distribution`], [`Pallet::cancel_distribution`].
 //!
 //! ### The city or the programme's agency
 //! - [`Pallet::add_reward_issuer`], [`Pallet::remove_reward_issuer`].
@@ -73,7 +83,7 @@
 //!
 //! ### Runtime API
 //! - [`runtime_api::SCoinApi`]: a programme's state, a citizen's standing in it, a merchant's
-//!   settlements and the supply ledger.
+//!   settlements, the supply ledger and a city-wide distribution.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -81,7 +91,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod distributions;
+pub mod distributions;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
