@@ -33,17 +33,10 @@ impl<T: Config> Pallet<T> {
 	/// Pays the oldest distribution as far as `remaining` weight allows, and returns the weight
 	/// used.
 	pub(crate) fn distribute_within(remaining: Weight) -> Weight {
-		let base = T::WeightInfo::distribute(0);
-		let per_member = T::WeightInfo::distribute(1).saturating_sub(base);
-		if !remaining.all_gte(base.saturating_add(per_member)) {
+		let Some(affordable) = crate::items_within(remaining, T::WeightInfo::distribute) else {
 			return Weight::zero();
-		}
-		let affordable = remaining
-			.saturating_sub(base)
-			.ref_time()
-			.checked_div(per_member.ref_time())
-			.unwrap_or(u64::MAX);
-		match Self::distribute(affordable.saturated_into()) {
+		};
+		match Self::distribute(affordable) {
 			Some(read) => T::WeightInfo::distribute(read),
 			None => T::DbWeight::get().reads(1),
 		}

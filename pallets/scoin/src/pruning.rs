@@ -11,17 +11,11 @@ impl<T: Config> Pallet<T> {
 	/// Prunes as many records as `remaining` weight and [`Config::MaxPrunedPerBlock`] allow, and
 	/// returns the weight used.
 	pub(crate) fn prune_paid_requests_within(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-		let base = T::WeightInfo::prune_paid_requests(0);
-		let per_record = T::WeightInfo::prune_paid_requests(1).saturating_sub(base);
-		if !remaining.all_gte(base.saturating_add(per_record)) {
+		let Some(affordable) = crate::items_within(remaining, T::WeightInfo::prune_paid_requests)
+		else {
 			return Weight::zero();
-		}
-		let affordable = remaining
-			.saturating_sub(base)
-			.ref_time()
-			.checked_div(per_record.ref_time())
-			.unwrap_or(u64::MAX);
-		let most = T::MaxPrunedPerBlock::get().min(affordable.try_into().unwrap_or(u32::MAX));
+		};
+		let most = T::MaxPrunedPerBlock::get().min(affordable);
 		let examined = Self::prune_paid_requests(now, most);
 		T::WeightInfo::prune_paid_requests(examined)
 	}
