@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(
-			queue.iter().all(|id| Distributions::<T>::contains_key(id)),
+			queue.iter().all(Distributions::<T>::contains_key),
 			"an unknown distribution is queued"
 		);
 		Ok(())
