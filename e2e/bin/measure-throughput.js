@@ -6,7 +6,9 @@
 // options. Results: docs/PERFORMANCE.md.
 
 import { fail, parseOptions, positiveIntegers } from '../lib/cli.js';
-import { KINDS, MAX_REWARD_BATCH, measureThroughput } from '../lib/throughput.js';
+import {
+  CITIZEN_KINDS, KINDS, MAX_REWARD_BATCH, measureThroughput,
+} from '../lib/throughput.js';
 
 /** The city's residents, whom a city-wide reward pays. */
 const CITY = 9_400_000;
@@ -39,15 +41,15 @@ const options = parseOptions(usage, {
   citizens: { type: 'string' },
 });
 if (!KINDS.includes(options.kind)) fail(`--kind must be one of ${KINDS.join(', ')}`);
-options.citizens ??= ['rewards', 'distribution'].includes(options.kind) ? '1000000' : '0';
+options.citizens ??= CITIZEN_KINDS.includes(options.kind) ? '1000000' : '0';
 const [senders, each, merchants, batch] = positiveIntegers(options, ['senders', 'each', 'merchants', 'batch']);
 const citizens = Number(options.citizens);
 if (!/^[0-9]+$/.test(options.citizens) || !Number.isSafeInteger(citizens) || citizens > 2 ** 32 - 1) {
   fail('--citizens must be a whole number below 2^32');
 }
 if (batch > MAX_REWARD_BATCH) fail(`--batch must be at most ${MAX_REWARD_BATCH}, the runtime's bound`);
-if (['rewards', 'distribution'].includes(options.kind) && citizens === 0) {
-  fail(`--citizens must be at least 1: ${options.kind} go to generated citizens`);
+if (CITIZEN_KINDS.includes(options.kind) && citizens === 0) {
+  fail(`--citizens must be at least 1: the ${options.kind} kind pays generated citizens`);
 }
 
 const report = await measureThroughput({
@@ -65,7 +67,7 @@ if (report.kind === 'distribution') {
 if (report.perExecutionSecond !== null) {
   console.log(`block execution: ${report.executionSeconds.toFixed(2)} s in all, **${report.perExecutionSecond.toFixed(0)} ${report.kind} a second of execution**`);
 }
-if (['rewards', 'distribution'].includes(report.kind)) {
+if (CITIZEN_KINDS.includes(report.kind)) {
   console.log(`at this rate the city's ${CITY.toLocaleString('en')} residents take ${(CITY / report.perSecond / 60).toFixed(0)} minutes of chain time`
     + ` (${report.citizens} generated citizens in the state)`);
 }

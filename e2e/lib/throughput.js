@@ -33,6 +33,8 @@ const STALL_MS = 90_000;
 
 /** The kinds of flood, each a call a sender signs, and the city-wide distribution. */
 export const KINDS = ['transfers', 'payments', 'rewards', 'distribution'];
+/** The kinds that pay generated citizens, so that the genesis must hold some. */
+export const CITIZEN_KINDS = ['rewards', 'distribution'];
 /** The most entries a reward batch holds (the runtime's `MaxRewardBatchSize`). */
 export const MAX_REWARD_BATCH = 1_000;
 /** How long a node may take to build a genesis of many generated citizens. */
@@ -193,8 +195,8 @@ export async function measureThroughput({
   kind, senders, each, merchants = 10, batch = MAX_REWARD_BATCH, citizens = 0, log = () => {},
 }) {
   if (!KINDS.includes(kind)) throw new Error(`unknown kind ${kind}: one of ${KINDS.join(', ')}`);
-  if (['rewards', 'distribution'].includes(kind) && citizens < 1) {
-    throw new Error(`${kind === 'rewards' ? 'rewards go' : 'the distribution goes'} to generated citizens: citizens must be at least 1`);
+  if (CITIZEN_KINDS.includes(kind) && citizens < 1) {
+    throw new Error(`the ${kind} kind pays generated citizens: citizens must be at least 1`);
   }
   if (batch < 1 || batch > MAX_REWARD_BATCH) throw new Error(`a batch holds 1 to ${MAX_REWARD_BATCH} rewards`);
   await cryptoWaitReady();
@@ -298,7 +300,7 @@ async function flood({
       )), alice);
     }
 
-    log(`signing ${transactions} ${rewards ? `batches of ${batch} rewards` : kind}`);
+    if (!distribution) log(`signing ${transactions} ${rewards ? `batches of ${batch} rewards` : kind}`);
     const genesisHash = api.genesisHash.toHex();
     const expiry = (await api.rpc.chain.getHeader()).number.toNumber()
       + api.consts.sCoin.maxPaymentValidity.toNumber();
@@ -368,7 +370,7 @@ async function flood({
     }));
     const submitSeconds = (Date.now() - submittedAt) / 1000;
     const accepted = distribution ? expected : (transactions - refused.length) * (rewards ? batch : 1);
-    log(`submitted ${transactions - refused.length} transactions in ${submitSeconds.toFixed(1)} s${refused.length ? `; ${refused.length} refused (${refused[0]})` : ''}`);
+    if (!distribution) log(`submitted ${transactions - refused.length} transactions in ${submitSeconds.toFixed(1)} s${refused.length ? `; ${refused.length} refused (${refused[0]})` : ''}`);
 
     /** Block `number` of the node's chain: what it holds of the flood, and its timestamp. */
     let paidBefore = 0;

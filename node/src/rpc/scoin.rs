@@ -223,11 +223,11 @@ where
 			.api_version::<dyn SCoinRuntimeApi<Block, AccountId, Balance, BlockNumber, MaxNameLength>>(
 				at,
 			)
-			.map_err(runtime_error)?;
-		if version.unwrap_or(0) < 2 {
+			.map_err(runtime_error)?
+			.unwrap_or(0);
+		if version < 2 {
 			return Err(runtime_error(format!(
-				"the runtime of block {at} predates city-wide distributions (SCoinApi version {})",
-				version.unwrap_or(0)
+				"the runtime of block {at} predates city-wide distributions (SCoinApi version {version})"
 			)));
 		}
 		let distribution = api.distribution(at, id).map_err(runtime_error)?;

@@ -912,6 +912,29 @@ mod scoin {
 	}
 
 	#[test]
+	fn a_member_cannot_schedule_a_distribution_even_inside_a_batch() {
+		use sp_runtime::traits::Dispatchable;
+		dev_chain().execute_with(|| {
+			let programme = open_programme();
+			let schedule = RuntimeCall::SCoin(pallet_scoin::Call::schedule_distribution {
+				programme,
+				amount: 5 * SCN,
+			});
+			// Bob runs the programme's agency; a batch lends its calls no other origin.
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![schedule.clone(), schedule],
+			});
+			let result = batch.dispatch(RuntimeOrigin::signed(account(Bob)));
+			assert_eq!(
+				result.map_err(|error| error.error),
+				Err(sp_runtime::DispatchError::BadOrigin)
+			);
+			assert!(SCoin::distribution(0).is_none());
+			assert_eq!(pallet_scoin::NextDistributionId::<Runtime>::get(), 0);
+		});
+	}
+
+	#[test]
 	fn the_runtime_api_reports_a_programme_a_standing_and_the_supply() {
 		// The runtime implements the API once, so its generic arguments are inferred.
 		use pallet_scoin::runtime_api::runtime_decl_for_s_coin_api::SCoinApiV2;
