@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,6 +16,9 @@ export const NODE_BIN = process.env.SEOUL_NODE ?? path.join(targetDir, 'release/
 export const REHEARSAL_WASM = process.env.SEOUL_REHEARSAL_WASM ?? path.join(
   targetDir, 'release/wbuild/seoul-runtime-upgrade-rehearsal/seoul_runtime_upgrade_rehearsal.compact.compressed.wasm',
 );
+
+/** Where every node's whole log is written (`<name>-<pid>.log`), if set; failures show only a tail. */
+const LOG_DIR = process.env.SEOUL_E2E_LOGS;
 
 /** The well-known node keys and PeerIds of the local test network (runtime presets). */
 export const LOCAL_VALIDATORS = ['alice', 'bob', 'charlie', 'dave'].map((name, index) => ({
@@ -155,10 +158,13 @@ export async function startNode(args, {
     ? (method, params) => rpcAt(socketPath, rpcPort, method, params)
     : (method, params) => rpc(rpcPort, method, params);
   const logs = [];
+  const logFile = LOG_DIR && createWriteStream(path.join(LOG_DIR, `${name}-${process.pid}.log`), { flags: 'a' });
   child.stderr.on('data', (chunk) => {
+    logFile?.write(chunk);
     logs.push(...chunk.toString().split('\n').filter(Boolean));
     if (logs.length > 400) logs.splice(0, logs.length - 400);
   });
+  child.stderr.on('end', () => logFile?.end());
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const node = {
     name, child, rpcPort, p2pPort, prometheusPort, basePath, logs, exited, call,

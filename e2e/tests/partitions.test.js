@@ -41,18 +41,29 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
   });
 
   const number = (header) => parseInt(header.number, 16);
-  /** A node's best and finalised block numbers and its finalised hash. */
+  /** A node's best and finalised block numbers, its finalised hash and its peer count. */
   async function status(node) {
     const finalizedHash = await node.call('chain_getFinalizedHead');
     const finalized = number(await node.call('chain_getHeader', [finalizedHash]));
     const best = number(await node.call('chain_getHeader'));
-    return { best, finalized, finalizedHash };
+    const { peers } = await node.call('system_health');
+    return { best, finalized, finalizedHash, peers };
   }
   /** Every node's status, for a failure's message: what each node had when the wait gave up. */
-  const described = (all) => all.map((s, index) => `${nodes[index].name} best ${s.best} finalised ${s.finalized}`).join('; ');
+  const described = (all) => all
+    .map((s, index) => `${nodes[index].name} best ${s.best} finalised ${s.finalized} peers ${s.peers}`).join('; ');
   const hashAt = (node, height) => node.call('chain_getBlockHash', [height]);
   const seconds = (since) => Math.round((Date.now() - since) / 100) / 10;
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** `wait`'s result; if it fails, its error carries each node's last log lines. */
+  async function withLogs(wait) {
+    try {
+      return await wait;
+    } catch (error) {
+      const tails = nodes.map((node) => `--- ${node.name}\n${node.logs.slice(-20).join('\n')}`);
+      throw new Error(`${error.message}\n${tails.join('\n')}`);
+    }
+  }
 
   test('the four validators finalise blocks over their namespaces', async () => {
     await waitFor(async () => (await Promise.all(nodes.map(status))).every((s) => s.finalized >= 2), {
@@ -78,6 +89,15 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
     });
     measurements.cutValidatorCatchUpSeconds = seconds(healed);
     assert.equal(await hashAt(dave, target.finalized), target.finalizedHash);
+
+    // Catching up is not enough: the four must finalise together again. A litep2p node lost its
+    // links to the other side of the network here, with every node still counting three peers.
+    await withLogs(waitFor(async () => {
+      const all = await Promise.all(nodes.map(status));
+      if (all.every((s) => s.finalized >= target.finalized + 3)) return true;
+      throw new Error(described(all));
+    }, { timeoutMs: 120_000, intervalMs: 2_000, what: `finality among all four past #${target.finalized + 2}` }));
+    measurements.cutValidatorFinalityResumeSeconds = seconds(healed);
   });
 
   test('a 2 | 2 split stops finality on both sides; healed, it resumes on one chain', async () => {
@@ -108,11 +128,11 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
 
     network.join();
     const healed = Date.now();
-    const resumed = await waitFor(async () => {
+    const resumed = await withLogs(waitFor(async () => {
       const all = await Promise.all(nodes.map(status));
       if (all.every((s) => s.finalized > stalledFinalized)) return all;
       throw new Error(`${described(all)}; stalled at ${stalledFinalized}`);
-    }, { timeoutMs: 300_000, intervalMs: 1_000, what: 'finality to resume after the split' });
+    }, { timeoutMs: 300_000, intervalMs: 1_000, what: 'finality to resume after the split' }));
     measurements.splitFinalityResumeSeconds = seconds(healed);
 
     const common = Math.min(...resumed.map((s) => s.finalized));

@@ -8,6 +8,7 @@ use crate::{
 };
 use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory};
 use sc_cli::SubstrateCli;
+use sc_network::config::NetworkBackendType;
 use sc_service::PartialComponents;
 use seoul_runtime::{opaque::Block, EXISTENTIAL_DEPOSIT};
 use sp_keyring::Sr25519Keyring;
@@ -16,6 +17,30 @@ use sp_keyring::Sr25519Keyring;
 /// runtime's weights were measured on (docs/PERFORMANCE.md, "Weights of this machine"), not
 /// Parity's reference hardware for Polkadot.
 const REFERENCE_HARDWARE: &[u8] = include_bytes!("reference_hardware.json");
+
+/// The P2P stack a node runs when its command line names none: libp2p, not litep2p, the default
+/// of polkadot-sdk stable2609. Under load, litep2p 0.15.3 left the 4-validator network split in
+/// two after one validator's link came back, every node still counting three peers, and
+/// finality never resumed; libp2p recovered every time (docs/OPERATORS.md, "The network stack").
+const DEFAULT_NETWORK_BACKEND: NetworkBackendType = NetworkBackendType::Libp2p;
+
+/// The backend to run: `parsed` if the command line `args` name one with `--network-backend`,
+/// else [`DEFAULT_NETWORK_BACKEND`].
+fn network_backend<A: AsRef<std::ffi::OsStr>>(
+	args: &[A],
+	parsed: NetworkBackendType,
+) -> NetworkBackendType {
+	let named = args.iter().any(|arg| {
+		arg.as_ref()
+			.to_str()
+			.is_some_and(|arg| arg == "--network-backend" || arg.starts_with("--network-backend="))
+	});
+	if named {
+		parsed
+	} else {
+		DEFAULT_NETWORK_BACKEND
+	}
+}
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -198,20 +223,50 @@ pub fn run() -> sc_cli::Result<()> {
 				for endpoint in config.rpc.addr.iter_mut().flatten() {
 					endpoint.retry_random_port = false;
 				}
+				let args: Vec<_> = std::env::args_os().collect();
+				config.network.network_backend =
+					network_backend(&args, config.network.network_backend);
 				match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
+					NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							seoul_runtime::opaque::Block,
 							<seoul_runtime::opaque::Block as sp_runtime::traits::Block>::Hash,
 						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p => {
+					NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
 							.map_err(sc_cli::Error::Service)
 					}
 				}
 			})
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// Whether the backend `args` select, when clap parsed `parsed` from them, is libp2p.
+	fn runs_libp2p(args: &[&str], parsed: NetworkBackendType) -> bool {
+		matches!(network_backend(args, parsed), NetworkBackendType::Libp2p)
+	}
+
+	#[test]
+	fn a_node_runs_libp2p_unless_its_command_line_names_a_backend() {
+		assert!(runs_libp2p(&["seoul-node", "--chain", "local"], NetworkBackendType::Litep2p));
+		assert!(!runs_libp2p(
+			&["seoul-node", "--network-backend", "litep2p"],
+			NetworkBackendType::Litep2p
+		));
+		assert!(!runs_libp2p(
+			&["seoul-node", "--network-backend=litep2p"],
+			NetworkBackendType::Litep2p
+		));
+		assert!(runs_libp2p(
+			&["seoul-node", "--network-backend", "libp2p"],
+			NetworkBackendType::Libp2p
+		));
 	}
 }
