@@ -94,11 +94,11 @@ for pallet in "${pallets[@]}"; do
 		name="pallet_${pallet//-/_}"
 		output=(--template scripts/weight-template.hbs --output "pallets/$pallet/src/weights.rs")
 	fi
-	# frame_system's `remark(b)` ranges up to a block's whole length by default, and above about a
-	# megabyte its time here grows faster than its length: a straight line through that range
-	# charged an empty remark 36 µs for 3 µs of work, more than the no-op `overhead` times. The
-	# first component of every frame_system benchmark is measured up to 1,000, which is the
-	# others' own range (docs/PERFORMANCE.md, "Weights of this machine").
+	# frame_system's `remark(b)` ranges up to a block's whole length by default, and its time here
+	# is not a straight line over it (a bump around 2 MB): the line charged an empty remark 36 µs
+	# for 3 µs of work, which with the extensions' charge came to more than the whole no-op that
+	# `overhead` times. `--high` bounds the first component of every frame_system benchmark, and
+	# 1,000 is the others' own range (docs/PERFORMANCE.md, "Weights of this machine").
 	range=()
 	if [ "$pallet" = frame_system ]; then range=(--high 1000); fi
 	log "benchmarking $name"

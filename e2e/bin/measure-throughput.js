@@ -21,6 +21,9 @@ const usage = `Usage: scripts/measure-throughput.sh [options]
   --batch N       rewards in each reward batch (default ${MAX_REWARD_BATCH}, the most)
   --citizens N    citizens generated in the genesis (default 1000000 for rewards and the
                   distribution, else 0); rewards go to them in turn
+  --pool-limit N  the validators' --pool-limit, --pool-kbytes in proportion (default ten times
+                  the flood, so that the future queue, a tenth of the pool, holds all of it;
+                  a node's own default is 8192)
 Starts the local network's four validators on 127.0.0.1 (the release build of scripts/test.sh
 or cargo build --release -p seoul-node), registers and funds the citizens through the sudo key,
 raises the senders' quota to hold the flood, pre-signs every transaction, submits them all
@@ -39,6 +42,7 @@ const options = parseOptions(usage, {
   merchants: { type: 'string', default: '10' },
   batch: { type: 'string', default: String(MAX_REWARD_BATCH) },
   citizens: { type: 'string' },
+  'pool-limit': { type: 'string' },
 });
 if (!KINDS.includes(options.kind)) fail(`--kind must be one of ${KINDS.join(', ')}`);
 options.citizens ??= CITIZEN_KINDS.includes(options.kind) ? '1000000' : '0';
@@ -52,8 +56,10 @@ if (CITIZEN_KINDS.includes(options.kind) && citizens === 0) {
   fail(`--citizens must be at least 1: the ${options.kind} kind pays generated citizens`);
 }
 
+const [poolLimit] = options['pool-limit'] === undefined ? [] : positiveIntegers(options, ['pool-limit']);
+
 const report = await measureThroughput({
-  kind: options.kind, senders, each, merchants, batch, citizens, log: (line) => console.error(line),
+  kind: options.kind, senders, each, merchants, batch, citizens, poolLimit, log: (line) => console.error(line),
 });
 if (report.kind === 'distribution') {
   console.log(`${report.included} of ${report.accepted} citizens paid in ${report.blocks.length} blocks, `

@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import {
+  createWriteStream, mkdirSync, mkdtempSync, rmSync,
+} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -17,8 +19,17 @@ export const REHEARSAL_WASM = process.env.SEOUL_REHEARSAL_WASM ?? path.join(
   targetDir, 'release/wbuild/seoul-runtime-upgrade-rehearsal/seoul_runtime_upgrade_rehearsal.compact.compressed.wasm',
 );
 
-/** Where every node's whole log is written (`<name>-<pid>.log`), if set; failures show only a tail. */
-const LOG_DIR = process.env.SEOUL_E2E_LOGS;
+/**
+ * Where every node's whole log is written, if set: `<node name>-<test process id>.log`, a
+ * restarted node appending to its file. Failures show only a tail.
+ */
+const LOG_DIR = process.env.SEOUL_E2E_LOGS && path.resolve(process.env.SEOUL_E2E_LOGS);
+if (LOG_DIR) mkdirSync(LOG_DIR, { recursive: true });
+/**
+ * Arguments added to every node's command line (`SEOUL_E2E_NODE_ARGS`, split at spaces), such as
+ * `--network-backend litep2p` to run the e2e tests on the other network stack.
+ */
+const EXTRA_NODE_ARGS = process.env.SEOUL_E2E_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
 
 /** The well-known node keys and PeerIds of the local test network (runtime presets). */
 export const LOCAL_VALIDATORS = ['alice', 'bob', 'charlie', 'dave'].map((name, index) => ({
@@ -142,6 +153,7 @@ export async function startNode(args, {
   basePath ??= mkdtempSync(path.join(os.tmpdir(), `seoul-${name}-`));
   const fullArgs = [
     ...args,
+    ...EXTRA_NODE_ARGS,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
@@ -159,12 +171,14 @@ export async function startNode(args, {
     : (method, params) => rpc(rpcPort, method, params);
   const logs = [];
   const logFile = LOG_DIR && createWriteStream(path.join(LOG_DIR, `${name}-${process.pid}.log`), { flags: 'a' });
+  // A log that cannot be written must not fail the test it was kept for.
+  logFile?.on('error', (error) => console.warn(`${name}'s log: ${error.message}`));
   child.stderr.on('data', (chunk) => {
     logFile?.write(chunk);
     logs.push(...chunk.toString().split('\n').filter(Boolean));
     if (logs.length > 400) logs.splice(0, logs.length - 400);
   });
-  child.stderr.on('end', () => logFile?.end());
+  child.stderr.on('close', () => logFile?.end());
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const node = {
     name, child, rpcPort, p2pPort, prometheusPort, basePath, logs, exited, call,

@@ -75,29 +75,34 @@ describe('partitions of the four-validator network', { skip: unavailable }, () =
     const [alice, , , dave] = nodes;
     network.cut(3);
     const atCut = await status(alice);
-    await waitFor(async () => (await status(alice)).finalized >= atCut.finalized + 5, {
+    await withLogs(waitFor(async () => (await status(alice)).finalized >= atCut.finalized + 5, {
       timeoutMs: 120_000, intervalMs: 2_000, what: 'finality among three',
-    });
+    }));
     const cutOff = await status(dave);
     assert.ok(cutOff.finalized <= atCut.finalized + 2, `the cut validator finalised ${cutOff.finalized}`);
 
     const target = await status(alice);
     network.heal(3);
     const healed = Date.now();
-    await waitFor(async () => (await status(dave)).finalized >= target.finalized, {
+    await withLogs(waitFor(async () => (await status(dave)).finalized >= target.finalized, {
       timeoutMs: 180_000, intervalMs: 1_000, what: 'the returning validator to catch up',
-    });
+    }));
     measurements.cutValidatorCatchUpSeconds = seconds(healed);
     assert.equal(await hashAt(dave, target.finalized), target.finalizedHash);
 
-    // Catching up is not enough: the four must finalise together again. A litep2p node lost its
-    // links to the other side of the network here, with every node still counting three peers.
+    // Catching up is not enough: the four must finalise together again, past what any of them
+    // had finalised when Dave caught up. A litep2p node lost its links to the other side of the
+    // network here, with every node still counting three peers.
+    const caughtUp = Math.max(...(await Promise.all(nodes.map(status))).map((s) => s.finalized));
+    const resumedAt = caughtUp + 3;
     await withLogs(waitFor(async () => {
       const all = await Promise.all(nodes.map(status));
-      if (all.every((s) => s.finalized >= target.finalized + 3)) return true;
+      if (all.every((s) => s.finalized >= resumedAt)) return true;
       throw new Error(described(all));
-    }, { timeoutMs: 120_000, intervalMs: 2_000, what: `finality among all four past #${target.finalized + 2}` }));
+    }, { timeoutMs: 120_000, intervalMs: 2_000, what: `finality among all four at #${resumedAt}` }));
     measurements.cutValidatorFinalityResumeSeconds = seconds(healed);
+    const hashes = await Promise.all(nodes.map((node) => hashAt(node, resumedAt)));
+    assert.ok(hashes.every((hash) => hash === hashes[0]), `one chain at #${resumedAt}: ${hashes.join(', ')}`);
   });
 
   test('a 2 | 2 split stops finality on both sides; healed, it resumes on one chain', async () => {

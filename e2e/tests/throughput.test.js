@@ -5,13 +5,29 @@
 // `benchmark block`; a city-wide distribution pays every citizen of the same network once.
 
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { runTool } from '../lib/node.js';
 import { measureThroughput } from '../lib/throughput.js';
 
+const BIN = fileURLToPath(new URL('../bin/measure-throughput.js', import.meta.url));
+
 describe('the throughput measurement, small', () => {
-  for (const kind of ['transfers', 'payments']) {
+  test('a pool limit that is not a positive integer is refused before any node starts', async () => {
+    for (const limit of ['0', '1.5', 'lots']) {
+      const { status, stderr } = await runTool(BIN, ['--pool-limit', limit]);
+      assert.equal(status, 2, stderr);
+      assert.match(stderr, new RegExp(`--pool-limit must be a positive integer, not "${limit}"`));
+    }
+  });
+
+  // The transfers run on a validator's own default pool limit, the payments on the one the
+  // measurement gives by default.
+  for (const [kind, poolLimit] of [['transfers', 8192], ['payments', undefined]]) {
     test(`200 ${kind}: every one included and finalised on every node`, async () => {
-      const report = await measureThroughput({ kind, senders: 20, each: 10, merchants: 3 });
+      const report = await measureThroughput({
+        kind, senders: 20, each: 10, merchants: 3, poolLimit,
+      });
       assert.equal(report.refused, 0, 'the pools accepted the flood');
       assert.equal(report.included, report.submitted);
       assert.equal(report.blocks.reduce((sum, block) => sum + block.count, 0), 200);

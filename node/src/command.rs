@@ -22,25 +22,7 @@ const REFERENCE_HARDWARE: &[u8] = include_bytes!("reference_hardware.json");
 /// of polkadot-sdk stable2609. Under load, litep2p 0.15.3 left the 4-validator network split in
 /// two after one validator's link came back, every node still counting three peers, and
 /// finality never resumed; libp2p recovered every time (docs/OPERATORS.md, "The network stack").
-const DEFAULT_NETWORK_BACKEND: NetworkBackendType = NetworkBackendType::Libp2p;
-
-/// The backend to run: `parsed` if the command line `args` name one with `--network-backend`,
-/// else [`DEFAULT_NETWORK_BACKEND`].
-fn network_backend<A: AsRef<std::ffi::OsStr>>(
-	args: &[A],
-	parsed: NetworkBackendType,
-) -> NetworkBackendType {
-	let named = args.iter().any(|arg| {
-		arg.as_ref()
-			.to_str()
-			.is_some_and(|arg| arg == "--network-backend" || arg.starts_with("--network-backend="))
-	});
-	if named {
-		parsed
-	} else {
-		DEFAULT_NETWORK_BACKEND
-	}
-}
+const DEFAULT_NETWORK_BACKEND: &str = "libp2p";
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -65,6 +47,24 @@ impl SubstrateCli for Cli {
 
 	fn copyright_start_year() -> i32 {
 		2026
+	}
+
+	/// polkadot-sdk's setup of the command line, with [`DEFAULT_NETWORK_BACKEND`] as
+	/// `--network-backend`'s default: set before parsing, so that the listen addresses, `--help`
+	/// and every check of the network options see the backend the node will run.
+	fn setup_command(cmd: clap::Command) -> clap::Command {
+		let mut full_version = Self::impl_version();
+		full_version.push('\n');
+		cmd.name(Self::executable_name())
+			.version(full_version)
+			.author(Self::author())
+			.about(Self::description())
+			.long_about(Self::description())
+			.after_help(format!("Support: {}", Self::support_url()))
+			.propagate_version(true)
+			.args_conflicts_with_subcommands(true)
+			.subcommand_negates_reqs(true)
+			.mut_arg("network_backend", |arg| arg.default_value(DEFAULT_NETWORK_BACKEND))
 	}
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
@@ -223,9 +223,6 @@ pub fn run() -> sc_cli::Result<()> {
 				for endpoint in config.rpc.addr.iter_mut().flatten() {
 					endpoint.retry_random_port = false;
 				}
-				let args: Vec<_> = std::env::args_os().collect();
-				config.network.network_backend =
-					network_backend(&args, config.network.network_backend);
 				match config.network.network_backend {
 					NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
@@ -248,24 +245,29 @@ pub fn run() -> sc_cli::Result<()> {
 mod tests {
 	use super::*;
 
-	/// Whether the backend `args` select, when clap parsed `parsed` from them, is libp2p.
-	fn runs_libp2p(args: &[&str], parsed: NetworkBackendType) -> bool {
-		matches!(network_backend(args, parsed), NetworkBackendType::Libp2p)
+	/// The backend a node started with `args` runs.
+	fn backend(args: &[&str]) -> NetworkBackendType {
+		Cli::try_from_iter(args)
+			.expect("a valid command line")
+			.run
+			.network_params
+			.network_backend
+			.into()
 	}
 
 	#[test]
 	fn a_node_runs_libp2p_unless_its_command_line_names_a_backend() {
-		assert!(runs_libp2p(&["seoul-node", "--chain", "local"], NetworkBackendType::Litep2p));
-		assert!(!runs_libp2p(
-			&["seoul-node", "--network-backend", "litep2p"],
+		assert!(matches!(backend(&["seoul-node", "--chain", "local"]), NetworkBackendType::Libp2p));
+		assert!(matches!(
+			backend(&["seoul-node", "--network-backend", "litep2p"]),
 			NetworkBackendType::Litep2p
 		));
-		assert!(!runs_libp2p(
-			&["seoul-node", "--network-backend=litep2p"],
+		assert!(matches!(
+			backend(&["seoul-node", "--network-backend=litep2p"]),
 			NetworkBackendType::Litep2p
 		));
-		assert!(runs_libp2p(
-			&["seoul-node", "--network-backend", "libp2p"],
+		assert!(matches!(
+			backend(&["seoul-node", "--network-backend", "libp2p"]),
 			NetworkBackendType::Libp2p
 		));
 	}

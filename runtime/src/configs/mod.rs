@@ -158,7 +158,8 @@ impl frame_system::Config for Runtime {
 	type AccountData = accounts::AccountData;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	// Measured here, as every weight of the runtime is (`remark` as members send it).
+	// Measured here: `extrinsic_base_weight` subtracts an empty remark's weight from the no-op
+	// measured here, so the remark must be weighed on the same machine.
 	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
 	// Measured here: the defaults would charge the nonce, mortality and weight checks nothing.
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
