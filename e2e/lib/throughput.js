@@ -231,14 +231,15 @@ async function flood({
   // or payment is under 300 bytes; a reward entry 81.
   const poolLimit = givenPoolLimit ?? 10 * transactions;
   const poolKbytes = Math.ceil((poolLimit * (rewards ? 300 + 81 * batch : 300)) / 1024);
+  // A size the caller gives is used as it is; the flood's own never goes below a node's default.
+  const atLeastNodeDefault = (nodeDefault, size) => (givenPoolLimit ? size : Math.max(nodeDefault, size));
   const { nodes: byName } = await startLocalNetwork({
     name: 'throughput',
     ...genesis,
     // Each validator builds the genesis storage of its chain spec again at start, four at once.
     ...(citizens > 0 ? { readyTimeoutMs: GENESIS_TIMEOUT_MS } : {}),
-    args: givenPoolLimit
-      ? ['--pool-limit', String(poolLimit), '--pool-kbytes', String(poolKbytes)]
-      : ['--pool-limit', String(Math.max(8192, poolLimit)), '--pool-kbytes', String(Math.max(20_480, poolKbytes))],
+    args: ['--pool-limit', String(atLeastNodeDefault(8192, poolLimit)),
+      '--pool-kbytes', String(atLeastNodeDefault(20_480, poolKbytes))],
   });
   const nodes = Object.values(byName);
   const apis = [];

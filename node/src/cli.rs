@@ -2,8 +2,17 @@
 
 use std::path::PathBuf;
 
+/// The P2P stack a node runs when its command line names none: libp2p, not litep2p, the default
+/// of polkadot-sdk stable2609. Under load, litep2p 0.15.3 left the 4-validator network split in
+/// two after one validator's link came back, every node still counting three peers, and
+/// finality never resumed; libp2p recovered every time (docs/OPERATORS.md, "The network stack").
+/// It is `--network-backend`'s default before parsing, so that the listen addresses, `--help` and
+/// every check of the network options see the backend the node will run.
+pub const DEFAULT_NETWORK_BACKEND: &str = "libp2p";
+
 /// The node's command line.
 #[derive(Debug, clap::Parser)]
+#[command(mut_arg("network_backend", |arg| arg.default_value(DEFAULT_NETWORK_BACKEND)))]
 pub struct Cli {
 	/// A subcommand; without one, the node runs.
 	#[command(subcommand)]

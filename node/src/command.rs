@@ -18,12 +18,6 @@ use sp_keyring::Sr25519Keyring;
 /// Parity's reference hardware for Polkadot.
 const REFERENCE_HARDWARE: &[u8] = include_bytes!("reference_hardware.json");
 
-/// The P2P stack a node runs when its command line names none: libp2p, not litep2p, the default
-/// of polkadot-sdk stable2609. Under load, litep2p 0.15.3 left the 4-validator network split in
-/// two after one validator's link came back, every node still counting three peers, and
-/// finality never resumed; libp2p recovered every time (docs/OPERATORS.md, "The network stack").
-const DEFAULT_NETWORK_BACKEND: &str = "libp2p";
-
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
 		"Seoul Civic Chain Node".into()
@@ -47,24 +41,6 @@ impl SubstrateCli for Cli {
 
 	fn copyright_start_year() -> i32 {
 		2026
-	}
-
-	/// polkadot-sdk's setup of the command line, with [`DEFAULT_NETWORK_BACKEND`] as
-	/// `--network-backend`'s default: set before parsing, so that the listen addresses, `--help`
-	/// and every check of the network options see the backend the node will run.
-	fn setup_command(cmd: clap::Command) -> clap::Command {
-		let mut full_version = Self::impl_version();
-		full_version.push('\n');
-		cmd.name(Self::executable_name())
-			.version(full_version)
-			.author(Self::author())
-			.about(Self::description())
-			.long_about(Self::description())
-			.after_help(format!("Support: {}", Self::support_url()))
-			.propagate_version(true)
-			.args_conflicts_with_subcommands(true)
-			.subcommand_negates_reqs(true)
-			.mut_arg("network_backend", |arg| arg.default_value(DEFAULT_NETWORK_BACKEND))
 	}
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
