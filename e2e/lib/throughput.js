@@ -188,9 +188,9 @@ async function lostTransactions(api, senders, queues, each) {
  * Runs one measurement and resolves to its report. `senders` each sign `each` transactions of
  * `kind`: citizens paying transfers, or QR payments to `merchants` merchants; or reward issuers
  * of an agency, each transaction a batch of `batch` rewards to the network's `citizens`
- * generated citizens. `log` receives progress lines. The pool is raised to hold the whole flood
- * (or set to `poolLimit` transactions, its size in bytes in proportion), and the senders' quota
- * to cover it. A report's counts are of transfers, payments or rewards.
+ * generated citizens. `log` receives progress lines. The validators' pools are the node's own
+ * default size, or `poolLimit` transactions with their size in bytes in proportion; the senders'
+ * quota is raised to cover the flood. A report's counts are of transfers, payments or rewards.
  */
 export async function measureThroughput({
   kind, senders, each, merchants = 10, batch = MAX_REWARD_BATCH, citizens = 0, poolLimit, log = () => {},
@@ -213,7 +213,7 @@ export async function measureThroughput({
 
 /** {@link measureThroughput}'s run, its genesis and base paths under `work`. */
 async function flood({
-  kind, senders, each, merchants, batch, citizens, poolLimit: givenPoolLimit, log, work,
+  kind, senders, each, merchants, batch, citizens, poolLimit, log, work,
 }) {
   const rewards = kind === 'rewards';
   const distribution = kind === 'distribution';
@@ -225,21 +225,15 @@ async function flood({
     genesis = await genesisWithGeneratedCitizens(citizens, work);
   }
   const { chain } = genesis;
-  // The pool's future queue is a tenth of its limits, and on a fork any of the flood may be
-  // future (its sender's earlier transactions in the other branch): unless told otherwise, the
-  // limits are ten times the flood, so that the future queue, too, holds all of it. A transfer
-  // or payment is under 300 bytes; a reward entry 81.
-  const poolLimit = givenPoolLimit ?? 10 * transactions;
-  const poolKbytes = Math.ceil((poolLimit * (rewards ? 300 + 81 * batch : 300)) / 1024);
-  // A size the caller gives is used as it is; the flood's own never goes below a node's default.
-  const atLeastNodeDefault = (nodeDefault, size) => (givenPoolLimit ? size : Math.max(nodeDefault, size));
+  // A transfer or payment is under 300 bytes; a reward entry 81.
+  const poolArgs = poolLimit === undefined ? [] : ['--pool-limit', String(poolLimit),
+    '--pool-kbytes', String(Math.ceil((poolLimit * (rewards ? 300 + 81 * batch : 300)) / 1024))];
   const { nodes: byName } = await startLocalNetwork({
     name: 'throughput',
     ...genesis,
     // Each validator builds the genesis storage of its chain spec again at start, four at once.
     ...(citizens > 0 ? { readyTimeoutMs: GENESIS_TIMEOUT_MS } : {}),
-    args: ['--pool-limit', String(atLeastNodeDefault(8192, poolLimit)),
-      '--pool-kbytes', String(atLeastNodeDefault(20_480, poolKbytes))],
+    args: poolArgs,
   });
   const nodes = Object.values(byName);
   const apis = [];

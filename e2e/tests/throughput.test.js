@@ -21,8 +21,7 @@ describe('the throughput measurement, small', () => {
     }
   });
 
-  // The transfers run on a validator's own default pool limit, the payments on the one the
-  // measurement gives by default.
+  // The transfers run on polkadot-sdk's default pool limit, the payments on seoul-node's own.
   for (const [kind, poolLimit] of [['transfers', 8192], ['payments', undefined]]) {
     test(`200 ${kind}: every one included and finalised on every node`, async () => {
       const report = await measureThroughput({

@@ -220,6 +220,7 @@ pub fn run() -> sc_cli::Result<()> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::cli::{DEFAULT_POOL_KBYTES, DEFAULT_POOL_LIMIT};
 
 	/// The backend a node started with `args` runs.
 	fn backend(args: &[&str]) -> NetworkBackendType {
@@ -246,5 +247,25 @@ mod tests {
 			backend(&["seoul-node", "--network-backend", "libp2p"]),
 			NetworkBackendType::Libp2p
 		));
+	}
+
+	/// The pool's limits, in transactions and KiB, of a node started with `args`.
+	fn pool_limits(args: &[&str]) -> (usize, usize) {
+		let pool = Cli::try_from_iter(args).expect("a valid command line").run.pool_config;
+		(pool.pool_limit, pool.pool_kbytes)
+	}
+
+	#[test]
+	fn a_node_pool_holds_a_flood_unless_its_command_line_sets_the_limits() {
+		assert_eq!(pool_limits(&["seoul-node", "--chain", "local"]), (150_000, 375_000));
+		assert_eq!(pool_limits(&["seoul-node", "--pool-limit", "8192"]), (8_192, 375_000));
+		assert_eq!(
+			pool_limits(&["seoul-node", "--pool-limit=20000", "--pool-kbytes", "20480"]),
+			(20_000, 20_480)
+		);
+		assert_eq!(
+			DEFAULT_POOL_KBYTES.parse::<usize>().unwrap(),
+			DEFAULT_POOL_LIMIT.parse::<usize>().unwrap() * 5 / 2
+		);
 	}
 }
