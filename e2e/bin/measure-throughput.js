@@ -21,8 +21,9 @@ const usage = `Usage: scripts/measure-throughput.sh [options]
   --batch N       rewards in each reward batch (default ${MAX_REWARD_BATCH}, the most)
   --citizens N    citizens generated in the genesis (default 1000000 for rewards and the
                   distribution, else 0); rewards go to them in turn
-  --pool-limit N  the validators' --pool-limit, --pool-kbytes in proportion (default: the
-                  node's own, 150000 transactions and 375000 KiB)
+  --pool-limit N  the validators' --pool-limit, with --pool-kbytes at 300 bytes a transaction
+                  (a reward batch's length for rewards); default: the node's own, 150000
+                  transactions and 375000 KiB
 Starts the local network's four validators on 127.0.0.1 (the release build of scripts/test.sh
 or cargo build --release -p seoul-node), registers and funds the citizens through the sudo key,
 raises the senders' quota to hold the flood, pre-signs every transaction, submits them all

@@ -18,7 +18,8 @@ describe('the transaction pool, as a wallet meets it', () => {
 
   before(async () => {
     // The pool keeps a tenth of its limit for transactions waiting for an earlier nonce: one.
-    node = await startNode(['--dev', '--pool-limit', '10'], { name: 'pool' });
+    // A development node bans for no time at all; a validator bans for 30 minutes.
+    node = await startNode(['--dev', '--pool-limit', '10', '--tx-ban-seconds', '1800'], { name: 'pool' });
     api = await connect(node);
     keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
   });

@@ -12,16 +12,16 @@ pub const DEFAULT_NETWORK_BACKEND: &str = "libp2p";
 
 /// How many transactions a node's pool holds when its command line sets no `--pool-limit`:
 /// 150,000, not polkadot-sdk's 8,192. The fork-aware pool keeps a tenth of its limits for
-/// transactions that are not yet ready, and on a fork a sender's later transactions are not ready
-/// until its earlier ones, left in the other branch, are included again; when that queue is
-/// full, the pool drops them and bans them, and their senders are not told. A 15,000-payment
-/// flood on the 4-validator network lost 2,609 accepted payments at 8,192 and 2,067 at 30,000,
-/// and none in three runs at 150,000 (docs/PERFORMANCE.md, "The validators' pool").
+/// transactions that wait for an earlier nonce, as a sender's later transactions do on a fork
+/// until its earlier ones, left in the other branch, are included again. What overflows that
+/// queue is dropped and banned, although the pool had accepted it, and a sender that does not
+/// watch its transaction never learns of it. Floods of QR payments lost thousands at polkadot-sdk's
+/// size and none at this one (docs/PERFORMANCE.md, "The validators' pool").
 pub const DEFAULT_POOL_LIMIT: &str = "150000";
 
-/// The pool's size in KiB when the command line sets no `--pool-kbytes`: polkadot-sdk's 2.5 KiB
-/// a transaction at [`DEFAULT_POOL_LIMIT`] transactions, 366 MiB, what the pool may take of a
-/// validator's memory at most.
+/// The ready transactions' size in KiB when the command line sets no `--pool-kbytes`:
+/// polkadot-sdk's 2.5 KiB a transaction at [`DEFAULT_POOL_LIMIT`] transactions. With the future
+/// queue's tenth, the pool holds at most about 403 MiB of transactions.
 pub const DEFAULT_POOL_KBYTES: &str = "375000";
 
 /// The node's command line.
