@@ -9,6 +9,7 @@
 //! the server's workers.
 
 pub mod citizens;
+pub mod consents;
 pub mod credentials;
 pub mod governance;
 pub mod labor;
@@ -98,7 +99,8 @@ pub struct FullDeps<C, P> {
 /// (`payment_queryInfo`, `payment_queryFeeDetails`; fees are zero on this chain), the Citizens
 /// Card register (`citizens_authenticate`, `citizens_member`), the S-coin (`scoin_programme`,
 /// `scoin_standing`, `scoin_settlements`, `scoin_supply`, `scoin_distribution`), the credentials register
-/// (`credentials_verify`, `credentials_schema`, `credentials_submissions`) and part-time work
+/// (`credentials_verify`, `credentials_schema`, `credentials_submissions`), health-record consents
+/// (`consents_check`, `consents_list`, `consents_accesses`) and part-time work
 /// (`labor_contract`, `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
 /// `labor_payStatements`, `labor_enrolments`, `labor_overdue`) and the governed path to Root
 /// (`enactment_pending`, `enactment_delay`) and the validators' standing (`validatorSet_status`).
@@ -129,6 +131,7 @@ where
 		seoul_runtime::configs::credentials::MaxSchemaNameLength,
 		seoul_runtime::configs::credentials::MaxCredentialsPerSubmission,
 	>,
+	C::Api: pallet_consents::runtime_api::ConsentsApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_labor::runtime_api::LaborApi<
 		Block,
 		AccountId,
@@ -150,6 +153,7 @@ where
 	P: TransactionPool + 'static,
 {
 	use citizens::{Citizens, CitizensApiServer};
+	use consents::{Consents, ConsentsApiServer};
 	use credentials::{Credentials, CredentialsApiServer};
 	use governance::{Enactment, EnactmentApiServer};
 	use labor::{Labor, LaborApiServer};
@@ -164,6 +168,7 @@ where
 	module.merge(Citizens::new(client.clone()).into_rpc())?;
 	module.merge(SCoin::new(client.clone()).into_rpc())?;
 	module.merge(Credentials::new(client.clone()).into_rpc())?;
+	module.merge(Consents::new(client.clone()).into_rpc())?;
 	module.merge(Labor::new(client.clone()).into_rpc())?;
 	module.merge(Enactment::new(client).into_rpc())?;
 	Ok(module)

@@ -59,6 +59,15 @@ pub mod currency {
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_SCN;
 }
 
+/// What the benchmarks of a pallet that reads the chain's clock (`UnixTime`) need of the
+/// runtime: a way to set it. The runtime sets the timestamp directly, as `Timestamp::set` would
+/// ask Aura for the matching slot, and a clock at zero logs an error on every read.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkClock {
+	/// Sets the chain's clock to `unix_ms` milliseconds since the Unix epoch.
+	fn set_now(unix_ms: u64);
+}
+
 /// One page of a list that a runtime API serves in parts, so that no call reads a list of
 /// unbounded length: at most [`MAX_PAGE_SIZE`] items, and the cursor that asks for the next page
 /// (`None` once the list is done).
@@ -77,6 +86,26 @@ impl<Id: Copy, Item> Page<Id, Item> {
 		let items: alloc::vec::Vec<(Id, Item)> =
 			entries.by_ref().take(limit.clamp(1, MAX_PAGE_SIZE) as usize).collect();
 		let next = entries.next().and(items.last().map(|(id, _)| *id));
+		Self { items, next }
+	}
+}
+
+impl<Item> Page<u64, Item> {
+	/// The page of a list numbered from 0 up to `end` (excluded) that follows number `start` (the
+	/// previous page's `next`; `None` for the first page): up to `limit` (1 to
+	/// [`MAX_PAGE_SIZE`]) numbers, in order, each read by `get`, which skips numbers whose entry
+	/// was removed. Reads at most `limit` entries however long the list.
+	pub fn numbered(
+		start: Option<u64>,
+		limit: u32,
+		end: u64,
+		get: impl Fn(u64) -> Option<Item>,
+	) -> Self {
+		let limit = u64::from(limit.clamp(1, MAX_PAGE_SIZE));
+		let first = start.map_or(0, |after| after.saturating_add(1));
+		let last = first.saturating_add(limit).min(end);
+		let items = (first..last).filter_map(|id| get(id).map(|item| (id, item))).collect();
+		let next = (last < end).then(|| last - 1);
 		Self { items, next }
 	}
 }
@@ -123,8 +152,27 @@ pub mod time {
 
 #[cfg(test)]
 mod tests {
-	use super::{bounded_name, is_uri_unreserved};
+	use super::{bounded_name, is_uri_unreserved, Page, MAX_PAGE_SIZE};
 	use sp_core::ConstU32;
+
+	#[test]
+	fn a_numbered_list_is_read_a_page_at_a_time_skipping_removed_entries() {
+		// Entries 0 to 6, number 2 removed.
+		let get = |id: u64| (id != 2).then_some(id * 10);
+		let first = Page::numbered(None, 3, 7, get);
+		assert_eq!((first.items, first.next), (vec![(0, 0), (1, 10)], Some(2)));
+		let second = Page::numbered(Some(2), 3, 7, get);
+		assert_eq!((second.items, second.next), (vec![(3, 30), (4, 40), (5, 50)], Some(5)));
+		let last = Page::numbered(Some(5), 3, 7, get);
+		assert_eq!((last.items, last.next), (vec![(6, 60)], None));
+		// Past the end, and an empty list: nothing, no next page.
+		assert_eq!(Page::numbered(Some(9), 3, 7, get).items, vec![]);
+		assert_eq!(Page::numbered(None, 3, 0, get).next, None);
+		// The limit is held between 1 and MAX_PAGE_SIZE.
+		assert_eq!(Page::numbered(None, 0, 7, get).items.len(), 1);
+		let long = Page::numbered(None, u32::MAX, 1_000, Some);
+		assert_eq!(long.items.len() as u32, MAX_PAGE_SIZE);
+	}
 
 	#[test]
 	fn only_the_uri_unreserved_alphabet_passes() {

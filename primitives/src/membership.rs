@@ -45,11 +45,13 @@ pub enum MemberKind {
 	Insurer,
 	/// A private operator hosting one of the city's validator nodes.
 	ValidatorOperator,
+	/// A hospital, clinic or pharmacy.
+	HealthcareProvider,
 }
 
 impl MemberKind {
 	/// Every kind, in declaration order.
-	pub const ALL: [MemberKind; 8] = [
+	pub const ALL: [MemberKind; 9] = [
 		MemberKind::Citizen,
 		MemberKind::Agency,
 		MemberKind::Employer,
@@ -58,6 +60,7 @@ impl MemberKind {
 		MemberKind::CredentialIssuer,
 		MemberKind::Insurer,
 		MemberKind::ValidatorOperator,
+		MemberKind::HealthcareProvider,
 	];
 
 	/// Whether the member is an organisation rather than a person.
@@ -102,11 +105,13 @@ pub enum Role {
 	SettlementAgent,
 	/// Rules on disputed time sheets of part-time contracts for the city's labour office.
 	LaborInspector,
+	/// Reads and keeps patients' health records under their consent, or in an emergency.
+	HealthcareProvider,
 }
 
 impl Role {
 	/// Every role, in declaration order.
-	pub const ALL: [Role; 9] = [
+	pub const ALL: [Role; 10] = [
 		Role::Registrar,
 		Role::RewardIssuer,
 		Role::Merchant,
@@ -116,19 +121,25 @@ impl Role {
 		Role::Insurer,
 		Role::SettlementAgent,
 		Role::LaborInspector,
+		Role::HealthcareProvider,
 	];
 
 	/// How many roles exist: the bound of a member's role set.
 	pub const COUNT: u32 = Self::ALL.len() as u32;
 
 	/// Whether only the city (its privileged origin) may grant or take the role, or act on a
-	/// member holding it: the registrar's own role, the roles that create or settle money, and
-	/// the labour inspector's, which rules between employers and workers. A registrar grants the
+	/// member holding it: the registrar's own role, the roles that create or settle money, the
+	/// labour inspector's, which rules between employers and workers, and the healthcare
+	/// provider's, which may read any patient's records in an emergency. A registrar grants the
 	/// others after checking an organisation's papers.
 	pub fn is_city_granted(self) -> bool {
 		matches!(
 			self,
-			Role::Registrar | Role::RewardIssuer | Role::SettlementAgent | Role::LaborInspector
+			Role::Registrar
+				| Role::RewardIssuer
+				| Role::SettlementAgent
+				| Role::LaborInspector
+				| Role::HealthcareProvider
 		)
 	}
 }

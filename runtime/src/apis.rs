@@ -19,8 +19,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Credentials, Enactment, Executive,
-	Grandpa, Hash, Historical, InherentDataExt, Labor, Nonce, Runtime, RuntimeCall,
+	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Consents, Credentials, Enactment,
+	Executive, Grandpa, Hash, Historical, InherentDataExt, Labor, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SCoin, SessionKeys, System, TransactionPayment, ValidatorSet, VERSION,
 };
 use crate::configs::{
@@ -226,7 +226,7 @@ impl_runtime_apis! {
 		}
 
 		fn schema(schema: H256) -> Option<pallet_credentials::SchemaOf<Runtime>> {
-			pallet_credentials::Schemas::<Runtime>::get(schema)
+			Credentials::schema(schema)
 		}
 
 		fn submissions(
@@ -238,6 +238,31 @@ impl_runtime_apis! {
 			pallet_credentials::SubmissionOf<Runtime>,
 		> {
 			Credentials::submissions_of(&holder, start, limit)
+		}
+	}
+
+	impl pallet_consents::runtime_api::ConsentsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn check(
+			patient: AccountId,
+			scope: pallet_consents::ConsentScopeOf<Runtime>,
+		) -> Option<(pallet_consents::ConsentId, pallet_consents::ConsentOf<Runtime>)> {
+			Consents::consent_in_force(&patient, &scope)
+		}
+
+		fn consents(
+			patient: AccountId,
+			start: Option<pallet_consents::ConsentId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_consents::ConsentId, pallet_consents::ConsentOf<Runtime>> {
+			Consents::consents_of(&patient, start, limit)
+		}
+
+		fn accesses(
+			patient: AccountId,
+			start: Option<pallet_consents::AccessId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_consents::AccessId, pallet_consents::AccessOf<Runtime>> {
+			Consents::accesses_of(&patient, start, limit)
 		}
 	}
 

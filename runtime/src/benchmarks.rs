@@ -22,6 +22,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_node_authorization, NodeAuthorization]
 	[pallet_citizens, Citizens]
 	[pallet_scoin, SCoin]
+	[pallet_consents, Consents]
 	[pallet_credentials, Credentials]
 	[pallet_labor, Labor]
 	[pallet_enactment, Enactment]
@@ -82,7 +83,7 @@ impl pallet_validator_set::BenchmarkHelper<Runtime> for SessionKeysHelper {
 /// Moves the clock for benchmarks that need a date: set directly, as `Timestamp::set` would ask
 /// Aura for the matching slot.
 pub struct Clock;
-impl pallet_labor::BenchmarkHelper for Clock {
+impl seoul_primitives::BenchmarkClock for Clock {
 	fn set_now(unix_ms: u64) {
 		pallet_timestamp::Now::<Runtime>::put(unix_ms);
 	}

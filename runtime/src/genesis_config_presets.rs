@@ -207,7 +207,7 @@ fn dev_operator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring, index: usize) 
 /// roles: Bob reward issuer, Charlie settlement agent. The keyring's One is the labour office (an
 /// agency holding the labour-inspector role) and Two an employer; the stash accounts are the
 /// insurers: AliceStash industrial accident, BobStash employment, CharlieStash health,
-/// DaveStash pension.
+/// DaveStash pension; and the healthcare providers: EveStash a hospital, FerdieStash a clinic.
 fn test_network(
 	operators: Vec<Operator>,
 	min_validators: u32,
@@ -244,9 +244,11 @@ fn test_network(
 			&& *account != Sr25519Keyring::Charlie.to_account_id()
 	})
 	.map(|account| genesis_member(account, MemberKind::Citizen));
-	let labour = [
+	let organisations = [
 		(Sr25519Keyring::One, MemberKind::Agency, Role::LaborInspector),
 		(Sr25519Keyring::Two, MemberKind::Employer, Role::Employer),
+		(Sr25519Keyring::EveStash, MemberKind::HealthcareProvider, Role::HealthcareProvider),
+		(Sr25519Keyring::FerdieStash, MemberKind::HealthcareProvider, Role::HealthcareProvider),
 	]
 	.into_iter()
 	.chain(DEV_INSURERS.iter().map(|(_, key)| (*key, MemberKind::Insurer, Role::Insurer)))
@@ -256,7 +258,11 @@ fn test_network(
 		member
 	});
 	network_genesis(NetworkGenesis {
-		members: core::iter::once(alice).chain(officers).chain(citizens).chain(labour).collect(),
+		members: core::iter::once(alice)
+			.chain(officers)
+			.chain(citizens)
+			.chain(organisations)
+			.collect(),
 		quota_period,
 		operators,
 		council: vec![

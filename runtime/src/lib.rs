@@ -96,11 +96,13 @@ macro_rules! runtime_version {
 // 103: governance (Preimage, Scheduler, Enactment, TxPause, SafeMode); validator hygiene
 // (Authorship, Historical, Offences).
 // 104: each network's session length (ValidatorSet.SessionLength); Aura equivocation reports.
+// 105: weights of this machine; health-record consents (Consents) and the healthcare provider's
+// member kind and role (Citizens v2).
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(104);
+runtime_version!(105);
 // The upgrade rehearsal's runtime: this one's next version (`runtime/upgrade-rehearsal`).
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(105);
+runtime_version!(106);
 
 /// How a transaction names an account.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -158,6 +160,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// the list only grows until every network has run it (docs/OPERATORS.md).
 pub type PalletMigrations = (
 	pallet_citizens::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_citizens::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_scoin::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_credentials::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_labor::migrations::v1::MigrateV0ToV1<Runtime>,
@@ -299,4 +302,8 @@ mod runtime {
 	/// Offences proven on chain (equivocations), recorded for the council.
 	#[runtime::pallet_index(24)]
 	pub type Offences = pallet_offences;
+
+	/// Smart healthcare: patients' consents to read their records, and every read logged.
+	#[runtime::pallet_index(25)]
+	pub type Consents = pallet_consents;
 }

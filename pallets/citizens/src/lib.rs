@@ -22,8 +22,9 @@
 //! - **Roles** ([`Role`]) are the one source of authorisation for other pallets, which ask
 //!   through [`MemberRegistry`] or require a role with
 //!   [`seoul_primitives::membership::EnsureMemberWithRole`]. Only the city grants or takes the
-//!   registrar, reward-issuer and settlement-agent roles ([`Role::is_city_granted`]), or acts on
-//!   a member who holds one; registrars grant the others.
+//!   roles [`Role::is_city_granted`] names (the registrar's, those that create or settle money,
+//!   the labour inspector's and the healthcare provider's), or acts on a member who holds one;
+//!   registrars grant the others.
 //! - **Permissioning and quota.** [`CheckMember`], the runtime's nonce check, refuses at the
 //!   transaction pool every signed transaction from an account that is not an active member,
 //!   every general (unsigned, non-inherent) transaction, every transaction heavier or longer than
@@ -276,7 +277,7 @@ pub mod pallet {
 	>;
 
 	/// The storage layout version; `migrations` moves a chain from each version to the next.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -344,6 +345,15 @@ pub mod pallet {
 	/// Daily units of an organisation unless the city sets otherwise.
 	pub const DEFAULT_ORGANISATION_QUOTA: u32 = 100_000;
 
+	/// The units per period a member of `kind` has unless the city sets otherwise.
+	pub fn default_quota(kind: MemberKind) -> u32 {
+		if kind.is_organisation() {
+			DEFAULT_ORGANISATION_QUOTA
+		} else {
+			DEFAULT_CITIZEN_QUOTA
+		}
+	}
+
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
@@ -354,12 +364,7 @@ pub mod pallet {
 			};
 			QuotaPeriod::<T>::put(period);
 			for kind in MemberKind::ALL {
-				let default = if kind.is_organisation() {
-					DEFAULT_ORGANISATION_QUOTA
-				} else {
-					DEFAULT_CITIZEN_QUOTA
-				};
-				Quotas::<T>::insert(kind, default);
+				Quotas::<T>::insert(kind, default_quota(kind));
 			}
 			for (kind, quota) in &self.quotas {
 				Quotas::<T>::insert(kind, quota);

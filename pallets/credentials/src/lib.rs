@@ -643,6 +643,11 @@ pub mod pallet {
 			Ok((record, by))
 		}
 
+		/// The schema registered under `schema`, if any.
+		pub fn schema(schema: H256) -> Option<SchemaOf<T>> {
+			Schemas::<T>::get(schema)
+		}
+
 		/// The verdict on `credential` now, by the chain's clock, with its record.
 		pub fn verify(credential: H256) -> Verification<T::AccountId, BlockNumberFor<T>> {
 			let Some(record) = Attestations::<T>::get(credential) else {
@@ -671,17 +676,9 @@ pub mod pallet {
 			start: Option<SubmissionId>,
 			limit: u32,
 		) -> Page<SubmissionId, SubmissionOf<T>> {
-			let limit = u64::from(limit.clamp(1, MAX_PAGE_SIZE));
-			let first = start.map_or(0, |after| after.saturating_add(1));
-			let end = NextSubmissionId::<T>::get(holder);
-			let last = first.saturating_add(limit).min(end);
-			let items = (first..last)
-				.filter_map(|id| {
-					Submissions::<T>::get(holder, id).map(|submission| (id, submission))
-				})
-				.collect();
-			let next = (last < end).then(|| last - 1);
-			Page { items, next }
+			Page::numbered(start, limit, NextSubmissionId::<T>::get(holder), |id| {
+				Submissions::<T>::get(holder, id)
+			})
 		}
 
 		/// Checks the pallet's invariants: each issuer's delegate count matches its delegates and

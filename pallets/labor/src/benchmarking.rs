@@ -10,6 +10,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
+use seoul_primitives::BenchmarkClock;
 use sp_core::H256;
 
 /// A member of `kind` holding `roles`, registered for the benchmark.

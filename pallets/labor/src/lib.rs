@@ -187,14 +187,7 @@ pub mod pallet {
 		/// What the benchmarks need of the runtime: moving its clock.
 		#[cfg(feature = "runtime-benchmarks")]
 		#[pallet::no_default]
-		type BenchmarkHelper: BenchmarkHelper;
-	}
-
-	/// What the benchmarks need of the runtime.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper {
-		/// Sets the chain's clock to `unix_ms` milliseconds since the Unix epoch.
-		fn set_now(unix_ms: u64);
+		type BenchmarkHelper: seoul_primitives::BenchmarkClock;
 	}
 
 	/// A contract in this runtime.

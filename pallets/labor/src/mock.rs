@@ -51,7 +51,7 @@ impl pallet_labor::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct Clock;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper for Clock {
+impl seoul_primitives::BenchmarkClock for Clock {
 	fn set_now(unix_ms: u64) {
 		Timestamp::set_timestamp(unix_ms);
 	}

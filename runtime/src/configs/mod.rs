@@ -12,6 +12,7 @@
 pub mod accounts;
 pub mod citizens;
 pub mod consensus;
+pub mod consents;
 pub mod credentials;
 pub mod governance;
 pub mod labor;

@@ -234,35 +234,48 @@ fn safe_mode_stops_everything_but_governance() {
 	});
 }
 
-/// An upgrade from spec 102, whose pallets declared no storage version (Labor declared 0), runs
-/// every migration with its try-runtime checks, and a second upgrade runs none.
+/// An upgrade from spec 102, whose pallets declared no storage version (Labor declared 0), and
+/// which had neither the healthcare provider's member kind nor `Consents`, runs every migration
+/// with its try-runtime checks, and a second upgrade runs none.
 #[cfg(feature = "try-runtime")]
 #[test]
 fn an_upgrade_from_unversioned_pallets_migrates_them_and_passes_its_checks() {
-	use crate::{Citizens, Credentials, Labor, SCoin, ValidatorSet};
-	use frame_support::traits::{GetStorageVersion, StorageVersion, UpgradeCheckSelect};
+	use crate::{Citizens, Consents, Credentials, Labor, SCoin, ValidatorSet};
+	use frame_support::traits::{
+		GetStorageVersion, PalletInfoAccess, StorageVersion, UpgradeCheckSelect,
+	};
+	use seoul_primitives::membership::MemberKind;
 
-	fn versions() -> [StorageVersion; 5] {
+	fn versions() -> [StorageVersion; 6] {
 		[
 			Citizens::on_chain_storage_version(),
 			SCoin::on_chain_storage_version(),
 			Credentials::on_chain_storage_version(),
 			Labor::on_chain_storage_version(),
 			ValidatorSet::on_chain_storage_version(),
+			Consents::on_chain_storage_version(),
 		]
 	}
+	let latest = [2, 1, 1, 1, 1, 1].map(StorageVersion::new);
 
 	local_chain().execute_with(|| {
-		assert_eq!(versions(), [StorageVersion::new(1); 5], "a new chain starts at the latest");
+		assert_eq!(versions(), latest, "a new chain starts at the latest");
 		StorageVersion::new(0).put::<Citizens>();
 		StorageVersion::new(0).put::<SCoin>();
 		StorageVersion::new(0).put::<Credentials>();
 		StorageVersion::new(0).put::<Labor>();
 		StorageVersion::new(0).put::<ValidatorSet>();
+		let _ = frame_support::storage::unhashed::clear_prefix(&Consents::name_hash(), None, None);
+		pallet_citizens::Quotas::<Runtime>::remove(MemberKind::HealthcareProvider);
+		assert_eq!(Consents::on_chain_storage_version(), 0);
 
 		assert_ok!(crate::Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
-		assert_eq!(versions(), [StorageVersion::new(1); 5]);
+		assert_eq!(versions(), latest);
+		assert_eq!(
+			pallet_citizens::Quotas::<Runtime>::get(MemberKind::HealthcareProvider),
+			pallet_citizens::DEFAULT_ORGANISATION_QUOTA
+		);
 		assert_ok!(crate::Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
-		assert_eq!(versions(), [StorageVersion::new(1); 5]);
+		assert_eq!(versions(), latest);
 	});
 }

@@ -5,5 +5,6 @@ mod did_document;
 mod fuzz;
 mod genesis;
 mod key_rotation;
+mod migrations;
 mod quota;
 mod registration;

@@ -1,0 +1,522 @@
+//! # Consents
+//!
+//! Patient-controlled consent for the city's smart healthcare. Health records stay where they
+//! are, with the hospitals, clinics and pharmacies that hold them; the chain holds only who may
+//! read which category of whose records, for what purpose (a hash) and until when, and a log of
+//! every read a provider made, so that a patient lists who accessed what.
+//!
+//! ## Overview
+//!
+//! - **Providers.** The city registers hospitals, clinics and pharmacies as members of kind
+//!   [`MemberKind::HealthcareProvider`] and grants them [`Role::HealthcareProvider`], a role only
+//!   the city grants (the Citizens Card pallet).
+//! - **Consent.** A patient (an active citizen) grants one provider, the grantee, access to one
+//!   [`RecordCategory`] of their records held by another provider, the custodian, for a purpose
+//!   (its hash), until an expiry at most [`Config::MaxConsentDuration`] away. A patient has at
+//!   most one consent in force for each grantee, custodian and category ([`ConsentScope`]).
+//! - **Revocation.** The patient revokes a consent at any time; the record stays, marked with
+//!   the block, so that the accesses made under it stay explained.
+//! - **Checking** ([`Pallet::consent_in_force`], [`runtime_api::ConsentsApi`]): before it asks
+//!   the custodian, a provider (or the custodian, before it answers) checks without a
+//!   transaction that a consent is in force.
+//! - **Access log.** The grantee logs each read it makes under a consent: the hash of what it
+//!   read. A read after revocation or expiry is refused. In an emergency a provider reads
+//!   without consent; the read is logged all the same, with the hash of the reason, and the
+//!   patient sees it beside the others.
+//!
+//! No health data is on chain: categories are codes, purposes, reasons and records are hashes.
+//! The log does say which providers read which category of a patient's records: the chain
+//! knows a patient only by account and DID, and ties no name to them.
+//!
+//! ## Interface
+//!
+//! ### Patients (active citizens)
+//! - [`Pallet::grant_consent`], [`Pallet::revoke_consent`].
+//!
+//! ### Providers (members holding [`Role::HealthcareProvider`])
+//! - [`Pallet::log_access`] (the consent's grantee), [`Pallet::log_emergency_access`] (any
+//!   provider).
+//!
+//! ### Runtime API
+//! - [`runtime_api::ConsentsApi`]: the consent in force for a scope, a patient's consents, a
+//!   patient's access log.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod migrations;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
+pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
+pub use types::{Access, AccessBasis, AccessId, Consent, ConsentId, ConsentScope, RecordCategory};
+pub use weights::WeightInfo;
+
+use frame_support::traits::UnixTime;
+
+/// The consents pallet.
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+
+	/// Default configuration for tests, so that mocks only name what they change.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstU64};
+
+		/// Test defaults: consents of at most 30 days.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxConsentDuration = ConstU64<{ 30 * 86_400_000 }>;
+			type WeightInfo = ();
+		}
+	}
+
+	/// Configuration of the consents pallet.
+	#[pallet::config(with_default)]
+	pub trait Config: frame_system::Config {
+		/// The Citizens Card register: who is an active citizen and who holds the
+		/// healthcare-provider role.
+		#[pallet::no_default]
+		type Registry: MemberRegistry<Self::AccountId>;
+
+		/// The clock consents expire by.
+		#[pallet::no_default]
+		type UnixTime: UnixTime;
+
+		/// The longest a consent may last, in milliseconds: a patient renews a consent rather
+		/// than grant one that outlives its purpose.
+		#[pallet::constant]
+		type MaxConsentDuration: Get<u64>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// What the benchmarks need of the runtime: setting its clock.
+		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
+		type BenchmarkHelper: seoul_primitives::BenchmarkClock;
+	}
+
+	/// A consent in this runtime.
+	pub type ConsentOf<T> = Consent<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// A consent's scope in this runtime.
+	pub type ConsentScopeOf<T> = ConsentScope<<T as frame_system::Config>::AccountId>;
+
+	/// An access in this runtime.
+	pub type AccessOf<T> = Access<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// The storage layout version; `migrations` moves a chain from each version to the next.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Every consent, by patient and number; kept after revocation and expiry. Blake2 for the
+	/// patient, an account its holder chose; the numbers are the chain's own.
+	#[pallet::storage]
+	pub type PatientConsents<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ConsentId,
+		ConsentOf<T>,
+		OptionQuery,
+	>;
+
+	/// The number each patient's next consent gets.
+	#[pallet::storage]
+	pub type NextConsentId<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ConsentId, ValueQuery>;
+
+	/// The patient's latest unrevoked consent for each scope: how a provider finds the consent
+	/// in force without reading the patient's every consent. An entry whose consent expired
+	/// stays until the patient grants that scope again or revokes it.
+	#[pallet::storage]
+	pub type ConsentsByScope<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		ConsentScopeOf<T>,
+		ConsentId,
+		OptionQuery,
+	>;
+
+	/// Every access to a patient's records, by patient and number.
+	#[pallet::storage]
+	pub type Accesses<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		AccessId,
+		AccessOf<T>,
+		OptionQuery,
+	>;
+
+	/// The number each patient's next logged access gets.
+	#[pallet::storage]
+	pub type NextAccessId<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccessId, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A patient granted a provider access to a category of their records held by another.
+		ConsentGranted {
+			patient: T::AccountId,
+			consent: ConsentId,
+			grantee: T::AccountId,
+			custodian: T::AccountId,
+			category: RecordCategory,
+			purpose_hash: H256,
+			expires_at: u64,
+		},
+		/// A patient revoked a consent.
+		ConsentRevoked { patient: T::AccountId, consent: ConsentId },
+		/// A provider logged a read of a patient's records under a consent.
+		AccessLogged {
+			patient: T::AccountId,
+			access: AccessId,
+			provider: T::AccountId,
+			consent: ConsentId,
+			record_hash: H256,
+		},
+		/// A provider logged a read of a patient's records in an emergency, without consent.
+		EmergencyAccessLogged {
+			patient: T::AccountId,
+			access: AccessId,
+			provider: T::AccountId,
+			custodian: T::AccountId,
+			category: RecordCategory,
+			record_hash: H256,
+			reason_hash: H256,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not an active citizen.
+		NotPatient,
+		/// The account does not hold the healthcare-provider role.
+		NotProvider,
+		/// The grantee is the custodian: a provider needs no consent to read its own records.
+		SameProvider,
+		/// The expiry is not in the future, or further away than `MaxConsentDuration`.
+		BadExpiry,
+		/// The patient has a consent in force for this scope already; revoke it first.
+		ConsentInForce,
+		/// The patient has no consent with this number.
+		UnknownConsent,
+		/// The consent was revoked already.
+		AlreadyRevoked,
+		/// The caller is not the provider the consent was granted to.
+		NotGrantee,
+		/// The consent was revoked.
+		ConsentRevoked,
+		/// The consent expired.
+		ConsentExpired,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxConsentDuration::get() > 0, "a consent must be able to last");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Lets `grantee` read the caller's records of `category` held by `custodian`, for the
+		/// purpose whose hash is `purpose_hash`, until `expires_at` (milliseconds since the Unix
+		/// epoch, at most [`Config::MaxConsentDuration`] from now).
+		///
+		/// Origin: signed by the patient, an active citizen. Emits [`Event::ConsentGranted`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::grant_consent())]
+		pub fn grant_consent(
+			origin: OriginFor<T>,
+			grantee: T::AccountId,
+			custodian: T::AccountId,
+			category: RecordCategory,
+			purpose_hash: H256,
+			expires_at: u64,
+		) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			Self::ensure_patient(&patient)?;
+			Self::ensure_provider(&grantee)?;
+			Self::ensure_provider(&custodian)?;
+			ensure!(grantee != custodian, Error::<T>::SameProvider);
+			let now = Self::now();
+			ensure!(
+				expires_at > now && expires_at <= now.saturating_add(T::MaxConsentDuration::get()),
+				Error::<T>::BadExpiry
+			);
+			let scope = ConsentScope { grantee, custodian, category };
+			let in_force = ConsentsByScope::<T>::get(&patient, &scope)
+				.and_then(|id| PatientConsents::<T>::get(&patient, id))
+				.is_some_and(|consent| consent.expires_at > now);
+			ensure!(!in_force, Error::<T>::ConsentInForce);
+
+			let consent = NextConsentId::<T>::get(&patient);
+			PatientConsents::<T>::insert(
+				&patient,
+				consent,
+				Consent {
+					scope: scope.clone(),
+					purpose_hash,
+					granted_at: frame_system::Pallet::<T>::block_number(),
+					expires_at,
+					revoked_at: None,
+				},
+			);
+			NextConsentId::<T>::insert(&patient, consent.saturating_add(1));
+			ConsentsByScope::<T>::insert(&patient, &scope, consent);
+			let ConsentScope { grantee, custodian, category } = scope;
+			Self::deposit_event(Event::ConsentGranted {
+				patient,
+				consent,
+				grantee,
+				custodian,
+				category,
+				purpose_hash,
+				expires_at,
+			});
+			Ok(())
+		}
+
+		/// Revokes the caller's consent `consent`, in force or expired; its record stays.
+		///
+		/// Origin: signed by the consent's patient. Emits [`Event::ConsentRevoked`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::revoke_consent())]
+		pub fn revoke_consent(origin: OriginFor<T>, consent: ConsentId) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			let scope = PatientConsents::<T>::try_mutate(&patient, consent, |entry| {
+				let entry = entry.as_mut().ok_or(Error::<T>::UnknownConsent)?;
+				ensure!(entry.revoked_at.is_none(), Error::<T>::AlreadyRevoked);
+				entry.revoked_at = Some(frame_system::Pallet::<T>::block_number());
+				Ok::<_, DispatchError>(entry.scope.clone())
+			})?;
+			// The scope's index names only the latest consent; an older one is not there.
+			ConsentsByScope::<T>::mutate_exists(&patient, &scope, |latest| {
+				if *latest == Some(consent) {
+					*latest = None;
+				}
+			});
+			Self::deposit_event(Event::ConsentRevoked { patient, consent });
+			Ok(())
+		}
+
+		/// Logs that the caller read `patient`'s records under consent `consent`: the hash of
+		/// what it read. Refused once the consent is revoked or expired.
+		///
+		/// Origin: signed by the consent's grantee, holding [`Role::HealthcareProvider`]. Emits
+		/// [`Event::AccessLogged`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::log_access())]
+		pub fn log_access(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			consent: ConsentId,
+			record_hash: H256,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::ensure_provider(&provider)?;
+			let record =
+				PatientConsents::<T>::get(&patient, consent).ok_or(Error::<T>::UnknownConsent)?;
+			ensure!(record.scope.grantee == provider, Error::<T>::NotGrantee);
+			ensure!(record.revoked_at.is_none(), Error::<T>::ConsentRevoked);
+			ensure!(record.expires_at > Self::now(), Error::<T>::ConsentExpired);
+			let ConsentScope { custodian, category, .. } = record.scope;
+			let access = Self::log(
+				&patient,
+				Access {
+					provider: provider.clone(),
+					custodian,
+					category,
+					record_hash,
+					basis: AccessBasis::Consent(consent),
+					at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Self::deposit_event(Event::AccessLogged {
+				patient,
+				access,
+				provider,
+				consent,
+				record_hash,
+			});
+			Ok(())
+		}
+
+		/// Logs that the caller read `patient`'s records of `category` held by `custodian`
+		/// without consent, in an emergency, for the reason whose hash is `reason_hash`. The
+		/// patient sees it in their access log.
+		///
+		/// Origin: signed by a member holding [`Role::HealthcareProvider`]. Emits
+		/// [`Event::EmergencyAccessLogged`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::log_emergency_access())]
+		pub fn log_emergency_access(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			custodian: T::AccountId,
+			category: RecordCategory,
+			record_hash: H256,
+			reason_hash: H256,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::ensure_provider(&provider)?;
+			Self::ensure_patient(&patient)?;
+			Self::ensure_provider(&custodian)?;
+			let access = Self::log(
+				&patient,
+				Access {
+					provider: provider.clone(),
+					custodian: custodian.clone(),
+					category,
+					record_hash,
+					basis: AccessBasis::Emergency(reason_hash),
+					at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Self::deposit_event(Event::EmergencyAccessLogged {
+				patient,
+				access,
+				provider,
+				custodian,
+				category,
+				record_hash,
+				reason_hash,
+			});
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The chain's clock, in milliseconds since the Unix epoch.
+		pub(crate) fn now() -> u64 {
+			T::UnixTime::now().as_millis() as u64
+		}
+
+		/// Passes if `who` is an active citizen.
+		fn ensure_patient(who: &T::AccountId) -> DispatchResult {
+			ensure!(
+				T::Registry::active_kind(who) == Some(MemberKind::Citizen),
+				Error::<T>::NotPatient
+			);
+			Ok(())
+		}
+
+		/// Passes if `who` is an active member holding the healthcare-provider role.
+		fn ensure_provider(who: &T::AccountId) -> DispatchResult {
+			ensure!(T::Registry::has_role(who, Role::HealthcareProvider), Error::<T>::NotProvider);
+			Ok(())
+		}
+
+		/// Appends `access` to `patient`'s log and returns its number.
+		fn log(patient: &T::AccountId, access: AccessOf<T>) -> AccessId {
+			let id = NextAccessId::<T>::get(patient);
+			Accesses::<T>::insert(patient, id, access);
+			NextAccessId::<T>::insert(patient, id.saturating_add(1));
+			id
+		}
+
+		/// The consent of `patient` in force now for `scope`, with its number: granted, neither
+		/// revoked nor expired. What a provider checks before it reads, and a custodian before
+		/// it answers.
+		pub fn consent_in_force(
+			patient: &T::AccountId,
+			scope: &ConsentScopeOf<T>,
+		) -> Option<(ConsentId, ConsentOf<T>)> {
+			let id = ConsentsByScope::<T>::get(patient, scope)?;
+			let consent = PatientConsents::<T>::get(patient, id)?;
+			(consent.revoked_at.is_none() && consent.expires_at > Self::now())
+				.then_some((id, consent))
+		}
+
+		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of `patient`'s consents after number
+		/// `start` (the previous page's `next`; `None` for the first page), in order, revoked
+		/// and expired ones included.
+		pub fn consents_of(
+			patient: &T::AccountId,
+			start: Option<ConsentId>,
+			limit: u32,
+		) -> Page<ConsentId, ConsentOf<T>> {
+			Page::numbered(start, limit, NextConsentId::<T>::get(patient), |id| {
+				PatientConsents::<T>::get(patient, id)
+			})
+		}
+
+		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of the accesses to `patient`'s records
+		/// after number `start`, in the order they were logged.
+		pub fn accesses_of(
+			patient: &T::AccountId,
+			start: Option<AccessId>,
+			limit: u32,
+		) -> Page<AccessId, AccessOf<T>> {
+			Page::numbered(start, limit, NextAccessId::<T>::get(patient), |id| {
+				Accesses::<T>::get(patient, id)
+			})
+		}
+
+		/// Checks the pallet's invariants: every consent and access is numbered below its
+		/// patient's next number, every scope's index names an unrevoked consent of that scope,
+		/// and every access under a consent names one of the patient's consents, granted to the
+		/// provider that read, for the custodian and category it read.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			for (patient, id, _) in PatientConsents::<T>::iter() {
+				ensure!(id < NextConsentId::<T>::get(&patient), "a consent's number is ahead");
+			}
+			for (patient, scope, id) in ConsentsByScope::<T>::iter() {
+				let consent = PatientConsents::<T>::get(&patient, id)
+					.ok_or("a scope's index names no consent")?;
+				ensure!(consent.scope == scope, "a scope's index names another scope's consent");
+				ensure!(consent.revoked_at.is_none(), "a scope's index names a revoked consent");
+			}
+			for (patient, id, access) in Accesses::<T>::iter() {
+				ensure!(id < NextAccessId::<T>::get(&patient), "an access's number is ahead");
+				if let AccessBasis::Consent(consent) = access.basis {
+					let consent = PatientConsents::<T>::get(&patient, consent)
+						.ok_or("an access names no consent")?;
+					ensure!(
+						consent.scope.grantee == access.provider
+							&& consent.scope.custodian == access.custodian
+							&& consent.scope.category == access.category,
+						"an access lies outside its consent's scope"
+					);
+				}
+			}
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,6 @@
+//! Unit tests, one module per topic.
+
+mod accesses;
+mod fuzz;
+mod grants;
+mod reads;

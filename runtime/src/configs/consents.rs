@@ -1,0 +1,21 @@
+//! Smart healthcare: patients' consents to read their records, and the log of every read.
+
+use frame_support::parameter_types;
+
+use super::Runtime;
+use crate::{Citizens, Timestamp};
+
+parameter_types! {
+	/// A consent lasts a year at most: a patient renews a consent rather than grant one that
+	/// outlives its purpose (a referral, a course of treatment).
+	pub const MaxConsentDuration: u64 = 365 * 24 * 60 * 60 * 1_000;
+}
+
+impl pallet_consents::Config for Runtime {
+	type Registry = Citizens;
+	type UnixTime = Timestamp;
+	type MaxConsentDuration = MaxConsentDuration;
+	type WeightInfo = pallet_consents::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Clock;
+}
