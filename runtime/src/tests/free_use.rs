@@ -343,7 +343,7 @@ fn unit_prices_of_common_calls() {
 			(
 				"SCoin.pay",
 				RuntimeCall::SCoin(pallet_scoin::Call::pay { request: payment, signature }),
-				4,
+				3,
 			),
 			(
 				"SCoin.reward",
@@ -353,8 +353,8 @@ fn unit_prices_of_common_calls() {
 				}),
 				4,
 			),
-			("SCoin.reward_batch (100 entries)", reward_batch(100), 186),
-			("SCoin.reward_batch (1,000 entries)", reward_batch(1_000), 1_837),
+			("SCoin.reward_batch (100 entries)", reward_batch(100), 206),
+			("SCoin.reward_batch (1,000 entries)", reward_batch(1_000), 2_033),
 			("SCoin.redeem", RuntimeCall::SCoin(pallet_scoin::Call::redeem { item: 0 }), 3),
 			(
 				"SCoin.request_settlement",
