@@ -12,10 +12,10 @@ const PALLETS = [
   'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
   'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens',
   'SCoin', 'Credentials', 'Labor', 'Preimage', 'Scheduler', 'Enactment', 'TxPause', 'SafeMode',
-  'Authorship', 'Historical', 'Offences',
+  'Authorship', 'Historical', 'Offences', 'Consents',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor', 'Enactment'];
+const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor', 'Enactment', 'Consents'];
 
 describe('development chain', () => {
   let node;

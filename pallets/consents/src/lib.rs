@@ -19,10 +19,11 @@
 //! - **Checking** ([`Pallet::consent_in_force`], [`runtime_api::ConsentsApi`]): before it asks
 //!   the custodian, a provider (or the custodian, before it answers) checks without a
 //!   transaction that a consent is in force.
-//! - **Access log.** The grantee logs each read it makes under a consent: the hash of what it
-//!   read. A read after revocation or expiry is refused. In an emergency a provider reads
-//!   without consent; the read is logged all the same, with the hash of the reason, and the
-//!   patient sees it beside the others.
+//! - **Access log.** The grantee logs each read under a consent before the custodian answers
+//!   it: the hash of its record request, which the custodian finds in the log before it answers.
+//!   A read after revocation or expiry is refused. In an emergency a provider reads without
+//!   consent; the read is logged all the same, with the hash of the reason, and the patient sees
+//!   it beside the others.
 //!
 //! No health data is on chain: categories are codes, purposes, reasons and records are hashes.
 //! The log does say which providers read which category of a patient's records: the chain
@@ -335,8 +336,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Logs that the caller read `patient`'s records under consent `consent`: the hash of
-		/// what it read. Refused once the consent is revoked or expired.
+		/// Logs the caller's read of `patient`'s records under consent `consent`: the hash of its
+		/// record request, logged before the custodian answers it. Refused once the consent is
+		/// revoked or expired.
 		///
 		/// Origin: signed by the consent's grantee, holding [`Role::HealthcareProvider`]. Emits
 		/// [`Event::AccessLogged`].
@@ -377,9 +379,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Logs that the caller read `patient`'s records of `category` held by `custodian`
-		/// without consent, in an emergency, for the reason whose hash is `reason_hash`. The
-		/// patient sees it in their access log.
+		/// Logs the caller's read of `patient`'s records of `category` held by `custodian` without
+		/// consent, in an emergency, for the reason whose hash is `reason_hash`, before the
+		/// custodian answers it. The patient sees it in their access log.
 		///
 		/// Origin: signed by a member holding [`Role::HealthcareProvider`]. Emits
 		/// [`Event::EmergencyAccessLogged`].
