@@ -281,10 +281,7 @@ pub mod pallet {
 				Error::<T>::BadExpiry
 			);
 			let scope = ConsentScope { grantee, custodian, category };
-			let in_force = ConsentsByScope::<T>::get(&patient, &scope)
-				.and_then(|id| PatientConsents::<T>::get(&patient, id))
-				.is_some_and(|consent| consent.expires_at > now);
-			ensure!(!in_force, Error::<T>::ConsentInForce);
+			ensure!(Self::consent_in_force(&patient, &scope).is_none(), Error::<T>::ConsentInForce);
 
 			let consent = NextConsentId::<T>::get(&patient);
 			PatientConsents::<T>::insert(
