@@ -12,10 +12,10 @@ const PALLETS = [
   'System', 'Timestamp', 'Balances', 'TransactionPayment', 'ValidatorSet', 'Session', 'Aura',
   'Grandpa', 'NodeAuthorization', 'Council', 'CouncilMembership', 'Utility', 'Sudo', 'Citizens',
   'SCoin', 'Credentials', 'Labor', 'Preimage', 'Scheduler', 'Enactment', 'TxPause', 'SafeMode',
-  'Authorship', 'Historical', 'Offences', 'Consents',
+  'Authorship', 'Historical', 'Offences', 'Consents', 'Donations',
 ];
 /** The pallets of this repository, which document themselves in the metadata. */
-const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor', 'Enactment', 'Consents'];
+const OUR_PALLETS = ['NodeAuthorization', 'ValidatorSet', 'Citizens', 'SCoin', 'Credentials', 'Labor', 'Enactment', 'Consents', 'Donations'];
 
 describe('development chain', () => {
   let node;

@@ -11,6 +11,7 @@
 pub mod citizens;
 pub mod consents;
 pub mod credentials;
+pub mod donations;
 pub mod governance;
 pub mod labor;
 pub mod scoin;
@@ -100,7 +101,9 @@ pub struct FullDeps<C, P> {
 /// Card register (`citizens_authenticate`, `citizens_member`), the S-coin (`scoin_programme`,
 /// `scoin_standing`, `scoin_settlements`, `scoin_supply`, `scoin_distribution`), the credentials register
 /// (`credentials_verify`, `credentials_schema`, `credentials_submissions`), health-record consents
-/// (`consents_check`, `consents_list`, `consents_accesses`) and part-time work
+/// (`consents_check`, `consents_list`, `consents_accesses`), donations (`donations_campaign`,
+/// `donations_campaigns`, `donations_campaignDonations`, `donations_spending`,
+/// `donations_ofDonor`, `donations_receipts`, `donations_charity`) and part-time work
 /// (`labor_contract`, `labor_contracts`, `labor_history`, `labor_timesheet`, `labor_minimumWage`, `labor_pay`,
 /// `labor_payStatements`, `labor_enrolments`, `labor_overdue`) and the governed path to Root
 /// (`enactment_pending`, `enactment_delay`) and the validators' standing (`validatorSet_status`).
@@ -132,6 +135,13 @@ where
 		seoul_runtime::configs::credentials::MaxCredentialsPerSubmission,
 	>,
 	C::Api: pallet_consents::runtime_api::ConsentsApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_donations::runtime_api::DonationsApi<
+		Block,
+		AccountId,
+		Balance,
+		seoul_runtime::configs::donations::MaxMilestones,
+		seoul_runtime::configs::donations::MaxReceiptLines,
+	>,
 	C::Api: pallet_labor::runtime_api::LaborApi<
 		Block,
 		AccountId,
@@ -155,6 +165,7 @@ where
 	use citizens::{Citizens, CitizensApiServer};
 	use consents::{Consents, ConsentsApiServer};
 	use credentials::{Credentials, CredentialsApiServer};
+	use donations::{Donations, DonationsApiServer};
 	use governance::{Enactment, EnactmentApiServer};
 	use labor::{Labor, LaborApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -169,6 +180,7 @@ where
 	module.merge(SCoin::new(client.clone()).into_rpc())?;
 	module.merge(Credentials::new(client.clone()).into_rpc())?;
 	module.merge(Consents::new(client.clone()).into_rpc())?;
+	module.merge(Donations::new(client.clone()).into_rpc())?;
 	module.merge(Labor::new(client.clone()).into_rpc())?;
 	module.merge(Enactment::new(client).into_rpc())?;
 	Ok(module)

@@ -10,6 +10,7 @@
 extern crate alloc;
 
 pub mod address;
+pub mod calendar;
 pub mod membership;
 pub mod migrations;
 

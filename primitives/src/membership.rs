@@ -287,6 +287,11 @@ pub mod testing {
 			Self::change(who, |entry| entry.2 = false);
 		}
 
+		/// Reinstates `who`, suspended before.
+		pub fn reinstate<AccountId: Encode>(who: &AccountId) {
+			Self::change(who, |entry| entry.2 = true);
+		}
+
 		/// Takes every role from `who`.
 		pub fn take_roles<AccountId: Encode>(who: &AccountId) {
 			Self::change(who, |entry| entry.1.clear());

@@ -19,9 +19,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Consents, Credentials, Enactment,
-	Executive, Grandpa, Hash, Historical, InherentDataExt, Labor, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SCoin, SessionKeys, System, TransactionPayment, ValidatorSet, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Citizens, Consents, Credentials, Donations,
+	Enactment, Executive, Grandpa, Hash, Historical, InherentDataExt, Labor, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System, TransactionPayment,
+	ValidatorSet, VERSION,
 };
 use crate::configs::{
 	credentials::{MaxCredentialsPerSubmission, MaxSchemaNameLength},
@@ -263,6 +264,64 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> seoul_primitives::Page<pallet_consents::AccessId, pallet_consents::AccessOf<Runtime>> {
 			Consents::accesses_of(&patient, start, limit)
+		}
+	}
+
+	impl pallet_donations::runtime_api::DonationsApi<
+		Block,
+		AccountId,
+		Balance,
+		crate::configs::donations::MaxMilestones,
+		crate::configs::donations::MaxReceiptLines,
+	> for Runtime {
+		fn campaign(
+			id: pallet_donations::CampaignId,
+		) -> Option<pallet_donations::reads::CampaignSummaryOf<Runtime>> {
+			Donations::campaign_summary(id)
+		}
+
+		fn campaigns(
+			start: Option<pallet_donations::CampaignId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_donations::CampaignId, pallet_donations::reads::CampaignSummaryOf<Runtime>> {
+			Donations::campaigns(start, limit)
+		}
+
+		fn campaign_donations(
+			id: pallet_donations::CampaignId,
+			start: Option<u64>,
+			limit: u32,
+		) -> seoul_primitives::Page<u64, pallet_donations::reads::DonationTraceOf<Runtime>> {
+			Donations::campaign_donations(id, start, limit)
+		}
+
+		fn spending_reports(
+			id: pallet_donations::CampaignId,
+			start: Option<pallet_donations::ReportId>,
+			limit: u32,
+		) -> seoul_primitives::Page<pallet_donations::ReportId, pallet_donations::SpendingReport<Balance>> {
+			Donations::spending_reports(id, start, limit)
+		}
+
+		fn donor_donations(
+			donor: AccountId,
+			start: Option<u64>,
+			limit: u32,
+		) -> seoul_primitives::Page<u64, pallet_donations::reads::DonationTraceOf<Runtime>> {
+			Donations::donor_donations(&donor, start, limit)
+		}
+
+		fn receipts(
+			donor: AccountId,
+			year: u16,
+			start: Option<u64>,
+			limit: u32,
+		) -> seoul_primitives::Page<u64, pallet_donations::reads::IssuedReceiptOf<Runtime>> {
+			Donations::donor_receipts(&donor, year, start, limit)
+		}
+
+		fn charity(charity: AccountId) -> Option<pallet_donations::CharityProfile> {
+			Donations::charity_profile(&charity)
 		}
 	}
 

@@ -23,6 +23,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_citizens, Citizens]
 	[pallet_scoin, SCoin]
 	[pallet_consents, Consents]
+	[pallet_donations, Donations]
 	[pallet_credentials, Credentials]
 	[pallet_labor, Labor]
 	[pallet_enactment, Enactment]

@@ -98,11 +98,14 @@ macro_rules! runtime_version {
 // 104: each network's session length (ValidatorSet.SessionLength); Aura equivocation reports.
 // 105: weights of this machine; health-record consents (Consents) and the healthcare provider's
 // member kind and role (Citizens v2).
+// 106: consents pause while their patient is suspended or a provider lost its role; emergency
+// reads bounded per provider, patient and day (Consents.EmergencyAccessCounts); donations
+// (Donations).
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(105);
+runtime_version!(106);
 // The upgrade rehearsal's runtime: this one's next version (`runtime/upgrade-rehearsal`).
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(106);
+runtime_version!(107);
 
 /// How a transaction names an account.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -306,4 +309,8 @@ mod runtime {
 	/// Smart healthcare: patients' consents to read their records, and every read logged.
 	#[runtime::pallet_index(25)]
 	pub type Consents = pallet_consents;
+
+	/// Donations: campaigns with milestones, S-coin in escrow, refunds and donation receipts.
+	#[runtime::pallet_index(26)]
+	pub type Donations = pallet_donations;
 }

@@ -1,5 +1,7 @@
 //! Benchmarks of every call, each in its heaviest case: a grant that replaces an expired consent
-//! of its scope, a revocation that clears the scope's index, reads under a consent in force.
+//! of its scope, a revocation that clears the scope's index, reads under a consent in force
+//! (the patient's and both providers' standing checked), an emergency read that starts a new
+//! window.
 
 use super::*;
 use frame_benchmarking::v2::*;
@@ -116,11 +118,13 @@ mod benchmarks {
 		assert_eq!(NextAccessId::<T>::get(&patient), 1);
 	}
 
-	/// A provider logging an emergency read.
+	/// A provider logging an emergency read after its last window of them ended.
 	#[benchmark]
 	fn log_emergency_access() {
 		let patient = patient::<T>();
 		let scope = scope::<T>();
+		let last_window = NOW - T::EmergencyWindow::get();
+		EmergencyAccessCounts::<T>::insert(&patient, &scope.grantee, (last_window, 1));
 
 		#[extrinsic_call]
 		_(
@@ -133,6 +137,7 @@ mod benchmarks {
 		);
 
 		assert_eq!(NextAccessId::<T>::get(&patient), 1);
+		assert_eq!(EmergencyAccessCounts::<T>::get(&patient, &scope.grantee), Some((NOW, 1)));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder.build(), crate::mock::Test);

@@ -19,11 +19,17 @@
 //! - **Checking** ([`Pallet::consent_in_force`], [`runtime_api::ConsentsApi`]): before it asks
 //!   the custodian, a provider (or the custodian, before it answers) checks without a
 //!   transaction that a consent is in force.
+//! - **Suspension.** A consent is in force only while its patient is an active citizen and both
+//!   providers hold the provider role: a suspended patient cannot sign a revocation, so their
+//!   consents pause with them (and resume on reinstatement, unless expired), and a provider whose
+//!   role the city took reads nothing and answers nothing under them.
 //! - **Access log.** The grantee logs each read under a consent before the custodian answers
 //!   it: the hash of its record request, which the custodian finds in the log before it answers.
 //!   A read after revocation or expiry is refused. In an emergency a provider reads without
 //!   consent; the read is logged all the same, with the hash of the reason, and the patient sees
-//!   it beside the others.
+//!   it beside the others. A provider logs at most [`Config::MaxEmergencyAccesses`] emergency
+//!   reads of one patient in each [`Config::EmergencyWindow`], so that no provider can bury a
+//!   patient's log under emergencies, nor read a patient's every record on one pretext.
 //!
 //! No health data is on chain: categories are codes, purposes, reasons and records are hashes.
 //! The log does say which providers read which category of a patient's records: the chain
@@ -76,9 +82,13 @@ pub mod pallet {
 	/// Default configuration for tests, so that mocks only name what they change.
 	pub mod config_preludes {
 		use super::*;
-		use frame_support::{derive_impl, traits::ConstU64};
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
 
-		/// Test defaults: consents of at most 30 days.
+		/// Test defaults: consents of at most 30 days, three emergency reads of a patient by a
+		/// provider a day.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -87,6 +97,8 @@ pub mod pallet {
 		#[frame_support::register_default_impl(TestDefaultConfig)]
 		impl DefaultConfig for TestDefaultConfig {
 			type MaxConsentDuration = ConstU64<{ 30 * 86_400_000 }>;
+			type MaxEmergencyAccesses = ConstU32<3>;
+			type EmergencyWindow = ConstU64<86_400_000>;
 			type WeightInfo = ();
 		}
 	}
@@ -107,6 +119,17 @@ pub mod pallet {
 		/// than grant one that outlives its purpose.
 		#[pallet::constant]
 		type MaxConsentDuration: Get<u64>;
+
+		/// The most emergency reads one provider logs of one patient in an
+		/// [`Config::EmergencyWindow`]: enough for a stay in an emergency room, few enough that
+		/// a patient's log stays readable.
+		#[pallet::constant]
+		type MaxEmergencyAccesses: Get<u32>;
+
+		/// The window, in milliseconds, that [`Config::MaxEmergencyAccesses`] counts in; a new
+		/// one starts with the first emergency read after the last one ended.
+		#[pallet::constant]
+		type EmergencyWindow: Get<u64>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -182,6 +205,20 @@ pub mod pallet {
 	pub type NextAccessId<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, AccessId, ValueQuery>;
 
+	/// The emergency reads each provider logged of each patient in the current window: when the
+	/// window started (milliseconds since the Unix epoch) and how many. Blake2 for both
+	/// accounts, which their holders chose.
+	#[pallet::storage]
+	pub type EmergencyAccessCounts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		(u64, u32),
+		OptionQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -239,12 +276,20 @@ pub mod pallet {
 		ConsentRevoked,
 		/// The consent expired.
 		ConsentExpired,
+		/// The provider has logged the most emergency reads of this patient that one window
+		/// allows.
+		TooManyEmergencyAccesses,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxConsentDuration::get() > 0, "a consent must be able to last");
+			assert!(
+				T::MaxEmergencyAccesses::get() > 0,
+				"a provider must be able to read in an emergency"
+			);
+			assert!(T::EmergencyWindow::get() > 0, "an emergency window must last");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -335,7 +380,8 @@ pub mod pallet {
 
 		/// Logs the caller's read of `patient`'s records under consent `consent`: the hash of its
 		/// record request, logged before the custodian answers it. Refused once the consent is
-		/// revoked or expired.
+		/// revoked or expired, while the patient is suspended ([`Error::NotPatient`]) and once the
+		/// custodian no longer holds the provider role ([`Error::NotProvider`]).
 		///
 		/// Origin: signed by the consent's grantee, holding [`Role::HealthcareProvider`]. Emits
 		/// [`Event::AccessLogged`].
@@ -352,8 +398,7 @@ pub mod pallet {
 			let record =
 				PatientConsents::<T>::get(&patient, consent).ok_or(Error::<T>::UnknownConsent)?;
 			ensure!(record.scope.grantee == provider, Error::<T>::NotGrantee);
-			ensure!(record.revoked_at.is_none(), Error::<T>::ConsentRevoked);
-			ensure!(record.expires_at > Self::now(), Error::<T>::ConsentExpired);
+			Self::ensure_in_force(&patient, &record)?;
 			let ConsentScope { custodian, category, .. } = record.scope;
 			let access = Self::log(
 				&patient,
@@ -378,7 +423,9 @@ pub mod pallet {
 
 		/// Logs the caller's read of `patient`'s records of `category` held by `custodian` without
 		/// consent, in an emergency, for the reason whose hash is `reason_hash`, before the
-		/// custodian answers it. The patient sees it in their access log.
+		/// custodian answers it. The patient sees it in their access log. At most
+		/// [`Config::MaxEmergencyAccesses`] of one patient by one provider in an
+		/// [`Config::EmergencyWindow`].
 		///
 		/// Origin: signed by a member holding [`Role::HealthcareProvider`]. Emits
 		/// [`Event::EmergencyAccessLogged`].
@@ -396,6 +443,15 @@ pub mod pallet {
 			Self::ensure_provider(&provider)?;
 			Self::ensure_patient(&patient)?;
 			Self::ensure_provider(&custodian)?;
+			let now = Self::now();
+			let (window_start, count) = match EmergencyAccessCounts::<T>::get(&patient, &provider) {
+				Some((start, count)) if now < start.saturating_add(T::EmergencyWindow::get()) => {
+					(start, count)
+				}
+				_ => (now, 0),
+			};
+			ensure!(count < T::MaxEmergencyAccesses::get(), Error::<T>::TooManyEmergencyAccesses);
+			EmergencyAccessCounts::<T>::insert(&patient, &provider, (window_start, count + 1));
 			let access = Self::log(
 				&patient,
 				Access {
@@ -441,6 +497,16 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Passes if `consent` of `patient` is in force: neither revoked nor expired, its patient
+		/// an active citizen and both its providers holding the provider role.
+		fn ensure_in_force(patient: &T::AccountId, consent: &ConsentOf<T>) -> DispatchResult {
+			ensure!(consent.revoked_at.is_none(), Error::<T>::ConsentRevoked);
+			ensure!(consent.expires_at > Self::now(), Error::<T>::ConsentExpired);
+			Self::ensure_patient(patient)?;
+			Self::ensure_provider(&consent.scope.grantee)?;
+			Self::ensure_provider(&consent.scope.custodian)
+		}
+
 		/// Appends `access` to `patient`'s log and returns its number.
 		fn log(patient: &T::AccountId, access: AccessOf<T>) -> AccessId {
 			let id = NextAccessId::<T>::get(patient);
@@ -450,16 +516,15 @@ pub mod pallet {
 		}
 
 		/// The consent of `patient` in force now for `scope`, with its number: granted, neither
-		/// revoked nor expired. What a provider checks before it reads, and a custodian before
-		/// it answers.
+		/// revoked nor expired, its patient active and both providers holding their role. What a
+		/// provider checks before it reads, and a custodian before it answers.
 		pub fn consent_in_force(
 			patient: &T::AccountId,
 			scope: &ConsentScopeOf<T>,
 		) -> Option<(ConsentId, ConsentOf<T>)> {
 			let id = ConsentsByScope::<T>::get(patient, scope)?;
 			let consent = PatientConsents::<T>::get(patient, id)?;
-			(consent.revoked_at.is_none() && consent.expires_at > Self::now())
-				.then_some((id, consent))
+			Self::ensure_in_force(patient, &consent).is_ok().then_some((id, consent))
 		}
 
 		/// Up to `limit` (at most [`MAX_PAGE_SIZE`]) of `patient`'s consents after number
@@ -488,13 +553,23 @@ pub mod pallet {
 		}
 
 		/// Checks the pallet's invariants: every consent and access is numbered below its
-		/// patient's next number, every scope's index names an unrevoked consent of that scope,
-		/// and every access under a consent names one of the patient's consents, granted to the
-		/// provider that read, for the custodian and category it read.
+		/// patient's next number; every scope's index names an unrevoked consent of that scope,
+		/// and no scope has two consents unrevoked and unexpired; every access under a consent
+		/// names one of the patient's consents, granted to the provider that read, for the
+		/// custodian and category it read, and lies between the consent's grant and its
+		/// revocation; no emergency count is empty or above the most a window allows.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			for (patient, id, _) in PatientConsents::<T>::iter() {
+			let now = Self::now();
+			let mut in_force = alloc::collections::BTreeSet::new();
+			for (patient, id, consent) in PatientConsents::<T>::iter() {
 				ensure!(id < NextConsentId::<T>::get(&patient), "a consent's number is ahead");
+				if consent.revoked_at.is_none() && consent.expires_at > now {
+					ensure!(
+						in_force.insert((patient, consent.scope)),
+						"a scope has two consents in force"
+					);
+				}
 			}
 			for (patient, scope, id) in ConsentsByScope::<T>::iter() {
 				let consent = PatientConsents::<T>::get(&patient, id)
@@ -513,7 +588,18 @@ pub mod pallet {
 							&& consent.scope.category == access.category,
 						"an access lies outside its consent's scope"
 					);
+					ensure!(
+						consent.granted_at <= access.at
+							&& consent.revoked_at.is_none_or(|revoked| access.at <= revoked),
+						"an access lies outside its consent's life"
+					);
 				}
+			}
+			for (_, _, (_, count)) in EmergencyAccessCounts::<T>::iter() {
+				ensure!(
+					count > 0 && count <= T::MaxEmergencyAccesses::get(),
+					"an emergency count is empty or above the most allowed"
+				);
 			}
 			Ok(())
 		}

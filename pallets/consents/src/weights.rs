@@ -39,8 +39,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consents::NextConsentId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn grant_consent() -> Weight {
 		// Proof size: measured `1301`, estimated `8706` bytes.
-		// Minimum execution time: 48_702_000 picoseconds.
-		Weight::from_parts(51_767_000, 8706)
+		// Minimum execution time: 49_604_000 picoseconds.
+		Weight::from_parts(69_644_000, 8706)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -50,12 +50,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consents::ConsentsByScope` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof size: measured `401`, estimated `3643` bytes.
-		// Minimum execution time: 19_860_000 picoseconds.
-		Weight::from_parts(22_383_000, 3643)
+		// Minimum execution time: 19_659_000 picoseconds.
+		Weight::from_parts(32_869_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Citizens::Members` (r:1 w:0)
+	/// Storage: `Citizens::Members` (r:3 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Consents::PatientConsents` (r:1 w:0)
 	/// Proof: `Consents::PatientConsents` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
@@ -66,47 +66,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consents::Accesses` (r:0 w:1)
 	/// Proof: `Consents::Accesses` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	fn log_access() -> Weight {
-		// Proof size: measured `981`, estimated `3643` bytes.
-		// Minimum execution time: 31_717_000 picoseconds.
-		Weight::from_parts(39_139_000, 3643)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1131`, estimated `8706` bytes.
+		// Minimum execution time: 41_962_000 picoseconds.
+		Weight::from_parts(66_598_000, 8706)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Citizens::Members` (r:3 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consents::EmergencyAccessCounts` (r:1 w:1)
+	/// Proof: `Consents::EmergencyAccessCounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Consents::NextAccessId` (r:1 w:1)
 	/// Proof: `Consents::NextAccessId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Consents::Accesses` (r:0 w:1)
 	/// Proof: `Consents::Accesses` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	fn log_emergency_access() -> Weight {
-		// Proof size: measured `788`, estimated `8706` bytes.
-		// Minimum execution time: 31_336_000 picoseconds.
-		Weight::from_parts(34_641_000, 8706)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `995`, estimated `8706` bytes.
+		// Minimum execution time: 42_323_000 picoseconds.
+		Weight::from_parts(57_716_000, 8706)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(51_767_000, 8706)
+		Weight::from_parts(69_644_000, 8706)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(22_383_000, 3643)
+		Weight::from_parts(32_869_000, 3643)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(39_139_000, 3643)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(66_598_000, 8706)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn log_emergency_access() -> Weight {
-		Weight::from_parts(34_641_000, 8706)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(57_716_000, 8706)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

@@ -74,7 +74,6 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-pub mod calendar;
 mod calls;
 mod contracts;
 pub mod insurance;
@@ -97,6 +96,8 @@ pub use calendar::{Date, Weekday};
 pub use insurance::{Enrolment, EnrolmentStatus, Insurance};
 pub use pallet::*;
 pub use pay::MAX_PAY_PERIOD_DAYS;
+/// Calendar dates in Korea, shared with the other pallets that count them.
+pub use seoul_primitives::calendar;
 pub use seoul_primitives::membership::{MemberKind, MemberRegistry, Role};
 pub use seoul_primitives::{Page, MAX_PAGE_SIZE};
 pub use types::{

@@ -14,6 +14,7 @@ pub mod citizens;
 pub mod consensus;
 pub mod consents;
 pub mod credentials;
+pub mod donations;
 pub mod governance;
 pub mod labor;
 pub mod scoin;

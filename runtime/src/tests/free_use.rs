@@ -15,7 +15,7 @@ use frame_support::{assert_ok, dispatch::GetDispatchInfo};
 use pallet_citizens::{refusal, MemberKind, MemberRegistry};
 use seoul_primitives::currency::{MILLI_SCN, SCN};
 use sp_core::{sr25519, Pair, H256};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, EveStash, Ferdie, FerdieStash};
 use sp_runtime::transaction_validity::{
 	InvalidTransaction, TransactionSource, TransactionValidityError, ValidTransaction,
 };
@@ -213,6 +213,32 @@ fn the_weight_a_batch_did_not_use_is_given_back_in_the_block() {
 		let used = Citizens::noted_usage(&who).used;
 		assert!(charged >= 50 && by_length < 21, "charged {charged}, length {by_length}");
 		assert!((21..=25).contains(&used), "charged {charged}, kept {used}");
+	});
+}
+
+#[test]
+fn a_providers_batch_of_emergency_reads_logs_no_more_than_a_day_allows() {
+	// The attack: a hospital buries a patient's access log under emergency reads, sixty in one
+	// batch. Before, all sixty were logged; now the batch stops at the day's fiftieth.
+	use crate::configs::consents::MaxEmergencyAccesses;
+	dev_chain().execute_with(|| {
+		start_block();
+		let read = RuntimeCall::Consents(pallet_consents::Call::log_emergency_access {
+			patient: account(Dave),
+			custodian: account(FerdieStash),
+			category: pallet_consents::RecordCategory::Treatments,
+			record_hash: H256::repeat_byte(1),
+			reason_hash: H256::repeat_byte(2),
+		});
+		let xt = signed(&EveStash.pair(), 0, batch(vec![read; 60]), 0);
+		assert_ok!(Executive::apply_extrinsic(xt).expect("valid"));
+		let most = MaxEmergencyAccesses::get();
+		assert_eq!(pallet_consents::NextAccessId::<Runtime>::get(account(Dave)), u64::from(most));
+		assert!(crate::System::events().iter().any(|record| matches!(
+			record.event,
+			crate::RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted { index, .. })
+				if index == most
+		)));
 	});
 }
 

@@ -235,18 +235,19 @@ fn safe_mode_stops_everything_but_governance() {
 }
 
 /// An upgrade from spec 102, whose pallets declared no storage version (Labor declared 0), and
-/// which had neither the healthcare provider's member kind nor `Consents`, runs every migration
+/// which had neither the healthcare provider's member kind nor `Consents` and `Donations`, runs
+/// every migration
 /// with its try-runtime checks, and a second upgrade runs none.
 #[cfg(feature = "try-runtime")]
 #[test]
 fn an_upgrade_from_unversioned_pallets_migrates_them_and_passes_its_checks() {
-	use crate::{Citizens, Consents, Credentials, Labor, SCoin, ValidatorSet};
+	use crate::{Citizens, Consents, Credentials, Donations, Labor, SCoin, ValidatorSet};
 	use frame_support::traits::{
 		GetStorageVersion, PalletInfoAccess, StorageVersion, UpgradeCheckSelect,
 	};
 	use seoul_primitives::membership::MemberKind;
 
-	fn versions() -> [StorageVersion; 6] {
+	fn versions() -> [StorageVersion; 7] {
 		[
 			Citizens::on_chain_storage_version(),
 			SCoin::on_chain_storage_version(),
@@ -254,9 +255,10 @@ fn an_upgrade_from_unversioned_pallets_migrates_them_and_passes_its_checks() {
 			Labor::on_chain_storage_version(),
 			ValidatorSet::on_chain_storage_version(),
 			Consents::on_chain_storage_version(),
+			Donations::on_chain_storage_version(),
 		]
 	}
-	let latest = [2, 1, 1, 1, 1, 1].map(StorageVersion::new);
+	let latest = [2, 1, 1, 1, 1, 1, 1].map(StorageVersion::new);
 
 	local_chain().execute_with(|| {
 		assert_eq!(versions(), latest, "a new chain starts at the latest");
@@ -265,9 +267,12 @@ fn an_upgrade_from_unversioned_pallets_migrates_them_and_passes_its_checks() {
 		StorageVersion::new(0).put::<Credentials>();
 		StorageVersion::new(0).put::<Labor>();
 		StorageVersion::new(0).put::<ValidatorSet>();
-		let _ = frame_support::storage::unhashed::clear_prefix(&Consents::name_hash(), None, None);
+		for pallet in [Consents::name_hash(), Donations::name_hash()] {
+			let _ = frame_support::storage::unhashed::clear_prefix(&pallet, None, None);
+		}
 		pallet_citizens::Quotas::<Runtime>::remove(MemberKind::HealthcareProvider);
 		assert_eq!(Consents::on_chain_storage_version(), 0);
+		assert_eq!(Donations::on_chain_storage_version(), 0);
 
 		assert_ok!(crate::Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
 		assert_eq!(versions(), latest);

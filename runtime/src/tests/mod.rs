@@ -1028,6 +1028,7 @@ mod credentials {
 	}
 }
 
+mod donations;
 mod free_use;
 mod governance;
 mod hygiene;

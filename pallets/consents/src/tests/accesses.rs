@@ -1,7 +1,7 @@
 //! Providers logging their reads of patients' records, under consent or in an emergency.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, traits::Get};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
 
@@ -178,5 +178,65 @@ fn emergency_access_refuses_bad_calls() {
 		for custodian in [UNAPPROVED_HOSPITAL, PATIENT, STRANGER] {
 			assert_noop!(emergency(PHARMACY, PATIENT, custodian), Error::<Test>::NotProvider);
 		}
+	});
+}
+
+#[test]
+fn a_suspended_patients_consents_pause_until_the_city_reinstates_them() {
+	// The attack: the city suspends a patient, who can then sign nothing, revocations included;
+	// before, the hospital read on under the consent until it expired.
+	ExtBuilder.build_and_execute(|| {
+		let consent = grant(PATIENT, lab_results(), 5);
+		Register::suspend(&PATIENT);
+		assert_noop!(log(HOSPITAL, PATIENT, consent), Error::<Test>::NotPatient);
+		assert_eq!(Consents::consent_in_force(&PATIENT, &lab_results()), None);
+		Register::reinstate(&PATIENT);
+		assert_eq!(
+			Consents::consent_in_force(&PATIENT, &lab_results()).map(|(id, _)| id),
+			Some(consent)
+		);
+		assert_ok!(log(HOSPITAL, PATIENT, consent));
+	});
+}
+
+#[test]
+fn a_custodian_the_city_took_the_role_from_answers_under_no_consent() {
+	ExtBuilder.build_and_execute(|| {
+		let consent = grant(PATIENT, lab_results(), 5);
+		let from_hospital =
+			ConsentScope { grantee: PHARMACY, custodian: HOSPITAL, ..lab_results() };
+		let pharmacy = grant(PATIENT, from_hospital.clone(), 5);
+		Register::take_roles(&CLINIC);
+		assert_noop!(log(HOSPITAL, PATIENT, consent), Error::<Test>::NotProvider);
+		assert_eq!(Consents::consent_in_force(&PATIENT, &lab_results()), None);
+		// Nor does a suspended grantee read.
+		Register::suspend(&PHARMACY);
+		assert_noop!(log(PHARMACY, PATIENT, pharmacy), Error::<Test>::NotProvider);
+		assert_eq!(Consents::consent_in_force(&PATIENT, &from_hospital), None);
+	});
+}
+
+#[test]
+fn a_provider_logs_a_bounded_number_of_emergency_reads_of_a_patient_a_window() {
+	// The attack: a provider buries a patient's log under emergency reads, or reads every
+	// record on one pretext.
+	ExtBuilder.build_and_execute(|| {
+		let most: u32 = <Test as Config>::MaxEmergencyAccesses::get();
+		let window: u64 = <Test as Config>::EmergencyWindow::get();
+		for _ in 0..most {
+			assert_ok!(emergency(PHARMACY, PATIENT, CLINIC));
+		}
+		assert_eq!(EmergencyAccessCounts::<Test>::get(PATIENT, PHARMACY), Some((NOW, most)));
+		assert_noop!(emergency(PHARMACY, PATIENT, CLINIC), Error::<Test>::TooManyEmergencyAccesses);
+		// Other providers, and other patients, count on their own.
+		assert_ok!(emergency(HOSPITAL, PATIENT, CLINIC));
+		assert_ok!(emergency(PHARMACY, OTHER_PATIENT, CLINIC));
+		// Until the window ends, and no longer.
+		Timestamp::set_timestamp(NOW + window - 1);
+		assert_noop!(emergency(PHARMACY, PATIENT, CLINIC), Error::<Test>::TooManyEmergencyAccesses);
+		Timestamp::set_timestamp(NOW + window);
+		assert_ok!(emergency(PHARMACY, PATIENT, CLINIC));
+		assert_eq!(EmergencyAccessCounts::<Test>::get(PATIENT, PHARMACY), Some((NOW + window, 1)));
+		assert_eq!(NextAccessId::<Test>::get(PATIENT), u64::from(most) + 2);
 	});
 }

@@ -1,6 +1,6 @@
 //! Fuzzing: random sequences of every call, from random origins, over a few patients,
-//! providers and consents, with time passing and roles taken; the invariants hold after each
-//! step and nothing panics. CI runs proptest's default of 256 sequences; run more with
+//! providers and consents, with time passing and members suspended, reinstated and stripped of
+//! their roles; the invariants hold after each step and nothing panics. CI runs proptest's default of 256 sequences; run more with
 //! `PROPTEST_CASES=100000 cargo test --release -p pallet-consents fuzz`.
 
 use crate::{mock::*, *};
@@ -67,12 +67,15 @@ fn call() -> impl Strategy<Value = Call<Test>> {
 	]
 }
 
-/// A step: a call from an origin, days passing, or the city taking a member's roles.
+/// A step: a call from an origin, days passing, or the city taking a member's roles,
+/// suspending or reinstating a member.
 #[derive(Debug, Clone)]
 enum Step {
 	Call(RuntimeOrigin, Call<Test>),
 	Days(u64),
 	TakeRoles(AccountId),
+	Suspend(AccountId),
+	Reinstate(AccountId),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -80,6 +83,8 @@ fn step() -> impl Strategy<Value = Step> {
 		16 => (origin(), call()).prop_map(|(origin, call)| Step::Call(origin, call)),
 		2 => (1u64..4).prop_map(Step::Days),
 		1 => who().prop_map(Step::TakeRoles),
+		1 => who().prop_map(Step::Suspend),
+		1 => who().prop_map(Step::Reinstate),
 	]
 }
 
@@ -94,6 +99,8 @@ proptest! {
 					},
 					Step::Days(days) => advance(System::block_number() + 1, days),
 					Step::TakeRoles(who) => Register::take_roles(&who),
+					Step::Suspend(who) => Register::suspend(&who),
+					Step::Reinstate(who) => Register::reinstate(&who),
 				}
 				prop_assert_eq!(Consents::do_try_state(), Ok(()));
 			}

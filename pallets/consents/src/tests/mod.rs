@@ -3,4 +3,5 @@
 mod accesses;
 mod fuzz;
 mod grants;
+mod invariants;
 mod reads;

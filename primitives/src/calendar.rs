@@ -1,5 +1,6 @@
-//! Calendar dates and times of day as Korean labour law counts them: the proleptic Gregorian
-//! calendar in Korea Standard Time (UTC+9, no daylight saving), whole minutes.
+//! Calendar dates and times of day as Korean law counts them (labour contracts, donation
+//! receipts): the proleptic Gregorian calendar in Korea Standard Time (UTC+9, no daylight
+//! saving), whole minutes.
 //!
 //! Dates travel as `{year, month, day}` so that the explorer and wallets show them as people
 //! write them; the pallet turns them into day numbers for arithmetic.

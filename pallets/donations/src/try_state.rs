@@ -1,0 +1,111 @@
+//! The pallet's invariants, checked after every block by try-runtime and after every test.
+
+use crate::{pallet::*, *};
+use alloc::collections::BTreeMap;
+use frame_support::ensure;
+use seoul_primitives::Balance;
+
+/// What a campaign's donations add up to.
+#[derive(Default)]
+struct Tally {
+	raised: Balance,
+	refunded: Balance,
+	raised_won: Balance,
+	donations: u64,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks that the escrow holds exactly what the campaigns hold (donations less releases
+	/// and refunds), and that each campaign's figures are its donations', milestones' and
+	/// reports': raised the S-coin given, refunded what its donations got back, won the won
+	/// confirmed, released its released milestones, spent its reports, never more spent than
+	/// released nor more released and refunded than raised; that refunding campaigns and only
+	/// they are queued; and that every receipt adds up and lists donations that name it.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut tallies = BTreeMap::<CampaignId, Tally>::new();
+		for (id, gift) in DonationRecords::<T>::iter() {
+			ensure!(id < NextDonationId::<T>::get(), "a donation's number is ahead");
+			let tally = tallies.entry(gift.campaign).or_default();
+			tally.donations += 1;
+			tally.refunded = tally.refunded.saturating_add(gift.refunded);
+			match (gift.kind, gift.state) {
+				(DonationKind::SCoin, DonationState::Given) => {
+					tally.raised = tally.raised.saturating_add(gift.amount)
+				}
+				(DonationKind::Won { .. }, DonationState::Given) => {
+					tally.raised_won = tally.raised_won.saturating_add(gift.amount)
+				}
+				(DonationKind::SCoin, DonationState::Unconfirmed) => {
+					return Err("an S-coin donation awaits confirmation".into())
+				}
+				_ => {}
+			}
+			ensure!(gift.refunded <= gift.amount, "a donation got back more than it gave");
+		}
+
+		let mut held: Balance = 0;
+		for (id, campaign) in Campaigns::<T>::iter() {
+			ensure!(id < NextCampaignId::<T>::get(), "a campaign's number is ahead");
+			let tally = tallies.remove(&id).unwrap_or_default();
+			ensure!(campaign.raised == tally.raised, "a campaign's raised is not its donations'");
+			ensure!(
+				campaign.refunded == tally.refunded,
+				"a campaign's refunded is not its donations'"
+			);
+			ensure!(
+				campaign.raised_won == tally.raised_won,
+				"a campaign's won is not its donations'"
+			);
+			ensure!(
+				campaign.donations == tally.donations,
+				"a campaign's count is not its donations'"
+			);
+			let released =
+				campaign.milestones.iter().fold(0 as Balance, |sum, step| match step.state {
+					MilestoneState::Released { amount } => sum.saturating_add(amount),
+					_ => sum,
+				});
+			ensure!(campaign.released == released, "a campaign's released is not its milestones'");
+			ensure!(
+				campaign.released.saturating_add(campaign.refunded) <= campaign.raised,
+				"a campaign paid out more than it raised"
+			);
+			let spent = SpendingReports::<T>::iter_prefix_values(id)
+				.fold(0 as Balance, |sum, report| sum.saturating_add(report.amount));
+			ensure!(campaign.spent == spent, "a campaign's spent is not its reports'");
+			ensure!(campaign.spent <= campaign.released, "a campaign spent more than it released");
+			ensure!(
+				matches!(campaign.status, CampaignStatus::Refunding(_))
+					== RefundingCampaigns::<T>::contains_key(id),
+				"the refund queue and the refunding campaigns differ"
+			);
+			ensure!(
+				campaign.refund_cursor <= campaign.donations,
+				"a refund cursor is past the list"
+			);
+			ensure!(campaign.unpaid <= campaign.held(), "unpaid refunds exceed what is held");
+			held = held.saturating_add(campaign.held());
+		}
+		ensure!(tallies.is_empty(), "a donation names no campaign");
+		ensure!(held == Self::escrow_held(), "the escrow is not what the campaigns hold");
+
+		for (charity, number, receipt) in Receipts::<T>::iter() {
+			let total = receipt
+				.lines
+				.iter()
+				.fold(0 as Balance, |sum, line| sum.saturating_add(line.amount));
+			ensure!(receipt.total == total, "a receipt's total is not its lines'");
+			ensure!(receipt.charity == charity, "a receipt is filed under another charity");
+			for line in &receipt.lines {
+				let gift = DonationRecords::<T>::get(line.donation)
+					.ok_or("a receipt lists no donation")?;
+				ensure!(
+					gift.receipt == Some(number),
+					"a receipt lists a donation that names another"
+				);
+				ensure!(gift.donor == receipt.donor, "a receipt lists another donor's donation");
+			}
+		}
+		Ok(())
+	}
+}
