@@ -56,7 +56,7 @@ const exported = {
   format: 'seoul-donation-receipts/1',
   donor: receipts[0]?.donor ?? options.donor,
   year,
-  note: 'S-coin amounts are in millionths of an SCN (1 SCN = 1 won); won amounts in won.',
+  note: 'Amounts are in millionths of an SCN or of a won (1 SCN = 1 won).',
   receipts,
   totals,
 };

@@ -1,7 +1,7 @@
 //! `donations_*`: campaigns with what they raised, hold, released, refunded and reported spent,
 //! where each donation went, and a donor's receipts of a year, served from the runtime API
-//! `DonationsApi`, at the best block or any block asked. Amounts are strings: S-coin in its
-//! smallest unit (a millionth), won in won.
+//! `DonationsApi`, at the best block or any block asked. Amounts are strings, in millionths of
+//! an SCN or of a won (1 SCN is 1 won).
 
 use std::sync::Arc;
 
@@ -191,6 +191,7 @@ pub fn campaign_json(
 		"raisedWon": campaign.raised_won.to_string(),
 		"donations": campaign.donations,
 		"reports": campaign.reports,
+		"withdrawalsEnd": campaign.withdrawals_end,
 	});
 	if let (Value::Object(map), Value::Object(status)) = (&mut json, status_json(campaign.status)) {
 		map.extend(status);
@@ -200,8 +201,17 @@ pub fn campaign_json(
 
 /// The JSON of a donation with where it went.
 pub fn donation_json(_position: u64, trace: DonationTrace<AccountId, Balance>) -> Value {
-	let Donation { donor, campaign, amount, kind, given_at, state, refunded, receipt, .. } =
-		trace.donation;
+	let Donation {
+		donor,
+		campaign,
+		amount,
+		kind,
+		given_at,
+		withdrawable_until,
+		state,
+		refunded,
+		receipt,
+	} = trace.donation;
 	let mut json = json!({
 		"id": trace.id,
 		"campaign": campaign,
@@ -209,6 +219,7 @@ pub fn donation_json(_position: u64, trace: DonationTrace<AccountId, Balance>) -
 		"donorDid": did_of(&donor),
 		"amount": amount.to_string(),
 		"givenAt": given_at,
+		"withdrawableUntil": withdrawable_until,
 		"state": camel(state),
 		"released": trace.released.to_string(),
 		"held": trace.held.to_string(),
@@ -481,7 +492,7 @@ mod tests {
 				amount: 600,
 				kind: DonationKind::SCoin,
 				given_at: 1_795_392_000_000,
-				released_before: 0,
+				withdrawable_until: 1_796_000_000_000,
 				state: DonationState::Given,
 				refunded: 0,
 				receipt: Some(ReceiptNumber { year: 2026, serial: 1 }),

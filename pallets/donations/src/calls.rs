@@ -9,8 +9,9 @@ use frame_support::pallet_macros::pallet_section;
 mod calls {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Sets how long after giving an S-coin donation its donor may withdraw it, for every
-		/// donation not yet past it, in milliseconds (at most [`Config::MaxCoolingOff`]).
+		/// Sets how long after giving an S-coin donation its donor may withdraw it, in
+		/// milliseconds (at most [`Config::MaxCoolingOff`]), for donations given from now on: a
+		/// donation keeps the window it was given with.
 		///
 		/// Origin: [`Config::CityOrigin`]. Emits [`Event::CoolingOffSet`].
 		#[pallet::call_index(0)]
@@ -111,6 +112,7 @@ mod calls {
 					unrefunded: 0,
 					unpaid: 0,
 					reports: 0,
+					withdrawals_end: 0,
 				},
 			);
 			NextCampaignId::<T>::put(campaign.saturating_add(1));
@@ -148,7 +150,8 @@ mod calls {
 			ensure!(amount >= T::MinDonation::get(), Error::<T>::DonationTooSmall);
 			Self::hold_in_escrow(&donor, amount)?;
 			record.raised = record.raised.saturating_add(amount);
-			let released_before = record.released;
+			let withdrawable_until = now.saturating_add(CoolingOff::<T>::get());
+			record.withdrawals_end = record.withdrawals_end.max(withdrawable_until);
 			let donation = Self::record_donation(
 				&mut record,
 				campaign,
@@ -158,7 +161,7 @@ mod calls {
 					amount,
 					kind: DonationKind::SCoin,
 					given_at: now,
-					released_before,
+					withdrawable_until,
 					state: DonationState::Given,
 					refunded: 0,
 					receipt: None,
@@ -169,8 +172,8 @@ mod calls {
 			Ok(())
 		}
 
-		/// Withdraws the caller's S-coin donation `donation` within the cooling-off period,
-		/// unless its campaign released funds since, or started refunding.
+		/// Withdraws the caller's S-coin donation `donation` within its cooling-off period, while
+		/// its campaign raises (a campaign closes only once every cooling-off has passed).
 		///
 		/// Origin: signed by the donor. Emits [`Event::DonationWithdrawn`].
 		#[pallet::call_index(4)]
@@ -184,16 +187,9 @@ mod calls {
 				gift.kind == DonationKind::SCoin && gift.state == DonationState::Given,
 				Error::<T>::NotWithdrawable
 			);
-			ensure!(
-				Self::now() < gift.given_at.saturating_add(CoolingOff::<T>::get()),
-				Error::<T>::CoolingOffOver
-			);
+			ensure!(Self::now() < gift.withdrawable_until, Error::<T>::CoolingOffOver);
 			let mut record = Self::campaign(gift.campaign)?;
-			ensure!(
-				matches!(record.status, CampaignStatus::Fundraising | CampaignStatus::Funded),
-				Error::<T>::AlreadyEnded
-			);
-			ensure!(record.released == gift.released_before, Error::<T>::FundsReleased);
+			ensure!(record.status == CampaignStatus::Fundraising, Error::<T>::AlreadyEnded);
 			Self::pay_from_escrow(&donor, gift.amount)?;
 			record.raised = record.raised.saturating_sub(gift.amount);
 			gift.state = DonationState::Withdrawn;
@@ -234,7 +230,6 @@ mod calls {
 				!BankReferences::<T>::contains_key(bank_reference_hash),
 				Error::<T>::DuplicateBankReference
 			);
-			let released_before = record.released;
 			let donation = Self::record_donation(
 				&mut record,
 				campaign,
@@ -244,7 +239,7 @@ mod calls {
 					amount,
 					kind: DonationKind::Won { bank_reference_hash },
 					given_at: paid_at,
-					released_before,
+					withdrawable_until: paid_at,
 					state: DonationState::Unconfirmed,
 					refunded: 0,
 					receipt: None,
@@ -285,8 +280,9 @@ mod calls {
 			Ok(())
 		}
 
-		/// Closes `campaign` once its deadline and the cooling-off after it have passed: funded,
-		/// or, if it is all-or-nothing and raised less than its goal, refunding.
+		/// Closes `campaign` once its deadline and the cooling-off of its last S-coin donation
+		/// have passed: funded, or, if it is all-or-nothing and raised less than its goal,
+		/// refunding.
 		///
 		/// Origin: any signed account. Emits [`Event::CampaignFunded`] or
 		/// [`Event::RefundsStarted`].
@@ -296,8 +292,9 @@ mod calls {
 			ensure_signed(origin)?;
 			let mut record = Self::campaign(campaign)?;
 			ensure!(record.status == CampaignStatus::Fundraising, Error::<T>::NotFundraising);
+			let now = Self::now();
 			ensure!(
-				Self::now() >= record.deadline.saturating_add(CoolingOff::<T>::get()),
+				now >= record.deadline && now >= record.withdrawals_end,
 				Error::<T>::StillFundraising
 			);
 			if record.mode == FundingMode::AllOrNothing && record.raised < record.goal {

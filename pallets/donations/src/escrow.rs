@@ -71,15 +71,11 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Passes if `record` may release funds now: a keep-what-is-raised campaign raising or
-	/// funded, an all-or-nothing one funded.
+	/// Passes if `record` may release funds now: once it is closed as funded. Releasing only
+	/// then means no donation arrives after a release, so a release spends every donation in
+	/// the same proportion and refunds pay each its exact unreleased share.
 	pub(crate) fn ensure_may_release(record: &CampaignOf<T>) -> DispatchResult {
-		let allowed = matches!(
-			(record.mode, record.status),
-			(_, CampaignStatus::Funded)
-				| (FundingMode::KeepWhatIsRaised, CampaignStatus::Fundraising)
-		);
-		ensure!(allowed, Error::<T>::ReleaseNotAllowed);
+		ensure!(record.status == CampaignStatus::Funded, Error::<T>::ReleaseNotAllowed);
 		Ok(())
 	}
 

@@ -19,19 +19,22 @@
 //!   escrow account and is held there ([`HoldReason::Escrow`]): the holds of all campaigns add up
 //!   to what they hold, nothing is minted or burned, and the supply ledger stays exact. A donor
 //!   may withdraw a donation within the cooling-off period the city sets
-//!   ([`Pallet::set_cooling_off`]), unless the campaign released funds since it was given.
+//!   ([`Pallet::set_cooling_off`]; a donation keeps the period in force when it was given).
 //! - **Won.** A donation by bank transfer is recorded by the charity with the hash of the
 //!   transfer's reference and counts once the donor confirms it
 //!   ([`Pallet::record_won_donation`], [`Pallet::confirm_won_donation`]); a bank reference is
 //!   recorded once. The chain holds no won: these donations are counted apart from the S-coin
 //!   goal, and appear on receipts.
-//! - **Closing.** Once the deadline and the cooling-off after it have passed, anyone closes a
-//!   campaign ([`Pallet::close_campaign`]): funded, or, all-or-nothing below its goal, refunding.
-//! - **Releases.** The charity claims the next milestone with the hash of its evidence; the named
-//!   reviewer approves it, releasing the milestone's amount to the charity (or what the campaign
-//!   holds, if less), or rejects it with the hash of a reason, and the charity may claim again.
-//!   An all-or-nothing campaign releases nothing before it is closed as funded. The charity
-//!   reports its spending against what was released ([`Pallet::report_spending`]).
+//! - **Closing.** Once the deadline and every donation's cooling-off have passed, anyone closes
+//!   a campaign ([`Pallet::close_campaign`]): funded, or, all-or-nothing below its goal,
+//!   refunding.
+//! - **Releases.** Once the campaign is funded, the charity claims the next milestone with the
+//!   hash of its evidence; the named reviewer approves it, releasing the milestone's amount to
+//!   the charity (or what the campaign holds, if less), or rejects it with the hash of a reason,
+//!   and the charity may claim again. Releasing only after the close means no donation arrives
+//!   after a release: every release spends every donation in the same proportion, so a refund
+//!   pays each donation exactly its unreleased share. The charity reports its spending against
+//!   what was released ([`Pallet::report_spending`]).
 //! - **Refunds.** A campaign cancelled by its charity or the city, or an all-or-nothing one that
 //!   missed its goal, pays every S-coin donation its share of what the campaign holds, pro rata,
 //!   in batches: anyone's [`Pallet::refund`], and the blocks' idle time. Each share is what the
@@ -494,15 +497,13 @@ pub mod pallet {
 		NotWithdrawable,
 		/// The cooling-off period of the donation has passed.
 		CoolingOffOver,
-		/// The campaign released funds since the donation was given.
-		FundsReleased,
 		/// The donation is not a won donation waiting for its donor.
 		NotUnconfirmed,
 		/// The bank reference was recorded already.
 		DuplicateBankReference,
 		/// The stated date of the transfer is in the future.
 		BadDate,
-		/// The campaign's deadline, or the cooling-off after it, has not passed.
+		/// The campaign's deadline, or the cooling-off of one of its donations, has not passed.
 		StillFundraising,
 		/// The campaign is not raising, so it cannot be closed.
 		NotFundraising,
@@ -514,8 +515,7 @@ pub mod pallet {
 		MilestoneNotClaimable,
 		/// The milestone is not claimed.
 		MilestoneNotClaimed,
-		/// An all-or-nothing campaign releases nothing before it is closed as funded; a refunding
-		/// campaign releases nothing.
+		/// A campaign releases nothing before it is closed as funded, nor once it refunds.
 		ReleaseNotAllowed,
 		/// The caller is not the campaign's reviewer.
 		NotReviewer,
@@ -523,7 +523,7 @@ pub mod pallet {
 		NothingHeld,
 		/// The report would take reported spending beyond what was released.
 		SpendingExceedsReleased,
-		/// The campaign is refunding or refunded already.
+		/// The campaign is closed, refunding or refunded already.
 		AlreadyEnded,
 		/// The campaign is not refunding: nothing to pay back.
 		NotRefunding,

@@ -18,16 +18,13 @@ impl<T: Config> Pallet<T> {
 		year: u16,
 	) -> Result<u32, DispatchError> {
 		let now = Self::now();
-		let cooling_off = CoolingOff::<T>::get();
 		let candidates = ReceiptableDonations::<T>::get((donor, charity, year));
 		let examined = candidates.len() as u32;
 		let mut listed = alloc::vec::Vec::new();
 		for id in candidates {
 			let Some(gift) = DonationRecords::<T>::get(id) else { continue };
-			let final_now = match gift.kind {
-				DonationKind::SCoin => now >= gift.given_at.saturating_add(cooling_off),
-				DonationKind::Won { .. } => true,
-			};
+			// A won donation's window ends when it was paid: it is final once confirmed.
+			let final_now = now >= gift.withdrawable_until;
 			let amount = gift.amount.saturating_sub(gift.refunded);
 			if gift.receipt.is_none()
 				&& gift.state == DonationState::Given

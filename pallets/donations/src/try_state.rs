@@ -4,6 +4,7 @@ use crate::{pallet::*, *};
 use alloc::collections::BTreeMap;
 use frame_support::ensure;
 use seoul_primitives::Balance;
+use sp_runtime::traits::Zero;
 
 /// What a campaign's donations add up to.
 #[derive(Default)]
@@ -20,7 +21,9 @@ impl<T: Config> Pallet<T> {
 	/// reports': raised the S-coin given, refunded what its donations got back, won the won
 	/// confirmed, released its released milestones, spent its reports, never more spent than
 	/// released nor more released and refunded than raised; that refunding campaigns and only
-	/// they are queued; and that every receipt adds up and lists donations that name it.
+	/// they are queued; that a refunding campaign's `unrefunded` is the S-coin of the donations
+	/// its refunds have not reached, and that nothing was released while raising; and that
+	/// every receipt adds up and lists donations given that name it.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut tallies = BTreeMap::<CampaignId, Tally>::new();
 		for (id, gift) in DonationRecords::<T>::iter() {
@@ -41,6 +44,10 @@ impl<T: Config> Pallet<T> {
 				_ => {}
 			}
 			ensure!(gift.refunded <= gift.amount, "a donation got back more than it gave");
+			ensure!(
+				gift.receipt.is_none() || gift.state == DonationState::Given,
+				"a receipt lists a donation not given"
+			);
 		}
 
 		let mut held: Balance = 0;
@@ -84,6 +91,24 @@ impl<T: Config> Pallet<T> {
 				"a refund cursor is past the list"
 			);
 			ensure!(campaign.unpaid <= campaign.held(), "unpaid refunds exceed what is held");
+			if let CampaignStatus::Refunding(_) = campaign.status {
+				let unreached = (campaign.refund_cursor..campaign.donations)
+					.filter_map(|position| CampaignDonations::<T>::get(id, position))
+					.filter_map(DonationRecords::<T>::get)
+					.filter(|gift| {
+						gift.kind == DonationKind::SCoin && gift.state == DonationState::Given
+					})
+					.fold(0 as Balance, |sum, gift| sum.saturating_add(gift.amount));
+				ensure!(
+					campaign.unrefunded == unreached,
+					"unrefunded is not the donations not reached"
+				);
+			}
+			ensure!(
+				campaign.released.is_zero()
+					|| !matches!(campaign.status, CampaignStatus::Fundraising),
+				"a campaign released funds while raising"
+			);
 			held = held.saturating_add(campaign.held());
 		}
 		ensure!(tallies.is_empty(), "a donation names no campaign");

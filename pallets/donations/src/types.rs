@@ -36,11 +36,9 @@ pub type ReportId = u64;
 )]
 #[serde(rename_all = "camelCase")]
 pub enum FundingMode {
-	/// The charity keeps what it raised, whether or not it reached the goal; milestones may be
-	/// released while the campaign still raises.
+	/// The charity keeps what it raised, whether or not it reached the goal.
 	KeepWhatIsRaised,
-	/// Unless the goal is reached by the deadline, every donor gets their donation back;
-	/// nothing is released before the campaign is closed as funded.
+	/// Unless the goal is reached by the deadline, every donor gets their donation back.
 	AllOrNothing,
 }
 
@@ -69,11 +67,12 @@ pub enum Reviewer<AccountId> {
 	TypeInfo,
 )]
 pub enum CampaignStatus {
-	/// Taking donations until the deadline; closed by anyone's call once the deadline and the
-	/// cooling-off after it have passed.
+	/// Taking donations until the deadline; closed by anyone's call once the deadline and every
+	/// donation's cooling-off have passed. Nothing is released while it raises.
 	Fundraising,
 	/// Closed with what it raised (a keep-what-is-raised campaign, or an all-or-nothing one that
-	/// reached its goal): no more S-coin donations; milestones are released from what it holds.
+	/// reached its goal): no more S-coin donations; milestones are released from what it holds,
+	/// each spending every donation in the same proportion.
 	Funded,
 	/// Every donor's unreleased share is being paid back, a batch at a time.
 	Refunding(RefundReason),
@@ -152,8 +151,8 @@ pub struct Milestone<Balance> {
 	pub state: MilestoneState<Balance>,
 }
 
-/// A fundraising campaign. S-coin amounts are in the currency's smallest unit; won amounts in
-/// won.
+/// A fundraising campaign. Amounts, S-coin and won alike, are in millionths (S-coin's smallest
+/// unit; 1 SCN is 1 won).
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
@@ -198,6 +197,9 @@ pub struct Campaign<AccountId, Balance, MaxMilestones: Get<u32>> {
 	pub unpaid: Balance,
 	/// Spending reports published.
 	pub reports: ReportId,
+	/// When the last S-coin donation's cooling-off ends, in milliseconds since the Unix epoch:
+	/// the campaign closes no earlier.
+	pub withdrawals_end: u64,
 }
 
 impl<AccountId, Balance, MaxMilestones> Campaign<AccountId, Balance, MaxMilestones>
@@ -266,16 +268,16 @@ pub struct Donation<AccountId, Balance> {
 	pub donor: AccountId,
 	/// To which campaign.
 	pub campaign: CampaignId,
-	/// How much: S-coin in its smallest unit, or won.
+	/// How much, in millionths of an SCN or of a won.
 	pub amount: Balance,
 	/// In S-coin or in won.
 	pub kind: DonationKind,
 	/// When it was given, in milliseconds since the Unix epoch: the block's time for S-coin, the
 	/// transfer's date as the charity stated it for won.
 	pub given_at: u64,
-	/// What the campaign had released when it was given: once it releases more, the donation
-	/// can no longer be withdrawn.
-	pub released_before: Balance,
+	/// Until when its donor may withdraw it, in milliseconds since the Unix epoch: the end of
+	/// the cooling-off in force when it was given (its date, for won, never withdrawn on chain).
+	pub withdrawable_until: u64,
 	/// Where it is.
 	pub state: DonationState,
 	/// What was paid back of it when its campaign refunded.

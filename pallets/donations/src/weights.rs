@@ -53,8 +53,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_cooling_off() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_378_000 picoseconds.
-		Weight::from_parts(6_169_000, 0)
+		// Minimum execution time: 5_438_000 picoseconds.
+		Weight::from_parts(6_189_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Charities` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	fn register_charity() -> Weight {
 		// Proof size: measured `599`, estimated `3562` bytes.
-		// Minimum execution time: 14_081_000 picoseconds.
-		Weight::from_parts(15_643_000, 3562)
+		// Minimum execution time: 14_311_000 picoseconds.
+		Weight::from_parts(15_834_000, 3562)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -77,27 +77,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::NextCampaignId` (r:1 w:1)
 	/// Proof: `Donations::NextCampaignId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:0 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 12]`.
 	fn open_campaign(n: u32, ) -> Weight {
 		// Proof size: measured `931`, estimated `6134` bytes.
-		// Minimum execution time: 32_198_000 picoseconds.
-		Weight::from_parts(35_529_887, 6134)
-			// Standard Error: 5_637
-			.saturating_add(Weight::from_parts(196_993, 0).saturating_mul(n.into()))
+		// Minimum execution time: 32_428_000 picoseconds.
+		Weight::from_parts(37_325_854, 6134)
+			// Standard Error: 11_913
+			.saturating_add(Weight::from_parts(223_458, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::CoolingOff` (r:1 w:0)
+	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::NextDonationId` (r:1 w:1)
 	/// Proof: `Donations::NextDonationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::ReceiptableDonations` (r:1 w:1)
@@ -105,35 +107,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::DonorDonationCount` (r:1 w:1)
 	/// Proof: `Donations::DonorDonationCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonationRecords` (r:0 w:1)
-	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonorDonations` (r:0 w:1)
 	/// Proof: `Donations::DonorDonations` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::CampaignDonations` (r:0 w:1)
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size: measured `5083`, estimated `6773` bytes.
-		// Minimum execution time: 105_166_000 picoseconds.
-		Weight::from_parts(112_086_000, 6773)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `5091`, estimated `6773` bytes.
+		// Minimum execution time: 107_069_000 picoseconds.
+		Weight::from_parts(113_929_000, 6773)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Donations::DonationRecords` (r:1 w:1)
-	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Donations::CoolingOff` (r:1 w:0)
-	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn withdraw_donation() -> Weight {
 		// Proof size: measured `1774`, estimated `6228` bytes.
-		// Minimum execution time: 78_046_000 picoseconds.
-		Weight::from_parts(83_985_000, 6228)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 78_316_000 picoseconds.
+		Weight::from_parts(94_270_000, 6228)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:0)
@@ -141,7 +141,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::Charities` (r:1 w:0)
 	/// Proof: `Donations::Charities` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::BankReferences` (r:1 w:1)
@@ -153,143 +153,127 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::DonorDonationCount` (r:1 w:1)
 	/// Proof: `Donations::DonorDonationCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonationRecords` (r:0 w:1)
-	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonorDonations` (r:0 w:1)
 	/// Proof: `Donations::DonorDonations` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::CampaignDonations` (r:0 w:1)
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn record_won_donation() -> Weight {
-		// Proof size: measured `5174`, estimated `6773` bytes.
-		// Minimum execution time: 64_185_000 picoseconds.
-		Weight::from_parts(72_147_000, 6773)
+		// Proof size: measured `5182`, estimated `6773` bytes.
+		// Minimum execution time: 64_726_000 picoseconds.
+		Weight::from_parts(72_087_000, 6773)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Donations::DonationRecords` (r:1 w:1)
-	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	fn confirm_won_donation() -> Weight {
-		// Proof size: measured `1369`, estimated `5098` bytes.
-		// Minimum execution time: 23_965_000 picoseconds.
-		Weight::from_parts(27_511_000, 5098)
+		// Proof size: measured `1369`, estimated `5106` bytes.
+		// Minimum execution time: 24_596_000 picoseconds.
+		Weight::from_parts(28_772_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Citizens::Members` (r:1 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::ActiveMembers` (r:1 w:1)
-	/// Proof: `Citizens::ActiveMembers` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Donations::CoolingOff` (r:1 w:0)
-	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::RefundingCampaigns` (r:0 w:1)
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::DidDocuments` (r:0 w:1)
-	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	fn close_campaign() -> Weight {
-		// Proof size: measured `1905`, estimated `5098` bytes.
-		// Minimum execution time: 72_487_000 picoseconds.
-		Weight::from_parts(78_416_000, 5098)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `1185`, estimated `5106` bytes.
+		// Minimum execution time: 23_775_000 picoseconds.
+		Weight::from_parts(33_700_000, 5106)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn claim_milestone() -> Weight {
-		// Proof size: measured `1749`, estimated `5098` bytes.
-		// Minimum execution time: 23_755_000 picoseconds.
-		Weight::from_parts(26_419_000, 5098)
+		// Proof size: measured `1757`, estimated `5106` bytes.
+		// Minimum execution time: 23_975_000 picoseconds.
+		Weight::from_parts(26_439_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:2 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
-		// Proof size: measured `2187`, estimated `6228` bytes.
-		// Minimum execution time: 81_110_000 picoseconds.
-		Weight::from_parts(87_370_000, 6228)
+		// Proof size: measured `2195`, estimated `6228` bytes.
+		// Minimum execution time: 81_290_000 picoseconds.
+		Weight::from_parts(87_540_000, 6228)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
-		// Proof size: measured `1666`, estimated `5098` bytes.
-		// Minimum execution time: 23_565_000 picoseconds.
-		Weight::from_parts(26_530_000, 5098)
+		// Proof size: measured `1674`, estimated `5106` bytes.
+		// Minimum execution time: 23_955_000 picoseconds.
+		Weight::from_parts(28_662_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::SpendingReports` (r:0 w:1)
 	/// Proof: `Donations::SpendingReports` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn report_spending() -> Weight {
-		// Proof size: measured `1048`, estimated `5098` bytes.
-		// Minimum execution time: 22_763_000 picoseconds.
-		Weight::from_parts(24_967_000, 5098)
+		// Proof size: measured `1056`, estimated `5106` bytes.
+		// Minimum execution time: 22_584_000 picoseconds.
+		Weight::from_parts(25_237_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::RefundingCampaigns` (r:0 w:1)
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn cancel_campaign() -> Weight {
-		// Proof size: measured `1103`, estimated `5098` bytes.
-		// Minimum execution time: 19_539_000 picoseconds.
-		Weight::from_parts(21_602_000, 5098)
+		// Proof size: measured `1111`, estimated `5106` bytes.
+		// Minimum execution time: 19_679_000 picoseconds.
+		Weight::from_parts(22_633_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Citizens::Members` (r:1 w:1)
-	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::ActiveMembers` (r:1 w:1)
-	/// Proof: `Citizens::ActiveMembers` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:202 w:202)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
-	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1633), added: 4108, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::CampaignDonations` (r:200 w:0)
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonationRecords` (r:200 w:200)
-	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:201 w:201)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::RefundingCampaigns` (r:0 w:1)
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `Citizens::DidDocuments` (r:0 w:1)
-	/// Proof: `Citizens::DidDocuments` (`max_values`: None, `max_size`: Some(2363), added: 4838, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn refund(n: u32, ) -> Weight {
-		// Proof size: measured `2290 + n * (235 ±0)`, estimated `6228 + n * (2628 ±0)` bytes.
-		// Minimum execution time: 132_387_000 picoseconds.
-		Weight::from_parts(135_911_000, 6228)
-			// Standard Error: 306_601
-			.saturating_add(Weight::from_parts(60_188_818, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `1540 + n * (225 ±0)`, estimated `5106 + n * (2620 ±0)` bytes.
+		// Minimum execution time: 85_187_000 picoseconds.
+		Weight::from_parts(87_380_000, 5106)
+			// Standard Error: 74_226
+			.saturating_add(Weight::from_parts(57_655_665, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2628).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
@@ -297,12 +281,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Charities` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Donations::CoolingOff` (r:1 w:0)
-	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::ReceiptableDonations` (r:1 w:0)
 	/// Proof: `Donations::ReceiptableDonations` (`max_values`: None, `max_size`: Some(3308), added: 5783, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonationRecords` (r:400 w:400)
-	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::NextReceiptSerial` (r:1 w:1)
 	/// Proof: `Donations::NextReceiptSerial` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonorReceiptCount` (r:1 w:1)
@@ -313,102 +295,102 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::DonorReceipts` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 400]`.
 	fn issue_receipt(n: u32, ) -> Weight {
-		// Proof size: measured `1270 + n * (59 ±0)`, estimated `6773 + n * (2628 ±0)` bytes.
-		// Minimum execution time: 60_940_000 picoseconds.
-		Weight::from_parts(58_827_552, 6773)
-			// Standard Error: 30_966
-			.saturating_add(Weight::from_parts(6_190_050, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Proof size: measured `1262 + n * (59 ±0)`, estimated `6773 + n * (2620 ±0)` bytes.
+		// Minimum execution time: 60_820_000 picoseconds.
+		Weight::from_parts(49_197_261, 6773)
+			// Standard Error: 15_915
+			.saturating_add(Weight::from_parts(5_985_075, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2628).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_cooling_off() -> Weight {
-		Weight::from_parts(6_169_000, 0)
+		Weight::from_parts(6_189_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_charity() -> Weight {
-		Weight::from_parts(15_643_000, 3562)
+		Weight::from_parts(15_834_000, 3562)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn open_campaign(n: u32, ) -> Weight {
-		Weight::from_parts(35_529_887, 6134)
-			.saturating_add(Weight::from_parts(196_993, 0).saturating_mul(n.into()))
+		Weight::from_parts(37_325_854, 6134)
+			.saturating_add(Weight::from_parts(223_458, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(112_086_000, 6773)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(113_929_000, 6773)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn withdraw_donation() -> Weight {
-		Weight::from_parts(83_985_000, 6228)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(94_270_000, 6228)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn record_won_donation() -> Weight {
-		Weight::from_parts(72_147_000, 6773)
+		Weight::from_parts(72_087_000, 6773)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn confirm_won_donation() -> Weight {
-		Weight::from_parts(27_511_000, 5098)
+		Weight::from_parts(28_772_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close_campaign() -> Weight {
-		Weight::from_parts(78_416_000, 5098)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(33_700_000, 5106)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn claim_milestone() -> Weight {
-		Weight::from_parts(26_419_000, 5098)
+		Weight::from_parts(26_439_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(87_370_000, 6228)
+		Weight::from_parts(87_540_000, 6228)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(26_530_000, 5098)
+		Weight::from_parts(28_662_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn report_spending() -> Weight {
-		Weight::from_parts(24_967_000, 5098)
+		Weight::from_parts(25_237_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_campaign() -> Weight {
-		Weight::from_parts(21_602_000, 5098)
+		Weight::from_parts(22_633_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn refund(n: u32, ) -> Weight {
-		Weight::from_parts(135_911_000, 6228)
-			.saturating_add(Weight::from_parts(60_188_818, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(87_380_000, 5106)
+			.saturating_add(Weight::from_parts(57_655_665, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2628).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
 	fn issue_receipt(n: u32, ) -> Weight {
-		Weight::from_parts(58_827_552, 6773)
-			.saturating_add(Weight::from_parts(6_190_050, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(49_197_261, 6773)
+			.saturating_add(Weight::from_parts(5_985_075, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2628).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
 }

@@ -23,6 +23,11 @@ use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
 use sp_runtime::DispatchError::BadOrigin;
 
+/// 2026-11-23T00:00:00Z, in milliseconds.
+const NOW: u64 = 1_795_392_000_000;
+/// A day in milliseconds.
+const DAY_MS: u64 = 86_400_000;
+
 /// A charity registered by the city, with its registration number.
 fn charity() -> sr25519::Pair {
 	let charity = sr25519::Pair::from_string("//SeoulCharity", None).expect("a valid seed");
@@ -44,7 +49,7 @@ fn charity() -> sr25519::Pair {
 
 /// A keep-what-is-raised campaign of `charity` for 1,000 SCN, reviewed by Bob's agency.
 fn open(charity: &sr25519::Pair) -> pallet_donations::CampaignId {
-	let deadline = pallet_timestamp::Now::<Runtime>::get() + 30 * 86_400_000;
+	let deadline = pallet_timestamp::Now::<Runtime>::get() + 30 * DAY_MS;
 	assert_ok!(Donations::open_campaign(
 		RuntimeOrigin::signed(charity.public().into()),
 		1_000 * SCN,
@@ -67,7 +72,8 @@ fn escrow_held() -> crate::Balance {
 #[test]
 fn donations_are_held_in_escrow_released_and_refunded_with_the_supply_unmoved() {
 	dev_chain().execute_with(|| {
-		pallet_timestamp::Now::<Runtime>::put(1_795_392_000_000);
+		start_block();
+		pallet_timestamp::Now::<Runtime>::put(NOW);
 		let charity = charity();
 		let campaign = open(&charity);
 		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
@@ -75,6 +81,9 @@ fn donations_are_held_in_escrow_released_and_refunded_with_the_supply_unmoved() 
 			assert_ok!(Donations::donate(RuntimeOrigin::signed(account(donor)), campaign, amount));
 		}
 		assert_eq!(escrow_held(), 800 * SCN);
+		// Past the deadline and the cooling-off, anyone closes it.
+		pallet_timestamp::Now::<Runtime>::put(NOW + 37 * DAY_MS);
+		assert_ok!(Donations::close_campaign(RuntimeOrigin::signed(account(Charlie)), campaign));
 		assert_ok!(Donations::claim_milestone(
 			RuntimeOrigin::signed(charity.public().into()),
 			campaign,
@@ -121,10 +130,10 @@ fn an_organisations_batch_of_donations_stops_at_the_years_bound() {
 	// The attack: one donor makes a charity's receipt list grow without end, one batch at a time.
 	use crate::configs::donations::MaxReceiptLines;
 	dev_chain().execute_with(|| {
-		pallet_timestamp::Now::<Runtime>::put(1_795_392_000_000);
+		start_block();
+		pallet_timestamp::Now::<Runtime>::put(NOW);
 		let charity = charity();
 		let campaign = open(&charity);
-		start_block();
 		let most = MaxReceiptLines::get();
 		let give = RuntimeCall::Donations(pallet_donations::Call::donate { campaign, amount: SCN });
 		let batch = RuntimeCall::Utility(pallet_utility::Call::batch {

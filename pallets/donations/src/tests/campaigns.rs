@@ -113,12 +113,13 @@ fn open_campaign_refuses_bad_calls() {
 }
 
 #[test]
-fn anyone_closes_a_campaign_after_its_deadline_and_cooling_off() {
+fn anyone_closes_a_campaign_after_its_deadline_and_its_last_cooling_off() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::AllOrNothing, &[1_000]);
+		// A donation the day before the deadline may be withdrawn for a week after it.
+		pass_days(29);
 		give(DONOR, id, 1_000);
-		// At the deadline the last donations may still be withdrawn: not yet.
-		pass_days(30);
+		pass_days(1);
 		assert_noop!(
 			Donations::close_campaign(RuntimeOrigin::signed(STRANGER), id),
 			Error::<Test>::StillFundraising
@@ -127,7 +128,12 @@ fn anyone_closes_a_campaign_after_its_deadline_and_cooling_off() {
 			Donations::donate(RuntimeOrigin::signed(DONOR), id, 100),
 			Error::<Test>::CampaignClosed
 		);
-		pass_days(7);
+		pass_days(5);
+		assert_noop!(
+			Donations::close_campaign(RuntimeOrigin::signed(STRANGER), id),
+			Error::<Test>::StillFundraising
+		);
+		pass_days(1);
 		System::reset_events();
 		assert_ok!(Donations::close_campaign(RuntimeOrigin::signed(STRANGER), id));
 		assert_eq!(Campaigns::<Test>::get(id).unwrap().status, CampaignStatus::Funded);
@@ -141,6 +147,10 @@ fn anyone_closes_a_campaign_after_its_deadline_and_cooling_off() {
 			Donations::close_campaign(RuntimeOrigin::signed(STRANGER), id + 1),
 			Error::<Test>::UnknownCampaign
 		);
+		// A campaign nobody gave to closes at its deadline.
+		let quiet = open(FundingMode::KeepWhatIsRaised, &[100]);
+		pass_days(30);
+		assert_ok!(Donations::close_campaign(RuntimeOrigin::signed(STRANGER), quiet));
 	});
 }
 

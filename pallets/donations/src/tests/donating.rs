@@ -26,7 +26,7 @@ fn a_donation_moves_to_escrow_on_hold_and_nothing_is_minted() {
 				amount: 300,
 				kind: DonationKind::SCoin,
 				given_at: NOW,
-				released_before: 0,
+				withdrawable_until: NOW + 7 * DAY,
 				state: DonationState::Given,
 				refunded: 0,
 				receipt: None,
@@ -122,7 +122,6 @@ fn withdraw_refuses_bad_calls() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::KeepWhatIsRaised, &[100, 900]);
 		let first = give(DONOR, id, 300);
-		let second = give(DONOR, id, 300);
 		assert_noop!(Donations::withdraw_donation(RuntimeOrigin::root(), first), BadOrigin);
 		// The attack: someone else taking a donor's donation back.
 		for signer in [OTHER_DONOR, CHARITY, STRANGER] {
@@ -135,28 +134,49 @@ fn withdraw_refuses_bad_calls() {
 			Donations::withdraw_donation(RuntimeOrigin::signed(DONOR), 99),
 			Error::<Test>::UnknownDonation
 		);
-		// Once the campaign released funds, donations given before are spent in part.
-		release(id, 0);
-		assert_noop!(
-			Donations::withdraw_donation(RuntimeOrigin::signed(DONOR), first),
-			Error::<Test>::FundsReleased
-		);
-		let third = give(DONOR, id, 100);
-		assert_ok!(Donations::withdraw_donation(RuntimeOrigin::signed(DONOR), third));
 		// Past the cooling-off, no more.
 		pass_days(7);
 		assert_noop!(
-			Donations::withdraw_donation(RuntimeOrigin::signed(DONOR), second),
+			Donations::withdraw_donation(RuntimeOrigin::signed(DONOR), first),
 			Error::<Test>::CoolingOffOver
 		);
 		// Nor from a refunding campaign: the refund pays it back.
 		let other = open(FundingMode::KeepWhatIsRaised, &[100]);
-		let fourth = give(OTHER_DONOR, other, 100);
+		let second = give(OTHER_DONOR, other, 100);
 		assert_ok!(Donations::cancel_campaign(RuntimeOrigin::signed(CHARITY), other));
 		assert_noop!(
-			Donations::withdraw_donation(RuntimeOrigin::signed(OTHER_DONOR), fourth),
+			Donations::withdraw_donation(RuntimeOrigin::signed(OTHER_DONOR), second),
 			Error::<Test>::AlreadyEnded
 		);
+	});
+}
+
+#[test]
+fn a_donation_keeps_the_cooling_off_it_was_given_with() {
+	// The attack: the city lengthens the cooling-off after a receipt was issued, or after a
+	// campaign closed, and donations come back out of the escrow.
+	ExtBuilder.build_and_execute(|| {
+		let id = open(FundingMode::KeepWhatIsRaised, &[1_000]);
+		let old = give(DONOR, id, 300);
+		pass_days(7);
+		assert_ok!(Donations::issue_receipt(RuntimeOrigin::signed(CHARITY), DONOR, 2026));
+		assert_ok!(Donations::set_cooling_off(RuntimeOrigin::root(), 30 * DAY));
+		assert_noop!(
+			Donations::withdraw_donation(RuntimeOrigin::signed(DONOR), old),
+			Error::<Test>::CoolingOffOver
+		);
+		// A donation given now has the new period, and the campaign closes only after it.
+		let new = give(OTHER_DONOR, id, 100);
+		assert_eq!(
+			DonationRecords::<Test>::get(new).map(|gift| gift.withdrawable_until),
+			Some(Timestamp::get() + 30 * DAY)
+		);
+		pass_days(23);
+		assert_noop!(
+			Donations::close_campaign(RuntimeOrigin::signed(STRANGER), id),
+			Error::<Test>::StillFundraising
+		);
+		assert_ok!(Donations::withdraw_donation(RuntimeOrigin::signed(OTHER_DONOR), new));
 	});
 }
 

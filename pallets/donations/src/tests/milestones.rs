@@ -10,6 +10,7 @@ fn the_reviewer_releases_a_claimed_milestone_to_the_charity() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::KeepWhatIsRaised, &[600, 400]);
 		give(DONOR, id, 700);
+		close(id);
 		System::reset_events();
 		assert_ok!(Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), id, 0, hash(0x20)));
 		assert_eq!(
@@ -55,6 +56,7 @@ fn the_city_reviews_the_campaigns_that_name_it() {
 			plan(&[100]),
 		));
 		give(DONOR, 0, 100);
+		close(0);
 		assert_ok!(Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), 0, 0, hash(2)));
 		assert_noop!(
 			Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), 0, 0),
@@ -70,6 +72,7 @@ fn a_rejected_milestone_is_claimed_again_with_new_evidence() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::KeepWhatIsRaised, &[500]);
 		give(DONOR, id, 500);
+		close(id);
 		assert_ok!(Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), id, 0, hash(0x20)));
 		System::reset_events();
 		assert_ok!(Donations::reject_milestone(RuntimeOrigin::signed(REVIEWER), id, 0, hash(0x30)));
@@ -95,6 +98,10 @@ fn a_rejected_milestone_is_claimed_again_with_new_evidence() {
 fn milestone_calls_refuse_bad_calls() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::KeepWhatIsRaised, &[300, 300]);
+		let empty = open(FundingMode::KeepWhatIsRaised, &[300]);
+		give(DONOR, id, 300);
+		close(id);
+		assert_ok!(Donations::close_campaign(RuntimeOrigin::signed(STRANGER), empty));
 		let claim = |signer, milestone| {
 			Donations::claim_milestone(RuntimeOrigin::signed(signer), id, milestone, hash(0x20))
 		};
@@ -124,11 +131,6 @@ fn milestone_calls_refuse_bad_calls() {
 				Error::<Test>::NotReviewer
 			);
 		}
-		// A release beyond what is held: nothing is held.
-		assert_noop!(
-			Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), id, 0),
-			Error::<Test>::NothingHeld
-		);
 		assert_noop!(
 			Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), id, 1),
 			Error::<Test>::MilestoneNotClaimed
@@ -142,13 +144,18 @@ fn milestone_calls_refuse_bad_calls() {
 			Error::<Test>::MilestoneNotClaimed
 		);
 		assert_noop!(
-			Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), id + 1, 0),
+			Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), 9, 0),
 			Error::<Test>::UnknownCampaign
 		);
-		give(DONOR, id, 300);
 		assert_ok!(Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), id, 0));
 		// A released milestone is released once.
 		assert_noop!(claim(CHARITY, 0), Error::<Test>::MilestoneNotClaimable);
+		// A release beyond what is held: a funded campaign that holds nothing.
+		assert_ok!(Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), empty, 0, hash(1)));
+		assert_noop!(
+			Donations::approve_milestone(RuntimeOrigin::signed(REVIEWER), empty, 0),
+			Error::<Test>::NothingHeld
+		);
 		// A refunding campaign releases nothing.
 		assert_ok!(claim(CHARITY, 1));
 		assert_ok!(Donations::cancel_campaign(RuntimeOrigin::root(), id));
@@ -160,18 +167,20 @@ fn milestone_calls_refuse_bad_calls() {
 }
 
 #[test]
-fn an_all_or_nothing_campaign_releases_only_once_funded() {
+fn a_campaign_releases_only_once_closed_as_funded() {
+	// The attack: a charity draining a campaign while it raises, before an all-or-nothing
+	// campaign is decided, or before later donors have given to a pool it already spent.
 	ExtBuilder.build_and_execute(|| {
-		let id = open(FundingMode::AllOrNothing, &[500]);
-		give(DONOR, id, 500);
-		// The attack: a charity draining an all-or-nothing campaign before it is decided.
-		assert_noop!(
-			Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), id, 0, hash(0x20)),
-			Error::<Test>::ReleaseNotAllowed
-		);
-		close(id);
-		release(id, 0);
-		assert_eq!(free(CHARITY), 500);
+		for mode in [FundingMode::AllOrNothing, FundingMode::KeepWhatIsRaised] {
+			let id = open(mode, &[500]);
+			give(DONOR, id, 500);
+			assert_noop!(
+				Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), id, 0, hash(0x20)),
+				Error::<Test>::ReleaseNotAllowed
+			);
+			release(id, 0);
+		}
+		assert_eq!(free(CHARITY), 1_000);
 	});
 }
 
@@ -199,7 +208,7 @@ fn the_charity_reports_spending_up_to_what_was_released() {
 				amount: 450,
 				category: SpendingCategory::DirectAid,
 				evidence_hash: hash(0x40),
-				reported_at: NOW,
+				reported_at: Timestamp::get(),
 			})
 		);
 		let campaign = Campaigns::<Test>::get(id).unwrap();
@@ -239,6 +248,7 @@ fn a_charity_stripped_of_its_role_gets_no_more_releases() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::KeepWhatIsRaised, &[300, 300]);
 		give(DONOR, id, 600);
+		close(id);
 		assert_ok!(Donations::claim_milestone(RuntimeOrigin::signed(CHARITY), id, 0, hash(0x20)));
 		Register::take_roles(&CHARITY);
 		assert_noop!(
