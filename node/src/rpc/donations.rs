@@ -471,6 +471,7 @@ mod tests {
 			unrefunded: 900,
 			unpaid: 0,
 			reports: 1,
+			withdrawals_end: 1_799_000_000_000,
 		};
 		let json = campaign_json(7, CampaignSummary { held: 500, campaign });
 		assert_eq!(json["status"], "refunding");
@@ -480,6 +481,7 @@ mod tests {
 		assert_eq!(json["held"], "500");
 		assert_eq!(json["milestones"][0]["state"], "released");
 		assert_eq!(json["milestones"][0]["released"], "400");
+		assert_eq!(json["withdrawalsEnd"], 1_799_000_000_000u64);
 	}
 
 	#[test]
