@@ -8,15 +8,12 @@ use super::{
 	citizens_card::{dev_chain, signed, start_block},
 	scoin::ledger_adds_up,
 };
-use crate::{
-	Balances, Citizens, Donations, Executive, Runtime, RuntimeCall, RuntimeHoldReason,
-	RuntimeOrigin,
-};
-use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use crate::{Balances, Citizens, Donations, Executive, Runtime, RuntimeCall, RuntimeOrigin};
+use frame_support::{assert_noop, assert_ok};
 use pallet_citizens::{AuthenticationKey, MemberKind, Role};
 use pallet_donations::{
 	runtime_api::runtime_decl_for_donations_api::DonationsApiV1, CampaignStatus, FundingMode,
-	HoldReason, RefundReason, Reviewer,
+	RefundReason, Reviewer,
 };
 use seoul_primitives::currency::SCN;
 use sp_core::{sr25519, Pair, H256};
@@ -64,11 +61,6 @@ fn open(charity: &sr25519::Pair) -> pallet_donations::CampaignId {
 	pallet_donations::NextCampaignId::<Runtime>::get() - 1
 }
 
-fn escrow_held() -> crate::Balance {
-	let reason: RuntimeHoldReason = HoldReason::Escrow.into();
-	Balances::balance_on_hold(&reason, &Donations::escrow_account())
-}
-
 #[test]
 fn donations_are_held_in_escrow_released_and_refunded_with_the_supply_unmoved() {
 	dev_chain().execute_with(|| {
@@ -80,7 +72,7 @@ fn donations_are_held_in_escrow_released_and_refunded_with_the_supply_unmoved() 
 		for (donor, amount) in [(Dave, 600 * SCN), (Eve, 200 * SCN)] {
 			assert_ok!(Donations::donate(RuntimeOrigin::signed(account(donor)), campaign, amount));
 		}
-		assert_eq!(escrow_held(), 800 * SCN);
+		assert_eq!(Donations::escrow_held(), 800 * SCN);
 		// Past the deadline and the cooling-off, anyone closes it.
 		pallet_timestamp::Now::<Runtime>::put(NOW + 37 * DAY_MS);
 		assert_ok!(Donations::close_campaign(RuntimeOrigin::signed(account(Charlie)), campaign));
@@ -114,7 +106,7 @@ fn donations_are_held_in_escrow_released_and_refunded_with_the_supply_unmoved() 
 			CampaignStatus::Refunded(RefundReason::CancelledByCity)
 		);
 		assert_eq!((summary.campaign.refunded, summary.held), (400 * SCN, 0));
-		assert_eq!(escrow_held(), 0);
+		assert_eq!(Donations::escrow_held(), 0);
 		// Dave gave three quarters: 300 of the 400 refunded.
 		let dave = Runtime::donor_donations(account(Dave), None, 10);
 		assert_eq!(dave.items[0].1.donation.refunded, 300 * SCN);
@@ -144,7 +136,7 @@ fn an_organisations_batch_of_donations_stops_at_the_years_bound() {
 			Runtime::campaign(campaign).map(|summary| summary.campaign.donations),
 			Some(u64::from(most))
 		);
-		assert_eq!(escrow_held(), u128::from(most) * SCN);
+		assert_eq!(Donations::escrow_held(), u128::from(most) * SCN);
 		assert!(crate::System::events().iter().any(|record| matches!(
 			record.event,
 			crate::RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted { index, .. })
