@@ -4,8 +4,5 @@
 # would. Options: scripts/authenticate.sh --help. Challenge format: docs/SERVICES.md.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_nodejs
-if [ ! -d "$REPO_ROOT/e2e/node_modules/@polkadot/api" ]; then
-	(cd "$REPO_ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error) >&2
-fi
-exec node "$REPO_ROOT/e2e/bin/authenticate.js" "$@"
+ensure_js_packages
+exec node "$REPO_ROOT/tools/bin/authenticate.js" "$@"

@@ -4,8 +4,5 @@
 # scripts/donation-receipts.sh --help. Format: docs/DONATIONS.md.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_nodejs
-if [ ! -d "$REPO_ROOT/e2e/node_modules/@polkadot/api" ]; then
-	(cd "$REPO_ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error) >&2
-fi
-exec node "$REPO_ROOT/e2e/bin/donation-receipts.js" "$@"
+ensure_js_packages
+exec node "$REPO_ROOT/tools/bin/donation-receipts.js" "$@"

@@ -70,6 +70,16 @@ ensure_nodejs() {
 	fi
 }
 
+# The JavaScript packages of the tools and the end-to-end tests (one npm workspace each, one lock
+# file at the root), installed from the lock file when a package they need is missing.
+ensure_js_packages() {
+	ensure_nodejs
+	if [ ! -d "$REPO_ROOT/node_modules/@polkadot/api" ] || [ ! -d "$REPO_ROOT/node_modules/qrcode" ] \
+		|| [ ! -e "$REPO_ROOT/node_modules/seoul-chain-tools" ]; then
+		(cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
+	fi
+}
+
 build_node() {
 	log "cargo build --release -p seoul-node (target: $CARGO_TARGET_DIR)"
 	(cd "$REPO_ROOT" && cargo build --release --locked -p seoul-node)

@@ -5,8 +5,5 @@
 # docs/PERFORMANCE.md.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_nodejs
-if [ ! -d "$REPO_ROOT/e2e/node_modules/@polkadot/api" ]; then
-	(cd "$REPO_ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error) >&2
-fi
+ensure_js_packages
 exec node "$REPO_ROOT/e2e/bin/measure-rewards.js" "$@"

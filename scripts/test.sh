@@ -34,6 +34,7 @@ step cargo test --locked --release -p seoul-node
 step cargo build --locked --release -p seoul-runtime-upgrade-rehearsal
 
 log "end-to-end tests (e2e/, node $NODE_BIN)"
-cd "$REPO_ROOT/e2e"
+cd "$REPO_ROOT"
 step npm ci --no-audit --no-fund --loglevel=error
+cd "$REPO_ROOT/e2e"
 SEOUL_NODE="$NODE_BIN" step npm test

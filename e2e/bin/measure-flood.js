@@ -10,9 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
-import { SS58_PREFIX } from '../lib/citizens.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import { connect, startNode, submit, sudo } from '../lib/node.js';
-import { parseOptions, positiveIntegers } from '../lib/cli.js';
+import { parseOptions, positiveIntegers } from 'seoul-chain-tools/lib/cli.js';
 
 const usage = `Usage: scripts/measure-flood.sh [options]
   --members N   flooding members, each an agency (default 100)

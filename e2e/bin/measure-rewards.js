@@ -13,9 +13,9 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   chunks, connect, executeBlocksAgain, startNode, submit, submitAll, sudo,
 } from '../lib/node.js';
-import { PLANCK_PER_SCN as SCN, rewardsPaid } from '../lib/scoin.js';
-import { SS58_PREFIX } from '../lib/citizens.js';
-import { fail, parseOptions, positiveIntegers } from '../lib/cli.js';
+import { PLANCK_PER_SCN as SCN, rewardsPaid } from 'seoul-chain-tools/lib/scoin.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { fail, parseOptions, positiveIntegers } from 'seoul-chain-tools/lib/cli.js';
 
 const usage = `Usage: scripts/measure-rewards.sh [options]
   --citizens N   citizens registered and rewarded, one reward each (default 20000)

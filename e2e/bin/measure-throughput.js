@@ -5,7 +5,7 @@
 // and the nodes' memory and disk. Run through scripts/measure-throughput.sh; --help for the
 // options. Results: docs/PERFORMANCE.md.
 
-import { fail, parseOptions, positiveIntegers } from '../lib/cli.js';
+import { fail, parseOptions, positiveIntegers } from 'seoul-chain-tools/lib/cli.js';
 import {
   CITIZEN_KINDS, KINDS, MAX_REWARD_BATCH, measureThroughput,
 } from '../lib/throughput.js';

@@ -11,10 +11,10 @@ import { WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
-import { SS58_PREFIX } from '../lib/citizens.js';
-import { schemaHash } from '../lib/credentials.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { connect, rpc, startNode, submit, submitAll, sudo } from '../lib/node.js';
-import { parseOptions, positiveIntegers } from '../lib/cli.js';
+import { parseOptions, positiveIntegers } from 'seoul-chain-tools/lib/cli.js';
 
 /** Attestations per `utility.batchAll`. */
 const BATCH = 200;

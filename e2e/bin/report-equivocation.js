@@ -7,8 +7,8 @@ import { ApiPromise } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToBn } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { SS58_PREFIX } from '../lib/citizens.js';
-import { connectTo, fail, parseOptions } from '../lib/cli.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { connectTo, fail, parseOptions } from 'seoul-chain-tools/lib/cli.js';
 import { eventData, submit } from '../lib/node.js';
 
 const usage = `Usage: scripts/report-equivocation.sh --first HASH --second HASH [options]

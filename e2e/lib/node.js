@@ -10,6 +10,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { rpc, rpcResult } from 'seoul-chain-tools/lib/rpc.js';
+
+/** JSON-RPC over HTTP, the tools' own, for the tests' reads. */
+export { rpc };
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/seoul-chain/target');
 /** The node binary under test; `scripts/test.sh` builds it. */
@@ -71,21 +75,6 @@ export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 500, wha
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
 }
 
-/** Calls a JSON-RPC method over HTTP. */
-export async function rpc(port, method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${port}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
-  });
-  return rpcResult(method, await response.json());
-}
-
-/** The result of a JSON-RPC answer, or its error thrown. */
-function rpcResult(method, body) {
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
 
 /**
  * Calls a JSON-RPC method over HTTP through the Unix socket `socketPath`, relayed to a node's RPC

@@ -13,14 +13,14 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
-import { SS58_PREFIX } from './citizens.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import {
   LOCAL_VALIDATORS, NODE_BIN, chunks, connect, executeBlocksAgain, startLocalNetwork, startNode, submit, submitAll,
   sudo, waitFor,
 } from './node.js';
 import {
   PLANCK_PER_SCN, makePaymentRequest, payCall, rewardsPaid,
-} from './scoin.js';
+} from 'seoul-chain-tools/lib/scoin.js';
 
 /** The Prometheus histogram of each block's import on a node. */
 const IMPORT_TIME = 'substrate_block_verification_and_import_time';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { REFUSAL, SS58_PREFIX, chainTime, didOf, makeChallenge, signChallenge } from '../lib/citizens.js';
+import { REFUSAL, SS58_PREFIX, chainTime, didOf, makeChallenge, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
 import { connect, refusal as refusalOf, rpc, startNode, submit, waitFor } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -202,10 +202,10 @@ describe('citizens card', () => {
     test('scripts/authenticate.sh signs a challenge with a dev key and gets the verdict', async () => {
       const run = promisify(execFile);
       const script = path.join(repoRoot, 'scripts/authenticate.sh');
-      const { stdout } = await run(script, ['--url', node.url, '--suri', '//Eve', '--audience', audience]);
+      const { stdout } = await run(script, ['--ws', node.url, '--suri', '//Eve', '--audience', audience]);
       assert.match(stdout, /^seoul-civic-auth:v1$/m);
       assert.match(stdout, /verdict: Authentic$/m);
-      const refused = await run(script, ['--url', node.url, '--suri', '//Ferdie', '--did', didOf(eve.address)])
+      const refused = await run(script, ['--ws', node.url, '--suri', '//Ferdie', '--did', didOf(eve.address)])
         .then(() => assert.fail('a wrong key must exit non-zero'), (error) => error);
       assert.equal(refused.code, 1);
       assert.match(refused.stdout, /verdict: BadSignature$/m);

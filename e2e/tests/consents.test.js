@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { SS58_PREFIX, didOf } from '../lib/citizens.js';
+import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
 import { connect, eventData as palletEventData, rpc, startNode, submit, sudo, waitFor } from '../lib/node.js';
 
 const DAY_MS = 86_400_000;

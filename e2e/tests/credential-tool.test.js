@@ -14,15 +14,15 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
-import { SS58_PREFIX, didOf } from '../lib/citizens.js';
+import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
 import {
   canonicalize, credentialHash, describeCredential, didToAddress, parseJson, readCredential, readJson, schemaHash,
   verifyCredential,
-} from '../lib/credentials.js';
+} from 'seoul-chain-tools/lib/credentials.js';
 import { freePort } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(repoRoot, 'e2e/bin/credential.js');
+const BIN = path.join(repoRoot, 'tools/bin/credential.js');
 const FIXTURES = path.join(repoRoot, 'e2e/fixtures/credentials');
 const DEGREE = path.join(FIXTURES, 'university-degree.json');
 const COOK = path.join(FIXTURES, 'cook-qualification.json');

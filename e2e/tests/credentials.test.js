@@ -13,12 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { SS58_PREFIX, didOf } from '../lib/citizens.js';
-import { credentialHash, readCredential, readJson, schemaHash } from '../lib/credentials.js';
+import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
+import { credentialHash, readCredential, readJson, schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(repoRoot, 'e2e/bin/credential.js');
+const BIN = path.join(repoRoot, 'tools/bin/credential.js');
 const FIXTURES = path.join(repoRoot, 'e2e/fixtures/credentials');
 const DEGREE = path.join(FIXTURES, 'university-degree.json');
 const COOK = path.join(FIXTURES, 'cook-qualification.json');
@@ -29,7 +29,7 @@ const PURPOSE_HASH = blake2AsHex('job application 2026-11');
 const RECORD_FIELDS = ['hash', 'status', 'issuer', 'attester', 'subject', 'schema', 'validFrom', 'validUntil', 'attestedAt', 'revokedAt'];
 const known = (record) => Object.fromEntries(RECORD_FIELDS.filter((field) => field in record).map((field) => [field, record[field]]));
 
-/** Runs bin/credential.js: its exit status, stdout and stderr, whatever the status. */
+/** Runs tools/bin/credential.js: its exit status, stdout and stderr, whatever the status. */
 const tool = (args) => runTool(BIN, args);
 
 /** `credential.js verify` of `file` against `node`: exit status, verdict line and JSON report. */

@@ -16,13 +16,13 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { SS58_PREFIX, didOf } from '../lib/citizens.js';
-import { PLANCK_PER_SCN } from '../lib/scoin.js';
+import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
+import { PLANCK_PER_SCN } from 'seoul-chain-tools/lib/scoin.js';
 import {
   connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo, waitFor,
 } from '../lib/node.js';
 
-const EXPORT_TOOL = path.join(path.dirname(fileURLToPath(import.meta.url)), '../bin/donation-receipts.js');
+const EXPORT_TOOL = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../tools/bin/donation-receipts.js');
 const scn = (coins) => BigInt(coins) * PLANCK_PER_SCN;
 /** Won, in the same unit as S-coin: a millionth (1 SCN = 1 won). */
 const won = scn;
@@ -153,6 +153,18 @@ describe('donations', () => {
 
   test('the charity records a won donation by bank transfer, which counts once its donor confirms it', async () => {
     const now = await chainTime();
+    // Recorded for the wrong donor first: the charity retracts it, which frees the reference.
+    const wrong = await submit(api.tx.donations.recordWonDonation(keep, eve.address, won(50_000), BANK_REFERENCE_HASH, now), charity);
+    const mistaken = eventData(wrong.events, 'WonDonationRecorded').donation.toNumber();
+    await assert.rejects(submit(api.tx.donations.retractWonDonation(mistaken), dave), /donations\.NotParty$/);
+    const retracted = await submit(api.tx.donations.retractWonDonation(mistaken), charity);
+    assert.equal(eventData(retracted.events, 'WonDonationRetracted').by.toString(), charity.address);
+    assert.equal((await rpc(node.rpcPort, 'donations_ofDonor', [eve.address])).donations.at(-1).state, 'retracted');
+    await assert.rejects(
+      submit(api.tx.donations.recordWonDonation(keep, dave.address, won(50_000), BANK_REFERENCE_HASH, now - 400 * 86_400_000), charity),
+      /donations\.BadDate$/,
+      'a transfer dated before the campaign could have opened',
+    );
     const recorded = await submit(api.tx.donations.recordWonDonation(keep, dave.address, won(50_000), BANK_REFERENCE_HASH, now), charity);
     const donation = eventData(recorded.events, 'WonDonationRecorded').donation.toNumber();
     assert.equal((await campaign(keep)).raisedWon, '0');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
-import { REFUSAL, SS58_PREFIX } from '../lib/citizens.js';
+import { REFUSAL, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import { connect, moduleError, refusal as refusalOf, rpc, startNode } from '../lib/node.js';
 
 /** A quarter of the normal class's 3.75 MiB: the longest member transaction (`MaxTransactionLength`). */

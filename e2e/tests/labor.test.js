@@ -15,13 +15,13 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { SS58_PREFIX, didOf } from '../lib/citizens.js';
-import { schemaHash } from '../lib/credentials.js';
+import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
+import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CAREER = path.join(repoRoot, 'e2e/bin/career.js');
-const CREDENTIAL = path.join(repoRoot, 'e2e/bin/credential.js');
+const CAREER = path.join(repoRoot, 'tools/bin/career.js');
+const CREDENTIAL = path.join(repoRoot, 'tools/bin/credential.js');
 const CAREER_SCHEMA = path.join(repoRoot, 'docs/schemas/career-certificate.schema.json');
 
 /** Korea Standard Time's offset from UTC, in milliseconds. */

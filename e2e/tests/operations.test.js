@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
-import { SS58_PREFIX } from '../lib/citizens.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import {
   REHEARSAL_WASM, connect, councilMotion, eventData, startLocalNetwork, submit, waitFor,
 } from '../lib/node.js';

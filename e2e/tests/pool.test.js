@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
-import { SS58_PREFIX } from '../lib/citizens.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import {
   connect, eventData, startNode, submit, waitFor,
 } from '../lib/node.js';

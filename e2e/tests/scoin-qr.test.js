@@ -13,14 +13,14 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import QRCode from 'qrcode';
-import { SS58_PREFIX } from '../lib/citizens.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import { freePort } from '../lib/node.js';
 import {
   makePaymentRequest, parsePayload, planckToScn, scnToPlanck, signingPayload, toPayload, verifyPayload,
-} from '../lib/scoin.js';
+} from 'seoul-chain-tools/lib/scoin.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(repoRoot, 'e2e/bin/scoin-qr.js');
+const BIN = path.join(repoRoot, 'tools/bin/scoin-qr.js');
 const GENESIS = `0x${Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, '0')).join('')}`;
 const OTHER_GENESIS = `0x${'ee'.repeat(32)}`;
 const ALICE_PUBLIC_KEY = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';

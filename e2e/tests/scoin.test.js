@@ -12,11 +12,11 @@ import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { SS58_PREFIX } from '../lib/citizens.js';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import {
   connect, eventData as palletEventData, rpc, startNode, submit, sudo, waitFor,
 } from '../lib/node.js';
-import { makePaymentRequest, parsePayload, payCall, scnToPlanck, verifyPayload } from '../lib/scoin.js';
+import { makePaymentRequest, parsePayload, payCall, scnToPlanck, verifyPayload } from 'seoul-chain-tools/lib/scoin.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCN = scnToPlanck('1');
@@ -170,7 +170,7 @@ describe('S-coin', () => {
   test('a citizen pays the merchant\'s QR payload once; a tampered one is refused', async () => {
     const bestBefore = await bestNumber();
     const { stdout } = await promisify(execFile)(process.execPath, [
-      path.join(repoRoot, 'e2e/bin/scoin-qr.js'), 'make', '--merchant', '//SeoulMerchant', '--amount', '12.5',
+      path.join(repoRoot, 'tools/bin/scoin-qr.js'), 'make', '--merchant', '//SeoulMerchant', '--amount', '12.5',
       '--order', 'TABLE-7-0001', '--ws', node.url,
     ]);
     const parsed = parsePayload(stdout.split('\n')[0]);

@@ -4,9 +4,10 @@
 //! Each pallet whose reads wallets, services or auditors need adds its module here, built on the
 //! pallet's runtime API, so that the explorer and the RPC see the same answers. The helpers every
 //! module uses live here: the block a read is made at, accounts and DIDs read and written under
-//! the chain's one address rule (`seoul_primitives::address`), list pages and errors. Every
-//! method is `blocking`: it runs on a blocking thread, so that a slow runtime call never holds up
-//! the server's workers.
+//! the chain's one address rule (`seoul_primitives::address`), list pages (`serve_page`, so that
+//! every list takes its block, default limit and cursor alike and answers the same JSON) and
+//! errors. Every method is `blocking`: it runs on a blocking thread, so that a slow runtime call
+//! never holds up the server's workers.
 
 pub mod citizens;
 pub mod consents;
@@ -19,6 +20,7 @@ pub mod scoin;
 use std::sync::Arc;
 
 use jsonrpsee::{
+	core::RpcResult,
 	types::{error::ErrorObjectOwned, ErrorObject},
 	RpcModule,
 };
@@ -78,14 +80,29 @@ pub fn camel(variant: impl std::fmt::Debug) -> String {
 	chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// The JSON of a page of a list: its items, made by `item`, under `name`, and the `next` cursor.
-pub fn page_json<Id: Copy + serde::Serialize, Item>(
+/// A page of a list, read at block `at` (default: the best block), as JSON: its items, made by
+/// `item`, under `name`, and the `next` cursor to pass as `start` for the page after. `read` asks
+/// the runtime for the page at a block, of at most `limit` items: by default `MAX_PAGE_SIZE`, the
+/// most the runtime serves (it clamps a larger limit), so that a caller who gives none gets the
+/// fullest page. Its failure is the RPC's `RUNTIME_ERROR`.
+pub fn serve_page<C, Id, Item, E>(
+	client: &C,
+	at: Option<Hash>,
+	limit: Option<u32>,
 	name: &str,
-	page: seoul_primitives::Page<Id, Item>,
+	read: impl FnOnce(Hash, u32) -> Result<seoul_primitives::Page<Id, Item>, E>,
 	item: impl Fn(Id, Item) -> serde_json::Value,
-) -> serde_json::Value {
+) -> RpcResult<serde_json::Value>
+where
+	C: HeaderBackend<Block>,
+	Id: Copy + serde::Serialize,
+	E: std::fmt::Display,
+{
+	let at = at_or_best(client, at);
+	let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
+	let page = read(at, limit).map_err(runtime_error)?;
 	let items: Vec<_> = page.items.into_iter().map(|(id, entry)| item(id, entry)).collect();
-	serde_json::json!({ name: items, "next": page.next })
+	Ok(serde_json::json!({ name: items, "next": page.next }))
 }
 
 /// What the RPC methods need from the node.

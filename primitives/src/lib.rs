@@ -111,6 +111,26 @@ impl<Item> Page<u64, Item> {
 	}
 }
 
+/// How many items of idle-time work `remaining` weight pays for, when `weight_of(n)` is the
+/// weight of `n` items (linear, as benchmarks measure it): the fewest that either the time or
+/// the proof size allows; `None` if not even one fits. Pallets that work through a backlog in
+/// `on_idle` (S-coin's pruning and distributions, donations' refunds, consents' sweep) size
+/// their batch with it.
+pub fn items_within(
+	remaining: frame_support::weights::Weight,
+	weight_of: impl Fn(u32) -> frame_support::weights::Weight,
+) -> Option<u32> {
+	let base = weight_of(0);
+	let per_item = weight_of(1).saturating_sub(base);
+	if !remaining.all_gte(base.saturating_add(per_item)) {
+		return None;
+	}
+	let affordable = remaining.saturating_sub(base);
+	let by_time = affordable.ref_time().checked_div(per_item.ref_time()).unwrap_or(u64::MAX);
+	let by_proof = affordable.proof_size().checked_div(per_item.proof_size()).unwrap_or(u64::MAX);
+	Some(u32::try_from(by_time.min(by_proof)).unwrap_or(u32::MAX))
+}
+
 /// The most items one [`Page`] holds.
 pub const MAX_PAGE_SIZE: u32 = 100;
 
@@ -153,7 +173,8 @@ pub mod time {
 
 #[cfg(test)]
 mod tests {
-	use super::{bounded_name, is_uri_unreserved, Page, MAX_PAGE_SIZE};
+	use super::{bounded_name, is_uri_unreserved, items_within, Page, MAX_PAGE_SIZE};
+	use frame_support::weights::Weight;
 	use sp_core::ConstU32;
 
 	#[test]
@@ -173,6 +194,20 @@ mod tests {
 		assert_eq!(Page::numbered(None, 0, 7, get).items.len(), 1);
 		let long = Page::numbered(None, u32::MAX, 1_000, Some);
 		assert_eq!(long.items.len() as u32, MAX_PAGE_SIZE);
+	}
+
+	#[test]
+	fn idle_work_is_sized_by_the_scarcer_of_time_and_proof() {
+		let weight_of = |n: u32| Weight::from_parts(100 + 10 * u64::from(n), 50 + 5 * u64::from(n));
+		// Time pays for 10 items, proof for 4: 4.
+		assert_eq!(items_within(Weight::from_parts(200, 70), weight_of), Some(4));
+		assert_eq!(items_within(Weight::from_parts(110, 55), weight_of), Some(1));
+		// Not even one item's worth of time, or of proof.
+		assert_eq!(items_within(Weight::from_parts(109, 1_000), weight_of), None);
+		assert_eq!(items_within(Weight::from_parts(1_000, 54), weight_of), None);
+		// Work whose items cost nothing is bounded by the caller's own cap, not here.
+		let free = |_: u32| Weight::from_parts(10, 10);
+		assert_eq!(items_within(Weight::from_parts(10, 10), free), Some(u32::MAX));
 	}
 
 	#[test]

@@ -101,11 +101,14 @@ macro_rules! runtime_version {
 // 106: consents pause while their patient is suspended or a provider lost its role; emergency
 // reads bounded per provider, patient and day (Consents.EmergencyAccessCounts); donations
 // (Donations).
+// 107: unpaid refunds claimed later (Donations.UnpaidRefunds, claim_refund); won records
+// retracted before confirmation and dated within their campaign's life; spent emergency windows
+// swept in idle time (Consents.EmergencySweepCursor, NextEmergencySweep).
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(106);
+runtime_version!(107);
 // The upgrade rehearsal's runtime: this one's next version (`runtime/upgrade-rehearsal`).
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(107);
+runtime_version!(108);
 
 /// How a transaction names an account.
 pub type Address = MultiAddress<AccountId, ()>;

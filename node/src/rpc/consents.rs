@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::{account_of, address, at_or_best, camel, page_json, runtime_error};
+use super::{account_of, address, at_or_best, camel, runtime_error, serve_page};
 
 /// Reads of the consents register. Accounts are addresses or `did:seoul:` DIDs; categories are
 /// `treatments`, `medications`, `labResults`, `imaging`, `vaccinations`, `screenings`,
@@ -140,11 +140,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let patient = account_of(&patient)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page =
-			self.client.runtime_api().consents(at, patient, start, limit).map_err(runtime_error)?;
-		Ok(page_json("consents", page, consent_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"consents",
+			|at, limit| self.client.runtime_api().consents(at, patient, start, limit),
+			consent_json,
+		)
 	}
 
 	fn accesses(
@@ -155,11 +158,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let patient = account_of(&patient)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page =
-			self.client.runtime_api().accesses(at, patient, start, limit).map_err(runtime_error)?;
-		Ok(page_json("accesses", page, access_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"accesses",
+			|at, limit| self.client.runtime_api().accesses(at, patient, start, limit),
+			access_json,
+		)
 	}
 }
 

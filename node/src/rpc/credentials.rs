@@ -18,7 +18,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 
-use super::{account_of, address, at_or_best, camel, did_of, page_json, runtime_error};
+use super::{account_of, address, at_or_best, camel, did_of, runtime_error, serve_page};
 
 /// Reads of the credentials register.
 #[rpc(server)]
@@ -147,14 +147,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let holder = account_of(&holder)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.submissions(at, holder, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("submissions", page, submission_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"submissions",
+			|at, limit| self.client.runtime_api().submissions(at, holder, start, limit),
+			submission_json,
+		)
 	}
 }
 

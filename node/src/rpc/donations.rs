@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::{account_of, address, at_or_best, camel, did_of, page_json, runtime_error};
+use super::{account_of, address, at_or_best, camel, did_of, runtime_error, serve_page};
 
 /// Reads of campaigns, donations and receipts. Accounts are addresses or `did:seoul:` DIDs.
 #[rpc(server)]
@@ -308,10 +308,14 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self.client.runtime_api().campaigns(at, start, limit).map_err(runtime_error)?;
-		Ok(page_json("campaigns", page, campaign_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"campaigns",
+			|at, limit| self.client.runtime_api().campaigns(at, start, limit),
+			campaign_json,
+		)
 	}
 
 	fn campaign_donations(
@@ -321,14 +325,14 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.campaign_donations(at, id, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("donations", page, donation_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"donations",
+			|at, limit| self.client.runtime_api().campaign_donations(at, id, start, limit),
+			donation_json,
+		)
 	}
 
 	fn spending(
@@ -338,14 +342,14 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.spending_reports(at, id, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("reports", page, report_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"reports",
+			|at, limit| self.client.runtime_api().spending_reports(at, id, start, limit),
+			report_json,
+		)
 	}
 
 	fn of_donor(
@@ -356,14 +360,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let donor = account_of(&donor)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.donor_donations(at, donor, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("donations", page, donation_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"donations",
+			|at, limit| self.client.runtime_api().donor_donations(at, donor, start, limit),
+			donation_json,
+		)
 	}
 
 	fn receipts(
@@ -375,14 +379,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let donor = account_of(&donor)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.receipts(at, donor, year, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("receipts", page, receipt_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"receipts",
+			|at, limit| self.client.runtime_api().receipts(at, donor, year, start, limit),
+			receipt_json,
+		)
 	}
 
 	fn charity(&self, charity: String, at: Option<Hash>) -> RpcResult<Value> {

@@ -15,7 +15,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
 use super::{
-	account_of, address, at_or_best, camel, did_of, page_json, runtime_error, INVALID_ARGUMENT,
+	account_of, address, at_or_best, camel, did_of, runtime_error, serve_page, INVALID_ARGUMENT,
 };
 
 /// Reads of contracts and time sheets.
@@ -144,6 +144,12 @@ pub fn contract_json(id: ContractId, record: ContractRecord<AccountId, MaxAllowa
 	json
 }
 
+/// The JSON of an enrolment whose acquisition report is overdue: the contract, the insurance and
+/// the deadline that passed.
+pub fn overdue_json((contract, insurance): (ContractId, Insurance), deadline: Date) -> Value {
+	json!({ "contract": contract, "insurance": insurance, "deadline": deadline })
+}
+
 /// The JSON of a time sheet entry.
 pub fn entry_json(entry: TimesheetEntry) -> Value {
 	serde_json::to_value(entry).unwrap_or(Value::Null)
@@ -168,11 +174,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let member = account_of(&member)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page =
-			self.client.runtime_api().contracts(at, member, start, limit).map_err(runtime_error)?;
-		Ok(page_json("contracts", page, |id, side| json!({ "id": id, "side": camel(side) })))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"contracts",
+			|at, limit| self.client.runtime_api().contracts(at, member, start, limit),
+			|id, side| json!({ "id": id, "side": camel(side) }),
+		)
 	}
 
 	fn history(
@@ -183,18 +192,21 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let worker = account_of(&worker)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page =
-			self.client.runtime_api().history(at, worker, start, limit).map_err(runtime_error)?;
-		Ok(page_json("history", page, |contract, entry| {
-			let employer = entry.employer.clone();
-			let mut json = serde_json::to_value(entry).unwrap_or(Value::Null);
-			json["contract"] = json!(contract);
-			json["employer"] = json!(address(&employer));
-			json["employerDid"] = json!(did_of(&employer));
-			json
-		}))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"history",
+			|at, limit| self.client.runtime_api().history(at, worker, start, limit),
+			|contract, entry| {
+				let employer = entry.employer.clone();
+				let mut json = serde_json::to_value(entry).unwrap_or(Value::Null);
+				json["contract"] = json!(contract);
+				json["employer"] = json!(address(&employer));
+				json["employerDid"] = json!(did_of(&employer));
+				json
+			},
+		)
 	}
 
 	fn timesheet(
@@ -244,18 +256,18 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let start = start.as_deref().map(date_of).transpose()?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.pay_statements(at, id, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("statements", page, |from, statement| {
-			let mut json = serde_json::to_value(statement).unwrap_or(Value::Null);
-			json["from"] = json!(from);
-			json
-		}))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"statements",
+			|at, limit| self.client.runtime_api().pay_statements(at, id, start, limit),
+			|from, statement| {
+				let mut json = serde_json::to_value(statement).unwrap_or(Value::Null);
+				json["from"] = json!(from);
+				json
+			},
+		)
 	}
 
 	fn enrolments(&self, id: ContractId, at: Option<Hash>) -> RpcResult<Vec<Value>> {
@@ -279,18 +291,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let employer = employer.as_deref().map(account_of).transpose()?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.overdue_enrolments(at, employer, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json(
+		serve_page(
+			&*self.client,
+			at,
+			limit,
 			"overdue",
-			page,
-			|(contract, insurance), deadline| json!({ "contract": contract, "insurance": insurance, "deadline": deadline }),
-		))
+			|at, limit| self.client.runtime_api().overdue_enrolments(at, employer, start, limit),
+			overdue_json,
+		)
 	}
 }
 

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 
-use super::{account_of, address, at_or_best, camel, page_json, runtime_error};
+use super::{account_of, address, at_or_best, camel, runtime_error, serve_page};
 
 /// Reads of the S-coin.
 #[rpc(server)]
@@ -199,14 +199,14 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let merchant = account_of(&merchant)?;
-		let at = at_or_best(&*self.client, at);
-		let limit = limit.unwrap_or(seoul_primitives::MAX_PAGE_SIZE);
-		let page = self
-			.client
-			.runtime_api()
-			.settlements(at, merchant, start, limit)
-			.map_err(runtime_error)?;
-		Ok(page_json("settlements", page, settlement_json))
+		serve_page(
+			&*self.client,
+			at,
+			limit,
+			"settlements",
+			|at, limit| self.client.runtime_api().settlements(at, merchant, start, limit),
+			settlement_json,
+		)
 	}
 
 	fn supply(&self, at: Option<Hash>) -> RpcResult<Value> {

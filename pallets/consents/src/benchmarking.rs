@@ -140,5 +140,24 @@ mod benchmarks {
 		assert_eq!(EmergencyAccessCounts::<T>::get(&patient, &scope.grantee), Some((NOW, 1)));
 	}
 
+	/// Idle time sweeping `n` counts whose windows ended, each removed.
+	#[benchmark]
+	fn sweep_emergency_counts(n: Linear<0, 1_000>) {
+		T::BenchmarkHelper::set_now(NOW);
+		let provider = scope::<T>().grantee;
+		let spent = NOW - T::EmergencyWindow::get();
+		for index in 0..n {
+			let patient: T::AccountId = account("patient", index, 0);
+			EmergencyAccessCounts::<T>::insert(&patient, &provider, (spent, 1));
+		}
+
+		#[block]
+		{
+			Pallet::<T>::sweep_emergency_counts(n);
+		}
+
+		assert_eq!(EmergencyAccessCounts::<T>::iter().count(), 0);
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder.build(), crate::mock::Test);
 }

@@ -29,7 +29,9 @@
 //!   consent; the read is logged all the same, with the hash of the reason, and the patient sees
 //!   it beside the others. A provider logs at most [`Config::MaxEmergencyAccesses`] emergency
 //!   reads of one patient in each [`Config::EmergencyWindow`], so that no provider can bury a
-//!   patient's log under emergencies, nor read a patient's every record on one pretext.
+//!   patient's log under emergencies, nor read a patient's every record on one pretext. The
+//!   blocks' idle time sweeps the counts of windows that ended, so the counts stay as many as
+//!   the providers and patients with an emergency read lately.
 //!
 //! No health data is on chain: categories are codes, purposes, reasons and records are hashes.
 //! The log does say which providers read which category of a patient's records: the chain
@@ -58,6 +60,7 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
+mod sweep;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -207,7 +210,8 @@ pub mod pallet {
 
 	/// The emergency reads each provider logged of each patient in the current window: when the
 	/// window started (milliseconds since the Unix epoch) and how many. Blake2 for both
-	/// accounts, which their holders chose.
+	/// accounts, which their holders chose. The blocks' idle time removes the counts of windows
+	/// that ended.
 	#[pallet::storage]
 	pub type EmergencyAccessCounts<T: Config> = StorageDoubleMap<
 		_,
@@ -218,6 +222,16 @@ pub mod pallet {
 		(u64, u32),
 		OptionQuery,
 	>;
+
+	/// Where the idle-time sweep of spent emergency windows stopped: the raw key of the last
+	/// count it examined, or none between passes.
+	#[pallet::storage]
+	pub type EmergencySweepCursor<T> = StorageValue<_, BoundedVec<u8, ConstU32<256>>, OptionQuery>;
+
+	/// When the next pass of the sweep may start, in milliseconds since the Unix epoch: a window
+	/// after the last one ended.
+	#[pallet::storage]
+	pub type NextEmergencySweep<T> = StorageValue<_, u64, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -283,6 +297,12 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Removes the counts of emergency windows that ended, as far as the block's remaining
+		/// weight allows.
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::sweep_emergency_counts_within(remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxConsentDuration::get() > 0, "a consent must be able to last");
 			assert!(

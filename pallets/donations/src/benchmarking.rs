@@ -115,6 +115,19 @@ fn give<T: Config>(donor: &T::AccountId, campaign: CampaignId, amount: Balance) 
 	NextDonationId::<T>::get() - 1
 }
 
+/// `charity` records a won donation of `donor` to `campaign`, for the donor to confirm.
+fn record_won<T: Config>(charity: &T::AccountId, campaign: CampaignId, donor: &T::AccountId) {
+	Pallet::<T>::record_won_donation(
+		RawOrigin::Signed(charity.clone()).into(),
+		campaign,
+		donor.clone(),
+		amount::<T>(),
+		H256::repeat_byte(0xb1),
+		NOW,
+	)
+	.expect("a valid record");
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -210,20 +223,31 @@ mod benchmarks {
 		let charity = charity::<T>();
 		let campaign = campaign::<T>(&charity, FundingMode::KeepWhatIsRaised);
 		let donor = donor::<T>(0);
-		Pallet::<T>::record_won_donation(
-			RawOrigin::Signed(charity).into(),
-			campaign,
-			donor.clone(),
-			amount::<T>(),
-			H256::repeat_byte(0xb1),
-			NOW,
-		)
-		.expect("a valid record");
+		record_won::<T>(&charity, campaign, &donor);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(donor), 0);
 
 		assert_eq!(Campaigns::<T>::get(campaign).map(|c| c.raised_won), Some(amount::<T>()));
+	}
+
+	/// By the charity, from a full year: the donation leaves the year's list at its end.
+	#[benchmark]
+	fn retract_won_donation() {
+		let charity = charity::<T>();
+		let campaign = campaign::<T>(&charity, FundingMode::KeepWhatIsRaised);
+		let donor = donor::<T>(0);
+		fill_year::<T>(&donor, &charity, T::MaxReceiptLines::get() - 1);
+		record_won::<T>(&charity, campaign, &donor);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(charity.clone()), 0);
+
+		assert_eq!(
+			DonationRecords::<T>::get(0).map(|gift| gift.state),
+			Some(DonationState::Retracted)
+		);
+		assert!(!BankReferences::<T>::contains_key(H256::repeat_byte(0xb1)));
 	}
 
 	/// An all-or-nothing campaign below its goal: refunds start.
@@ -358,6 +382,31 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), campaign, n);
 
 		assert!(!RefundingCampaigns::<T>::contains_key(campaign));
+		assert_eq!(Pallet::<T>::escrow_held(), 0);
+	}
+
+	/// A refund the donor's account could not take when its campaign refunded, paid once it
+	/// can.
+	#[benchmark]
+	fn claim_refund() {
+		let charity = charity::<T>();
+		let campaign = campaign::<T>(&charity, FundingMode::KeepWhatIsRaised);
+		let donation = give::<T>(&donor::<T>(0), campaign, amount::<T>());
+		// The campaign as a refund the donor's account refused leaves it.
+		Campaigns::<T>::mutate(campaign, |record| {
+			if let Some(record) = record {
+				record.status = CampaignStatus::Refunded(RefundReason::CancelledByCharity);
+				record.refund_cursor = record.donations;
+				record.unpaid = amount::<T>();
+			}
+		});
+		UnpaidRefunds::<T>::insert(donation, amount::<T>());
+		let caller = donor::<T>(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), donation);
+
+		assert!(!UnpaidRefunds::<T>::contains_key(donation));
 		assert_eq!(Pallet::<T>::escrow_held(), 0);
 	}
 

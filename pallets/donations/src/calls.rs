@@ -201,8 +201,9 @@ mod calls {
 		}
 
 		/// Records that `donor` gave `amount` won to `campaign` by bank transfer on `paid_at`
-		/// (milliseconds since the Unix epoch, not in the future), whose reference hashes to
-		/// `bank_reference_hash`. It counts once the donor confirms it.
+		/// (milliseconds since the Unix epoch: not in the future, and within the campaign's
+		/// life, from its deadline less [`Config::MaxCampaignDuration`] to its deadline), whose
+		/// reference hashes to `bank_reference_hash`. It counts once the donor confirms it.
 		///
 		/// Origin: signed by the campaign's charity. Emits [`Event::WonDonationRecorded`].
 		#[pallet::call_index(5)]
@@ -225,7 +226,13 @@ mod calls {
 			);
 			Self::ensure_member(&donor)?;
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
-			ensure!(paid_at <= Self::now(), Error::<T>::BadDate);
+			// The date decides the receipt's year: a transfer dated outside the campaign's life
+			// would let a charity move a donation into a year it was not given in.
+			let opened_at_earliest = record.deadline.saturating_sub(T::MaxCampaignDuration::get());
+			ensure!(
+				paid_at <= Self::now().min(record.deadline) && paid_at >= opened_at_earliest,
+				Error::<T>::BadDate
+			);
 			ensure!(
 				!BankReferences::<T>::contains_key(bank_reference_hash),
 				Error::<T>::DuplicateBankReference
@@ -500,6 +507,63 @@ mod calls {
 			);
 			let paid = Self::refund_batch(campaign, record, max);
 			Ok(Some(T::WeightInfo::refund(paid)).into())
+		}
+
+		/// Pays the refund of `donation` that could not be paid when its campaign refunded (its
+		/// donor's account could not take it then, e.g. a share below the existential deposit of
+		/// a reaped account), once the donor's account can take it.
+		///
+		/// Origin: any signed account (the donor, or anyone for them: the S-coin goes to the
+		/// donor). Emits [`Event::Refunded`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::claim_refund())]
+		pub fn claim_refund(origin: OriginFor<T>, donation: DonationId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let amount = UnpaidRefunds::<T>::get(donation).ok_or(Error::<T>::NoUnpaidRefund)?;
+			let mut gift =
+				DonationRecords::<T>::get(donation).ok_or(Error::<T>::UnknownDonation)?;
+			let mut record = Self::campaign(gift.campaign)?;
+			Self::pay_from_escrow(&gift.donor, amount)?;
+			record.unpaid = record.unpaid.saturating_sub(amount);
+			record.refunded = record.refunded.saturating_add(amount);
+			gift.refunded = amount;
+			let (campaign, donor) = (gift.campaign, gift.donor.clone());
+			UnpaidRefunds::<T>::remove(donation);
+			DonationRecords::<T>::insert(donation, gift);
+			Campaigns::<T>::insert(campaign, record);
+			Self::deposit_event(Event::Refunded { campaign, donation, donor, amount });
+			Ok(())
+		}
+
+		/// Retracts the won donation `donation` before its donor confirmed it: the charity takes
+		/// back a wrong record, or the donor disputes one. The record stays, marked
+		/// [`DonationState::Retracted`], counted nowhere; its bank reference may be recorded again
+		/// and it leaves the donor's year, so a correct record takes its place.
+		///
+		/// Origin: signed by the donation's donor or its campaign's charity. Emits
+		/// [`Event::WonDonationRetracted`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::retract_won_donation())]
+		pub fn retract_won_donation(origin: OriginFor<T>, donation: DonationId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			let mut gift =
+				DonationRecords::<T>::get(donation).ok_or(Error::<T>::UnknownDonation)?;
+			let record = Self::campaign(gift.campaign)?;
+			ensure!(by == gift.donor || by == record.charity, Error::<T>::NotParty);
+			let DonationKind::Won { bank_reference_hash } = gift.kind else {
+				return Err(Error::<T>::NotUnconfirmed.into());
+			};
+			ensure!(gift.state == DonationState::Unconfirmed, Error::<T>::NotUnconfirmed);
+			BankReferences::<T>::remove(bank_reference_hash);
+			let year = Date::in_korea_at(gift.given_at).year;
+			ReceiptableDonations::<T>::mutate((&gift.donor, &record.charity, year), |ids| {
+				ids.retain(|id| *id != donation)
+			});
+			gift.state = DonationState::Retracted;
+			let campaign = gift.campaign;
+			DonationRecords::<T>::insert(donation, gift);
+			Self::deposit_event(Event::WonDonationRetracted { campaign, donation, by });
+			Ok(())
 		}
 
 		/// Issues `donor` a receipt for their donations of `year` (in Korea) to the caller's

@@ -145,6 +145,7 @@ impl<T: Config> Pallet<T> {
 			let donor = gift.donor.clone();
 			if Self::pay_from_escrow(&donor, share).is_err() {
 				record.unpaid = record.unpaid.saturating_add(share);
+				UnpaidRefunds::<T>::insert(id, share);
 				Self::deposit_event(Event::RefundFailed {
 					campaign,
 					donation: id,
@@ -173,21 +174,17 @@ impl<T: Config> Pallet<T> {
 	/// as `remaining` pays for, at most [`Config::MaxRefundBatch`]. Returns the weight used.
 	pub(crate) fn refund_in_idle_time(remaining: Weight) -> Weight {
 		let lookup = T::DbWeight::get().reads(1);
-		let base = T::WeightInfo::refund(0).saturating_add(lookup);
-		let each = T::WeightInfo::refund(1).saturating_sub(T::WeightInfo::refund(0));
-		if remaining.any_lt(base.saturating_add(each)) {
+		let Some(affordable) =
+			seoul_primitives::items_within(remaining.saturating_sub(lookup), T::WeightInfo::refund)
+		else {
 			return Weight::zero();
-		}
+		};
 		let Some(campaign) = RefundingCampaigns::<T>::iter_keys().next() else { return lookup };
-		let affordable = remaining.saturating_sub(base);
-		let by_time = affordable.ref_time().checked_div(each.ref_time()).unwrap_or(u64::MAX);
-		let by_proof = affordable.proof_size().checked_div(each.proof_size()).unwrap_or(u64::MAX);
-		let max = by_time.min(by_proof).min(u64::from(T::MaxRefundBatch::get())) as u32;
 		let Some(record) = Campaigns::<T>::get(campaign) else {
 			RefundingCampaigns::<T>::remove(campaign);
-			return base;
+			return lookup.saturating_add(T::WeightInfo::refund(0));
 		};
-		let walked = Self::refund_batch(campaign, record, max);
+		let walked = Self::refund_batch(campaign, record, affordable.min(T::MaxRefundBatch::get()));
 		lookup.saturating_add(T::WeightInfo::refund(walked))
 	}
 }

@@ -23,7 +23,9 @@
 //! - **Won.** A donation by bank transfer is recorded by the charity with the hash of the
 //!   transfer's reference and counts once the donor confirms it
 //!   ([`Pallet::record_won_donation`], [`Pallet::confirm_won_donation`]); a bank reference is
-//!   recorded once. The chain holds no won: these donations are counted apart from the S-coin
+//!   recorded once, dated within the campaign's life. Until the donor confirms, the charity may
+//!   retract a wrong record and the donor may dispute it ([`Pallet::retract_won_donation`]),
+//!   which frees its bank reference and its place in the donor's year. The chain holds no won: these donations are counted apart from the S-coin
 //!   goal, and appear on receipts.
 //! - **Closing.** Once the deadline and every donation's cooling-off have passed, anyone closes
 //!   a campaign ([`Pallet::close_campaign`]): funded, or, all-or-nothing below its goal,
@@ -39,7 +41,9 @@
 //!   missed its goal, pays every S-coin donation its share of what the campaign holds, pro rata,
 //!   in batches: anyone's [`Pallet::refund`], and the blocks' idle time. Each share is what the
 //!   campaign holds times the donation over the donations not yet refunded, so the last refund
-//!   takes the rounding and the escrow ends empty.
+//!   takes the rounding and the escrow ends empty. A share the donor's account cannot take
+//!   (below the existential deposit of a reaped account) stays in escrow, by donation, until
+//!   [`Pallet::claim_refund`] pays it.
 //! - **Receipts.** The charity issues a donor a receipt ([`Pallet::issue_receipt`]) for their
 //!   donations of a year to its campaigns: S-coin past its cooling-off and confirmed won, each
 //!   less what was paid back, numbered `year-serial` per charity. The donor is named by account,
@@ -54,17 +58,18 @@
 //!
 //! ### Charities (members holding [`Role::Charity`])
 //! - [`Pallet::register_charity`], [`Pallet::open_campaign`], [`Pallet::cancel_campaign`],
-//!   [`Pallet::record_won_donation`], [`Pallet::claim_milestone`], [`Pallet::report_spending`],
-//!   [`Pallet::issue_receipt`].
+//!   [`Pallet::record_won_donation`], [`Pallet::retract_won_donation`],
+//!   [`Pallet::claim_milestone`], [`Pallet::report_spending`], [`Pallet::issue_receipt`].
 //!
 //! ### Reviewers (agency members named at opening)
 //! - [`Pallet::approve_milestone`], [`Pallet::reject_milestone`].
 //!
 //! ### Donors (active members)
-//! - [`Pallet::donate`], [`Pallet::withdraw_donation`], [`Pallet::confirm_won_donation`].
+//! - [`Pallet::donate`], [`Pallet::withdraw_donation`], [`Pallet::confirm_won_donation`],
+//!   [`Pallet::retract_won_donation`].
 //!
 //! ### Anyone signed
-//! - [`Pallet::close_campaign`], [`Pallet::refund`].
+//! - [`Pallet::close_campaign`], [`Pallet::refund`], [`Pallet::claim_refund`].
 //!
 //! ### Runtime API
 //! - [`runtime_api::DonationsApi`]: a campaign with what it holds, its donations and spending
@@ -103,6 +108,7 @@ pub use types::{
 pub use weights::WeightInfo;
 
 use frame_support::{pallet_macros::import_section, traits::UnixTime};
+use seoul_primitives::calendar::Date;
 
 /// The donations pallet.
 #[import_section(calls::calls)]
@@ -330,6 +336,12 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Refund shares that could not be paid when their campaign refunded (the donor's account
+	/// could not take them), by donation: still in escrow, until [`Pallet::claim_refund`] pays
+	/// them.
+	#[pallet::storage]
+	pub type UnpaidRefunds<T> = StorageMap<_, Twox64Concat, DonationId, Balance, OptionQuery>;
+
 	/// Campaigns paying their donors back: what the blocks' idle time works through.
 	#[pallet::storage]
 	pub type RefundingCampaigns<T> = StorageMap<_, Twox64Concat, CampaignId, (), OptionQuery>;
@@ -409,6 +421,9 @@ pub mod pallet {
 		},
 		/// A donor confirmed a won donation.
 		WonDonationConfirmed { campaign: CampaignId, donation: DonationId, donor: T::AccountId },
+		/// A won donation awaiting confirmation was retracted by its charity, or disputed by its
+		/// donor (`by`); its bank reference may be recorded again.
+		WonDonationRetracted { campaign: CampaignId, donation: DonationId, by: T::AccountId },
 		/// A campaign closed with what it raised.
 		CampaignFunded { campaign: CampaignId, raised: Balance },
 		/// A charity claimed a milestone.
@@ -432,7 +447,8 @@ pub mod pallet {
 		},
 		/// A campaign started paying its donors back.
 		RefundsStarted { campaign: CampaignId, reason: RefundReason, held: Balance },
-		/// A donation's share of what its campaign held was paid back.
+		/// A donation's share of what its campaign held was paid back, by the refunds or later
+		/// by [`Pallet::claim_refund`].
 		Refunded {
 			campaign: CampaignId,
 			donation: DonationId,
@@ -440,7 +456,8 @@ pub mod pallet {
 			amount: Balance,
 		},
 		/// A refund could not be paid (the donor's account cannot take it): the share stays in
-		/// escrow, counted in what the campaign holds (`unpaid`).
+		/// escrow, counted in what the campaign holds (`unpaid`), until
+		/// [`Pallet::claim_refund`] pays it.
 		RefundFailed {
 			campaign: CampaignId,
 			donation: DonationId,
@@ -501,7 +518,9 @@ pub mod pallet {
 		NotUnconfirmed,
 		/// The bank reference was recorded already.
 		DuplicateBankReference,
-		/// The stated date of the transfer is in the future.
+		/// The stated date of the transfer is in the future, after the campaign's deadline, or
+		/// earlier than the campaign could have opened (its deadline less
+		/// `MaxCampaignDuration`).
 		BadDate,
 		/// The campaign's deadline, or the cooling-off of one of its donations, has not passed.
 		StillFundraising,
@@ -529,6 +548,10 @@ pub mod pallet {
 		NotRefunding,
 		/// The donor has no donation of that year to the charity that a receipt may list yet.
 		NothingToReceipt,
+		/// The caller is neither the donation's donor nor its campaign's charity.
+		NotParty,
+		/// The donation has no refund waiting to be paid.
+		NoUnpaidRefund,
 	}
 
 	#[pallet::hooks]

@@ -87,7 +87,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Donation `id` with its share of what its campaign released and holds: an S-coin
 	/// donation given shares both pro rata to what the campaign raised; any other shares
-	/// neither. While the campaign refunds, its share held is what it is to get back.
+	/// neither. While the campaign refunds, its share held is what it is to get back; a refund
+	/// that could not be paid stays held until [`Pallet::claim_refund`] pays it.
 	pub fn trace(id: DonationId) -> Option<DonationTraceOf<T>> {
 		let donation = DonationRecords::<T>::get(id)?;
 		let campaign = Campaigns::<T>::get(donation.campaign)?;
@@ -101,12 +102,14 @@ impl<T: Config> Pallet<T> {
 				0
 			}
 		};
-		let held = match campaign.status {
+		let held = match (campaign.status, UnpaidRefunds::<T>::get(id)) {
+			// A refund its donor's account could not take waits in escrow for `claim_refund`.
+			(_, Some(unpaid)) => unpaid,
 			// While refunding, what it will get back; once refunded, nothing.
-			CampaignStatus::Refunding(_) if donation.refunded == 0 => {
+			(CampaignStatus::Refunding(_), None) if donation.refunded == 0 => {
 				share(campaign.raised.saturating_sub(campaign.released))
 			}
-			CampaignStatus::Refunding(_) | CampaignStatus::Refunded(_) => 0,
+			(CampaignStatus::Refunding(_) | CampaignStatus::Refunded(_), None) => 0,
 			_ => share(campaign.held()),
 		};
 		let released = share(campaign.released);

@@ -13,6 +13,7 @@ struct Tally {
 	refunded: Balance,
 	raised_won: Balance,
 	donations: u64,
+	unpaid: Balance,
 }
 
 impl<T: Config> Pallet<T> {
@@ -22,7 +23,9 @@ impl<T: Config> Pallet<T> {
 	/// confirmed, released its released milestones, spent its reports, never more spent than
 	/// released nor more released and refunded than raised; that refunding campaigns and only
 	/// they are queued; that a refunding campaign's `unrefunded` is the S-coin of the donations
-	/// its refunds have not reached, and that nothing was released while raising; and that
+	/// its refunds have not reached, and that nothing was released while raising; that unpaid
+	/// refunds are the campaign's `unpaid`, each on an S-coin donation not yet refunded; that
+	/// each bank reference names the one won donation not retracted that bears it; and that
 	/// every receipt adds up and lists donations given that name it.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut tallies = BTreeMap::<CampaignId, Tally>::new();
@@ -38,10 +41,27 @@ impl<T: Config> Pallet<T> {
 				(DonationKind::Won { .. }, DonationState::Given) => {
 					tally.raised_won = tally.raised_won.saturating_add(gift.amount)
 				}
-				(DonationKind::SCoin, DonationState::Unconfirmed) => {
-					return Err("an S-coin donation awaits confirmation".into())
+				(DonationKind::SCoin, DonationState::Unconfirmed | DonationState::Retracted) => {
+					return Err("an S-coin donation awaits confirmation or was retracted".into())
 				}
 				_ => {}
+			}
+			if let DonationKind::Won { bank_reference_hash } = gift.kind {
+				let recorded = BankReferences::<T>::get(bank_reference_hash) == Some(id);
+				ensure!(
+					recorded == (gift.state != DonationState::Retracted),
+					"a won donation's bank reference is not recorded for it, or a retracted one's is"
+				);
+			}
+			if let Some(unpaid) = UnpaidRefunds::<T>::get(id) {
+				ensure!(
+					gift.kind == DonationKind::SCoin
+						&& gift.state == DonationState::Given
+						&& gift.refunded.is_zero()
+						&& unpaid <= gift.amount,
+					"an unpaid refund belongs to no refundable donation"
+				);
+				tally.unpaid = tally.unpaid.saturating_add(unpaid);
 			}
 			ensure!(gift.refunded <= gift.amount, "a donation got back more than it gave");
 			ensure!(
@@ -91,6 +111,7 @@ impl<T: Config> Pallet<T> {
 				"a refund cursor is past the list"
 			);
 			ensure!(campaign.unpaid <= campaign.held(), "unpaid refunds exceed what is held");
+			ensure!(campaign.unpaid == tally.unpaid, "a campaign's unpaid is not its donations'");
 			if let CampaignStatus::Refunding(_) = campaign.status {
 				let unreached = (campaign.refund_cursor..campaign.donations)
 					.filter_map(|position| CampaignDonations::<T>::get(id, position))
@@ -112,6 +133,9 @@ impl<T: Config> Pallet<T> {
 			held = held.saturating_add(campaign.held());
 		}
 		ensure!(tallies.is_empty(), "a donation names no campaign");
+		for (_, id) in BankReferences::<T>::iter() {
+			ensure!(DonationRecords::<T>::contains_key(id), "a bank reference names no donation");
+		}
 		ensure!(held == Self::escrow_held(), "the escrow is not what the campaigns hold");
 
 		for (charity, number, receipt) in Receipts::<T>::iter() {

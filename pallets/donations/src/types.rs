@@ -257,6 +257,9 @@ pub enum DonationState {
 	Unconfirmed,
 	/// Withdrawn by the donor within the cooling-off period.
 	Withdrawn,
+	/// Won the charity recorded and then retracted, or the donor disputed, before confirmation:
+	/// counted nowhere, its bank reference free to be recorded again.
+	Retracted,
 }
 
 /// One donation.

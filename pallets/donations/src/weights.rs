@@ -28,6 +28,8 @@ pub trait WeightInfo {
 	fn record_won_donation() -> Weight;
 	/// The weight of `confirm_won_donation`.
 	fn confirm_won_donation() -> Weight;
+	/// The weight of `retract_won_donation`.
+	fn retract_won_donation() -> Weight;
 	/// The weight of `close_campaign`.
 	fn close_campaign() -> Weight;
 	/// The weight of `claim_milestone`.
@@ -42,6 +44,8 @@ pub trait WeightInfo {
 	fn cancel_campaign() -> Weight;
 	/// The weight of `refund`.
 	fn refund(n: u32, ) -> Weight;
+	/// The weight of `claim_refund`.
+	fn claim_refund() -> Weight;
 	/// The weight of `issue_receipt`.
 	fn issue_receipt(n: u32, ) -> Weight;
 }
@@ -53,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_cooling_off() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_438_000 picoseconds.
-		Weight::from_parts(6_189_000, 0)
+		// Minimum execution time: 5_909_000 picoseconds.
+		Weight::from_parts(10_586_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
@@ -63,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Charities` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	fn register_charity() -> Weight {
 		// Proof size: measured `599`, estimated `3562` bytes.
-		// Minimum execution time: 14_311_000 picoseconds.
-		Weight::from_parts(15_834_000, 3562)
+		// Minimum execution time: 15_563_000 picoseconds.
+		Weight::from_parts(25_678_000, 3562)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -81,10 +85,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 12]`.
 	fn open_campaign(n: u32, ) -> Weight {
 		// Proof size: measured `931`, estimated `6134` bytes.
-		// Minimum execution time: 32_428_000 picoseconds.
-		Weight::from_parts(37_325_854, 6134)
-			// Standard Error: 11_913
-			.saturating_add(Weight::from_parts(223_458, 0).saturating_mul(n.into()))
+		// Minimum execution time: 35_153_000 picoseconds.
+		Weight::from_parts(51_839_444, 6134)
+			// Standard Error: 20_931
+			.saturating_add(Weight::from_parts(384_874, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -114,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
 		// Proof size: measured `5091`, estimated `6773` bytes.
-		// Minimum execution time: 107_069_000 picoseconds.
-		Weight::from_parts(113_929_000, 6773)
+		// Minimum execution time: 112_557_000 picoseconds.
+		Weight::from_parts(181_499_000, 6773)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -131,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn withdraw_donation() -> Weight {
 		// Proof size: measured `1774`, estimated `6228` bytes.
-		// Minimum execution time: 78_316_000 picoseconds.
-		Weight::from_parts(94_270_000, 6228)
+		// Minimum execution time: 82_462_000 picoseconds.
+		Weight::from_parts(115_321_000, 6228)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -160,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn record_won_donation() -> Weight {
 		// Proof size: measured `5182`, estimated `6773` bytes.
-		// Minimum execution time: 64_726_000 picoseconds.
-		Weight::from_parts(72_087_000, 6773)
+		// Minimum execution time: 68_141_000 picoseconds.
+		Weight::from_parts(87_530_000, 6773)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -171,10 +175,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	fn confirm_won_donation() -> Weight {
 		// Proof size: measured `1369`, estimated `5106` bytes.
-		// Minimum execution time: 24_596_000 picoseconds.
-		Weight::from_parts(28_772_000, 5106)
+		// Minimum execution time: 26_139_000 picoseconds.
+		Weight::from_parts(39_078_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Donations::DonationRecords` (r:1 w:1)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::Campaigns` (r:1 w:0)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::ReceiptableDonations` (r:1 w:1)
+	/// Proof: `Donations::ReceiptableDonations` (`max_values`: None, `max_size`: Some(3308), added: 5783, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::BankReferences` (r:0 w:1)
+	/// Proof: `Donations::BankReferences` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	fn retract_won_donation() -> Weight {
+		// Proof size: measured `4667`, estimated `6773` bytes.
+		// Minimum execution time: 37_466_000 picoseconds.
+		Weight::from_parts(61_692_000, 6773)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
@@ -184,8 +203,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_campaign() -> Weight {
 		// Proof size: measured `1185`, estimated `5106` bytes.
-		// Minimum execution time: 23_775_000 picoseconds.
-		Weight::from_parts(33_700_000, 5106)
+		// Minimum execution time: 24_917_000 picoseconds.
+		Weight::from_parts(31_827_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -195,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn claim_milestone() -> Weight {
 		// Proof size: measured `1757`, estimated `5106` bytes.
-		// Minimum execution time: 23_975_000 picoseconds.
-		Weight::from_parts(26_439_000, 5106)
+		// Minimum execution time: 24_506_000 picoseconds.
+		Weight::from_parts(28_812_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
 		// Proof size: measured `2195`, estimated `6228` bytes.
-		// Minimum execution time: 81_290_000 picoseconds.
-		Weight::from_parts(87_540_000, 6228)
+		// Minimum execution time: 83_154_000 picoseconds.
+		Weight::from_parts(120_870_000, 6228)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -221,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
 		// Proof size: measured `1674`, estimated `5106` bytes.
-		// Minimum execution time: 23_955_000 picoseconds.
-		Weight::from_parts(28_662_000, 5106)
+		// Minimum execution time: 24_276_000 picoseconds.
+		Weight::from_parts(40_180_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -234,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::SpendingReports` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn report_spending() -> Weight {
 		// Proof size: measured `1056`, estimated `5106` bytes.
-		// Minimum execution time: 22_584_000 picoseconds.
-		Weight::from_parts(25_237_000, 5106)
+		// Minimum execution time: 22_954_000 picoseconds.
+		Weight::from_parts(25_819_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -245,8 +264,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn cancel_campaign() -> Weight {
 		// Proof size: measured `1111`, estimated `5106` bytes.
-		// Minimum execution time: 19_679_000 picoseconds.
-		Weight::from_parts(22_633_000, 5106)
+		// Minimum execution time: 20_360_000 picoseconds.
+		Weight::from_parts(22_974_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -265,15 +284,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 200]`.
 	fn refund(n: u32, ) -> Weight {
 		// Proof size: measured `1540 + n * (225 ±0)`, estimated `5106 + n * (2620 ±0)` bytes.
-		// Minimum execution time: 85_187_000 picoseconds.
-		Weight::from_parts(87_380_000, 5106)
-			// Standard Error: 74_226
-			.saturating_add(Weight::from_parts(57_655_665, 0).saturating_mul(n.into()))
+		// Minimum execution time: 95_742_000 picoseconds.
+		Weight::from_parts(132_376_000, 5106)
+			// Standard Error: 714_165
+			.saturating_add(Weight::from_parts(68_518_823, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
+	}
+	/// Storage: `Donations::UnpaidRefunds` (r:1 w:1)
+	/// Proof: `Donations::UnpaidRefunds` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::DonationRecords` (r:1 w:1)
+	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::Campaigns` (r:1 w:1)
+	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	fn claim_refund() -> Weight {
+		// Proof size: measured `1754`, estimated `6228` bytes.
+		// Minimum execution time: 81_541_000 picoseconds.
+		Weight::from_parts(131_775_000, 6228)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
@@ -296,10 +332,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 400]`.
 	fn issue_receipt(n: u32, ) -> Weight {
 		// Proof size: measured `1262 + n * (59 ±0)`, estimated `6773 + n * (2620 ±0)` bytes.
-		// Minimum execution time: 60_820_000 picoseconds.
-		Weight::from_parts(49_197_261, 6773)
-			// Standard Error: 15_915
-			.saturating_add(Weight::from_parts(5_985_075, 0).saturating_mul(n.into()))
+		// Minimum execution time: 61_291_000 picoseconds.
+		Weight::from_parts(171_409_720, 6773)
+			// Standard Error: 94_440
+			.saturating_add(Weight::from_parts(6_021_859, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -311,82 +347,92 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_cooling_off() -> Weight {
-		Weight::from_parts(6_189_000, 0)
+		Weight::from_parts(10_586_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_charity() -> Weight {
-		Weight::from_parts(15_834_000, 3562)
+		Weight::from_parts(25_678_000, 3562)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn open_campaign(n: u32, ) -> Weight {
-		Weight::from_parts(37_325_854, 6134)
-			.saturating_add(Weight::from_parts(223_458, 0).saturating_mul(n.into()))
+		Weight::from_parts(51_839_444, 6134)
+			.saturating_add(Weight::from_parts(384_874, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(113_929_000, 6773)
+		Weight::from_parts(181_499_000, 6773)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn withdraw_donation() -> Weight {
-		Weight::from_parts(94_270_000, 6228)
+		Weight::from_parts(115_321_000, 6228)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn record_won_donation() -> Weight {
-		Weight::from_parts(72_087_000, 6773)
+		Weight::from_parts(87_530_000, 6773)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn confirm_won_donation() -> Weight {
-		Weight::from_parts(28_772_000, 5106)
+		Weight::from_parts(39_078_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	fn retract_won_donation() -> Weight {
+		Weight::from_parts(61_692_000, 6773)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 	fn close_campaign() -> Weight {
-		Weight::from_parts(33_700_000, 5106)
+		Weight::from_parts(31_827_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn claim_milestone() -> Weight {
-		Weight::from_parts(26_439_000, 5106)
+		Weight::from_parts(28_812_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(87_540_000, 6228)
+		Weight::from_parts(120_870_000, 6228)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(28_662_000, 5106)
+		Weight::from_parts(40_180_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn report_spending() -> Weight {
-		Weight::from_parts(25_237_000, 5106)
+		Weight::from_parts(25_819_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_campaign() -> Weight {
-		Weight::from_parts(22_633_000, 5106)
+		Weight::from_parts(22_974_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn refund(n: u32, ) -> Weight {
-		Weight::from_parts(87_380_000, 5106)
-			.saturating_add(Weight::from_parts(57_655_665, 0).saturating_mul(n.into()))
+		Weight::from_parts(132_376_000, 5106)
+			.saturating_add(Weight::from_parts(68_518_823, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
+	fn claim_refund() -> Weight {
+		Weight::from_parts(131_775_000, 6228)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
 	fn issue_receipt(n: u32, ) -> Weight {
-		Weight::from_parts(49_197_261, 6773)
-			.saturating_add(Weight::from_parts(5_985_075, 0).saturating_mul(n.into()))
+		Weight::from_parts(171_409_720, 6773)
+			.saturating_add(Weight::from_parts(6_021_859, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

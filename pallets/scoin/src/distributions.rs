@@ -33,7 +33,8 @@ impl<T: Config> Pallet<T> {
 	/// Pays the oldest distribution as far as `remaining` weight allows, and returns the weight
 	/// used.
 	pub(crate) fn distribute_within(remaining: Weight) -> Weight {
-		let Some(affordable) = crate::items_within(remaining, T::WeightInfo::distribute) else {
+		let Some(affordable) = seoul_primitives::items_within(remaining, T::WeightInfo::distribute)
+		else {
 			return Weight::zero();
 		};
 		match Self::distribute(affordable) {

@@ -1292,22 +1292,6 @@ pub mod pallet {
 	}
 }
 
-/// How many items of idle-time work `remaining` weight pays for, when `weight_of(n)` is the
-/// weight of `n` items (linear, as benchmarks measure it); `None` if not even one fits.
-pub(crate) fn items_within(remaining: Weight, weight_of: impl Fn(u32) -> Weight) -> Option<u32> {
-	let base = weight_of(0);
-	let per_item = weight_of(1).saturating_sub(base);
-	if !remaining.all_gte(base.saturating_add(per_item)) {
-		return None;
-	}
-	let items = remaining
-		.saturating_sub(base)
-		.ref_time()
-		.checked_div(per_item.ref_time())
-		.unwrap_or(u64::MAX);
-	Some(items.saturated_into())
-}
-
 /// Takes S-coins the runtime removes from circulation outside this pallet (the dust of reaped
 /// accounts, transaction tips) out of the issuance and notes them in the supply ledger, so that
 /// the ledger keeps adding up to the total issuance.

@@ -13,7 +13,8 @@ impl<T: Config> Pallet<T> {
 	/// removal.
 	pub(crate) fn prune_paid_requests_within(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
 		// What the block can afford is counted as if every record examined had expired.
-		let Some(affordable) = crate::items_within(remaining, T::WeightInfo::prune_paid_requests)
+		let Some(affordable) =
+			seoul_primitives::items_within(remaining, T::WeightInfo::prune_paid_requests)
 		else {
 			return Weight::zero();
 		};

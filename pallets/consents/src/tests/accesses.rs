@@ -1,7 +1,11 @@
 //! Providers logging their reads of patients' records, under consent or in an emergency.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok, traits::Get};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{Get, Hooks},
+	weights::Weight,
+};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
 
@@ -238,5 +242,47 @@ fn a_provider_logs_a_bounded_number_of_emergency_reads_of_a_patient_a_window() {
 		assert_ok!(emergency(PHARMACY, PATIENT, CLINIC));
 		assert_eq!(EmergencyAccessCounts::<Test>::get(PATIENT, PHARMACY), Some((NOW + window, 1)));
 		assert_eq!(NextAccessId::<Test>::get(PATIENT), u64::from(most) + 2);
+	});
+}
+
+#[test]
+fn idle_time_sweeps_the_counts_of_spent_emergency_windows() {
+	// Without the sweep, every provider and patient that ever had an emergency read would keep
+	// a count for good.
+	ExtBuilder.build_and_execute(|| {
+		let window: u64 = <Test as Config>::EmergencyWindow::get();
+		for patient in [PATIENT, OTHER_PATIENT] {
+			assert_ok!(emergency(PHARMACY, patient, CLINIC));
+		}
+		// Too little weight does nothing and uses nothing.
+		assert_eq!(Consents::on_idle(1, Weight::from_parts(1, 1)), Weight::zero());
+		// Within the window, a pass examines every count and keeps them, then rests a window.
+		let used = Consents::on_idle(1, Weight::MAX);
+		assert_eq!(used, <() as WeightInfo>::sweep_emergency_counts(2));
+		assert_eq!(EmergencyAccessCounts::<Test>::iter().count(), 2);
+		assert_eq!(NextEmergencySweep::<Test>::get(), NOW + window);
+		Timestamp::set_timestamp(NOW + window / 2);
+		assert_ok!(emergency(HOSPITAL, PATIENT, CLINIC));
+		assert_eq!(
+			Consents::on_idle(2, Weight::MAX),
+			<() as WeightInfo>::sweep_emergency_counts(0)
+		);
+		// The next pass removes the pharmacy's spent windows and keeps the hospital's, a count at
+		// a time when a block affords only one: it goes on where the last block stopped.
+		Timestamp::set_timestamp(NOW + window);
+		let one = <() as WeightInfo>::sweep_emergency_counts(1);
+		for block in 3..6 {
+			assert_eq!(Consents::on_idle(block, one), one);
+		}
+		assert_eq!(EmergencyAccessCounts::<Test>::iter().count(), 1);
+		assert!(EmergencyAccessCounts::<Test>::get(PATIENT, HOSPITAL).is_some());
+		assert!(EmergencySweepCursor::<Test>::get().is_some());
+		// The pass ends on the block that finds no count left after the cursor.
+		Consents::on_idle(6, one);
+		assert_eq!(EmergencySweepCursor::<Test>::get(), None);
+		assert_eq!(NextEmergencySweep::<Test>::get(), NOW + 2 * window);
+		// A provider whose count was swept starts a new window.
+		assert_ok!(emergency(PHARMACY, PATIENT, CLINIC));
+		assert_eq!(EmergencyAccessCounts::<Test>::get(PATIENT, PHARMACY), Some((NOW + window, 1)));
 	});
 }

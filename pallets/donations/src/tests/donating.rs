@@ -2,7 +2,7 @@
 //! donations recorded by the charity and confirmed by the donor.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, traits::Get};
 use sp_runtime::{DispatchError::BadOrigin, TokenError};
 
 #[test]
@@ -257,6 +257,13 @@ fn won_donations_refuse_bad_calls() {
 		assert_noop!(record(CHARITY, STRANGER, 100, 1, NOW), Error::<Test>::NotMember);
 		assert_noop!(record(CHARITY, DONOR, 0, 1, NOW), Error::<Test>::ZeroAmount);
 		assert_noop!(record(CHARITY, DONOR, 100, 1, NOW + 1), Error::<Test>::BadDate);
+		// The attack: a transfer dated a year back, before the campaign could have opened, to
+		// move the donation into last year's receipts.
+		let deadline = Campaigns::<Test>::get(id).unwrap().deadline;
+		let max_duration: u64 = <Test as Config>::MaxCampaignDuration::get();
+		let earliest = deadline - max_duration;
+		assert_noop!(record(CHARITY, DONOR, 100, 1, NOW - 365 * DAY), Error::<Test>::BadDate);
+		assert_noop!(record(CHARITY, DONOR, 100, 1, earliest - 1), Error::<Test>::BadDate);
 		assert_ok!(record(CHARITY, DONOR, 100, 1, NOW));
 		// The attack: one bank transfer recorded twice, for two receipts.
 		assert_noop!(
@@ -278,5 +285,105 @@ fn won_donations_refuse_bad_calls() {
 		// Nor to a campaign that ended.
 		assert_ok!(Donations::cancel_campaign(RuntimeOrigin::root(), id));
 		assert_noop!(record(CHARITY, DONOR, 100, 2, NOW), Error::<Test>::CampaignClosed);
+	});
+}
+
+#[test]
+fn a_won_transfer_is_dated_within_its_campaigns_life() {
+	ExtBuilder.build_and_execute(|| {
+		let id = open(FundingMode::KeepWhatIsRaised, &[1_000]);
+		let deadline = Campaigns::<Test>::get(id).unwrap().deadline;
+		let max_duration: u64 = <Test as Config>::MaxCampaignDuration::get();
+		let record = |reference, paid_at| {
+			Donations::record_won_donation(
+				RuntimeOrigin::signed(CHARITY),
+				id,
+				DONOR,
+				100,
+				hash(reference),
+				paid_at,
+			)
+		};
+		assert_ok!(record(1, deadline - max_duration));
+		// After the deadline, the campaign (funded) still takes records of transfers made
+		// while it raised, and none made since.
+		pass_days(100);
+		close(id);
+		assert_ok!(record(2, deadline));
+		assert_noop!(record(3, deadline + 1), Error::<Test>::BadDate);
+	});
+}
+
+#[test]
+fn a_wrong_won_record_is_retracted_by_its_charity_or_disputed_by_its_donor() {
+	ExtBuilder.build_and_execute(|| {
+		let id = open(FundingMode::KeepWhatIsRaised, &[1_000]);
+		let record = |donor, amount| {
+			Donations::record_won_donation(
+				RuntimeOrigin::signed(CHARITY),
+				id,
+				donor,
+				amount,
+				hash(0xb1),
+				NOW,
+			)
+		};
+		// Recorded for the wrong donor: the charity takes it back.
+		assert_ok!(record(OTHER_DONOR, 5_000));
+		let year = seoul_primitives::calendar::Date::in_korea_at(NOW).year;
+		assert_eq!(ReceiptableDonations::<Test>::get((OTHER_DONOR, CHARITY, year)).len(), 1);
+		// Only the donor and the charity may; the donor's year keeps the record meanwhile.
+		for signer in [DONOR, OTHER_CHARITY, STRANGER] {
+			assert_noop!(
+				Donations::retract_won_donation(RuntimeOrigin::signed(signer), 0),
+				Error::<Test>::NotParty
+			);
+		}
+		assert_noop!(Donations::retract_won_donation(RuntimeOrigin::root(), 0), BadOrigin);
+		assert_noop!(
+			Donations::retract_won_donation(RuntimeOrigin::signed(CHARITY), 9),
+			Error::<Test>::UnknownDonation
+		);
+		System::reset_events();
+		assert_ok!(Donations::retract_won_donation(RuntimeOrigin::signed(CHARITY), 0));
+		assert_eq!(
+			donation_events(),
+			vec![Event::WonDonationRetracted { campaign: id, donation: 0, by: CHARITY }]
+		);
+		let gift = DonationRecords::<Test>::get(0).unwrap();
+		assert_eq!(gift.state, DonationState::Retracted);
+		assert_eq!(BankReferences::<Test>::get(hash(0xb1)), None);
+		assert!(ReceiptableDonations::<Test>::get((OTHER_DONOR, CHARITY, year)).is_empty());
+		// Retracted, it is confirmed by no one and retracted no more.
+		assert_noop!(
+			Donations::confirm_won_donation(RuntimeOrigin::signed(OTHER_DONOR), 0),
+			Error::<Test>::NotUnconfirmed
+		);
+		assert_noop!(
+			Donations::retract_won_donation(RuntimeOrigin::signed(OTHER_DONOR), 0),
+			Error::<Test>::NotUnconfirmed
+		);
+		// The same transfer recorded again, rightly; the donor disputes the amount.
+		assert_ok!(record(DONOR, 50_000));
+		assert_ok!(Donations::retract_won_donation(RuntimeOrigin::signed(DONOR), 1));
+		assert_eq!(DonationRecords::<Test>::get(1).unwrap().state, DonationState::Retracted);
+		// Third time right: confirmed, it can no longer be retracted.
+		assert_ok!(record(DONOR, 5_000));
+		assert_ok!(Donations::confirm_won_donation(RuntimeOrigin::signed(DONOR), 2));
+		for signer in [DONOR, CHARITY] {
+			assert_noop!(
+				Donations::retract_won_donation(RuntimeOrigin::signed(signer), 2),
+				Error::<Test>::NotUnconfirmed
+			);
+		}
+		// Nor is an S-coin donation retracted this way.
+		let gift = give(DONOR, id, 100);
+		assert_noop!(
+			Donations::retract_won_donation(RuntimeOrigin::signed(DONOR), gift),
+			Error::<Test>::NotUnconfirmed
+		);
+		// Counted: the confirmed record alone; the receipt lists it alone.
+		assert_eq!(Campaigns::<Test>::get(id).unwrap().raised_won, 5_000);
+		assert_eq!(ReceiptableDonations::<Test>::get((DONOR, CHARITY, year)).to_vec(), vec![2, 3]);
 	});
 }

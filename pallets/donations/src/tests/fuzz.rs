@@ -63,16 +63,17 @@ fn call() -> impl Strategy<Value = Call<Test>> {
 		),
 		4 => (campaign.clone(), amount()).prop_map(|(campaign, amount)| Call::donate { campaign, amount }),
 		2 => donation.clone().prop_map(|donation| Call::withdraw_donation { donation }),
-		1 => (campaign.clone(), who(), amount(), 0u8..3).prop_map(|(campaign, donor, amount, reference)| {
-			Call::record_won_donation {
+		1 => (campaign.clone(), who(), amount(), 0u8..3, prop::sample::select(vec![0, DAY, 400 * DAY]))
+			.prop_map(|(campaign, donor, amount, reference, ago)| Call::record_won_donation {
 				campaign,
 				donor,
 				amount,
 				bank_reference_hash: hash(0xb0 + reference),
-				paid_at: NOW,
-			}
-		}),
+				paid_at: NOW - ago,
+			}),
 		1 => donation.clone().prop_map(|donation| Call::confirm_won_donation { donation }),
+		1 => donation.clone().prop_map(|donation| Call::retract_won_donation { donation }),
+		1 => donation.clone().prop_map(|donation| Call::claim_refund { donation }),
 		1 => campaign.clone().prop_map(|campaign| Call::close_campaign { campaign }),
 		2 => (campaign.clone(), 0u32..3).prop_map(|(campaign, milestone)| Call::claim_milestone {
 			campaign,
@@ -98,13 +99,14 @@ fn call() -> impl Strategy<Value = Call<Test>> {
 	]
 }
 
-/// A step: a call from an origin, days passing with an idle block, or the city suspending a
-/// member.
+/// A step: a call from an origin, days passing with an idle block, the city suspending a
+/// member, or a member's balance set to what a refund cannot reach (near the maximum) or back.
 #[derive(Debug, Clone)]
 enum Step {
 	Call(RuntimeOrigin, Call<Test>),
 	Days(u64),
 	Suspend(AccountId),
+	SetBalance(AccountId, Balance),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -112,6 +114,8 @@ fn step() -> impl Strategy<Value = Step> {
 		16 => (origin(), call()).prop_map(|(origin, call)| Step::Call(origin, call)),
 		3 => (1u64..40).prop_map(Step::Days),
 		1 => who().prop_map(Step::Suspend),
+		1 => (who(), prop::sample::select(vec![ENDOWMENT, Balance::MAX / 2]))
+			.prop_map(|(who, balance)| Step::SetBalance(who, balance)),
 	]
 }
 
@@ -119,7 +123,7 @@ proptest! {
 	#[test]
 	fn fuzz_every_call_keeps_the_invariants(steps in prop::collection::vec(step(), 1..60)) {
 		ExtBuilder.build().execute_with(|| {
-			let issuance = Balances::total_issuance();
+			let mut issuance = Balances::total_issuance();
 			for step in steps {
 				match step {
 					Step::Call(origin, call) => {
@@ -130,6 +134,10 @@ proptest! {
 						Donations::on_idle(System::block_number(), Weight::from_parts(u64::MAX / 2, u64::MAX / 2));
 					},
 					Step::Suspend(who) => Register::suspend(&who),
+					Step::SetBalance(who, balance) => {
+						let _ = Balances::force_set_balance(RuntimeOrigin::root(), who, balance);
+						issuance = Balances::total_issuance();
+					},
 				}
 				prop_assert_eq!(Donations::do_try_state(), Ok(()));
 				prop_assert_eq!(Balances::total_issuance(), issuance);

@@ -161,7 +161,7 @@ fn idle_time_pays_refunds_within_the_weight_it_is_given() {
 }
 
 #[test]
-fn a_refund_the_donor_cannot_take_stays_in_escrow_for_no_one_else() {
+fn a_refund_the_donor_cannot_take_waits_in_escrow_for_them_alone_until_claimed() {
 	ExtBuilder.build_and_execute(|| {
 		let id = open(FundingMode::KeepWhatIsRaised, &[100, 900]);
 		// A citizen whose account will not be able to take the refund.
@@ -185,5 +185,37 @@ fn a_refund_the_donor_cannot_take_stays_in_escrow_for_no_one_else() {
 			donor: unlucky,
 			amount: 450
 		}));
+		assert_eq!(UnpaidRefunds::<Test>::get(1), Some(450));
+		assert_eq!(Donations::trace(1).unwrap().held, 450);
+		assert_eq!(Donations::trace(0).unwrap().held, 0);
+		// Still refused while the account cannot take it; nothing moves.
+		assert_noop!(
+			Donations::claim_refund(RuntimeOrigin::signed(unlucky), 1),
+			sp_runtime::TokenError::CannotCreate
+		);
+		// Once it can, anyone pays it, to the donor alone.
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), unlucky, ENDOWMENT));
+		System::reset_events();
+		assert_ok!(Donations::claim_refund(RuntimeOrigin::signed(STRANGER), 1));
+		assert_eq!(free(unlucky), ENDOWMENT + 450);
+		assert_eq!(free(STRANGER), ENDOWMENT);
+		assert_eq!(
+			donation_events(),
+			vec![Event::Refunded { campaign: id, donation: 1, donor: unlucky, amount: 450 }]
+		);
+		let campaign = Campaigns::<Test>::get(id).unwrap();
+		assert_eq!((campaign.refunded, campaign.unpaid, campaign.held()), (900, 0, 0));
+		assert_eq!(DonationRecords::<Test>::get(1).unwrap().refunded, 450);
+		assert_eq!((UnpaidRefunds::<Test>::get(1), Donations::escrow_held()), (None, 0));
+		// The attack: claiming it twice, or a refund that was paid.
+		assert_noop!(
+			Donations::claim_refund(RuntimeOrigin::signed(unlucky), 1),
+			Error::<Test>::NoUnpaidRefund
+		);
+		assert_noop!(
+			Donations::claim_refund(RuntimeOrigin::signed(DONOR), 0),
+			Error::<Test>::NoUnpaidRefund
+		);
+		assert_noop!(Donations::claim_refund(RuntimeOrigin::none(), 1), BadOrigin);
 	});
 }

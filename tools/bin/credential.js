@@ -2,7 +2,7 @@
 // Hashes W3C Verifiable Credentials and their JSON Schemas as the Credentials pallet records
 // them, and asks a node whether a credential file is attested and valid, as an issuer and a
 // verifier do. Run through scripts/credential.sh; --help for the commands. Hash: blake2b-256 of
-// the document's JCS form (RFC 8785), e2e/lib/credentials.js.
+// the document's JCS form (RFC 8785), tools/lib/credentials.js.
 
 import { readCredential, readJson, schemaHash, verifyCredential } from '../lib/credentials.js';
 import { connectTo, fail, parseCommand } from '../lib/cli.js';

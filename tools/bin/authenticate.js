@@ -9,7 +9,7 @@ import { SS58_PREFIX, chainTime, didOf, makeChallenge, signChallenge } from '../
 import { fail, parseOptions } from '../lib/cli.js';
 
 const usage = `Usage: scripts/authenticate.sh [options]
-  --url URL          node RPC endpoint (default ws://127.0.0.1:9944)
+  --ws URL           node RPC endpoint (default ws://127.0.0.1:9944)
   --suri SURI        the signing key, e.g. //Alice or a mnemonic (default //Alice)
   --did DID          the DID to prove (default: the DID of the signing key's account)
   --audience NAME    the service asking (default city-hall.example)
@@ -17,7 +17,7 @@ const usage = `Usage: scripts/authenticate.sh [options]
 Prints the challenge, the signature and the node's verdict; exits 0 if authentic, 1 if not.`;
 
 const options = parseOptions(usage, {
-  url: { type: 'string', default: 'ws://127.0.0.1:9944' },
+  ws: { type: 'string', default: 'ws://127.0.0.1:9944' },
   suri: { type: 'string', default: '//Alice' },
   did: { type: 'string' },
   audience: { type: 'string', default: 'city-hall.example' },
@@ -33,12 +33,12 @@ try {
 } catch (error) {
   fail(`invalid --suri: ${error.message}`);
 }
-const provider = new WsProvider(options.url);
+const provider = new WsProvider(options.ws);
 let api;
 try {
   api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
 } catch (error) {
-  fail(`cannot reach ${options.url}: ${error.message}`);
+  fail(`cannot reach ${options.ws}: ${error.message}`);
 }
 try {
   const did = options.did ?? didOf(pair.address);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, checkAddress, decodeAddress } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from './citizens.js';
+import { rpc } from './rpc.js';
 
 /** The base context every VC 2.0 document lists first. */
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -205,8 +206,6 @@ export async function verifyCredential(node, vc) {
   const credential = describeCredential(vc);
   let send;
   if (typeof node === 'number') {
-    // Loaded here: lib/node.js loads @polkadot/api, which hashing a file does not need.
-    const { rpc } = await import('./node.js');
     send = (method, params) => rpc(node, method, params);
   } else {
     send = (method, params) => node.send(method, params);
