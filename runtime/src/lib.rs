@@ -102,8 +102,9 @@ macro_rules! runtime_version {
 // reads bounded per provider, patient and day (Consents.EmergencyAccessCounts); donations
 // (Donations).
 // 107: unpaid refunds claimed later (Donations.UnpaidRefunds, claim_refund); won records
-// retracted before confirmation and dated within their campaign's life; spent emergency windows
-// swept in idle time (Consents.EmergencySweepCursor, NextEmergencySweep).
+// retracted before confirmation and dated within their campaign's life
+// (Donations.CampaignOpenedAt); spent emergency windows swept in idle time
+// (Consents.EmergencySweepCursor, NextEmergencySweep, MaxSweptPerBlock).
 #[cfg(not(feature = "upgrade-rehearsal"))]
 runtime_version!(107);
 // The upgrade rehearsal's runtime: this one's next version (`runtime/upgrade-rehearsal`).

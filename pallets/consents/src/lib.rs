@@ -102,6 +102,7 @@ pub mod pallet {
 			type MaxConsentDuration = ConstU64<{ 30 * 86_400_000 }>;
 			type MaxEmergencyAccesses = ConstU32<3>;
 			type EmergencyWindow = ConstU64<86_400_000>;
+			type MaxSweptPerBlock = ConstU32<100>;
 			type WeightInfo = ();
 		}
 	}
@@ -133,6 +134,12 @@ pub mod pallet {
 		/// one starts with the first emergency read after the last one ended.
 		#[pallet::constant]
 		type EmergencyWindow: Get<u64>;
+
+		/// The most emergency counts one block's idle time examines, so that the sweep never
+		/// takes all the idle time other pallets' backlogs (refunds, distributions) need, and
+		/// stays within the range its weight was measured over.
+		#[pallet::constant]
+		type MaxSweptPerBlock: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -310,6 +317,7 @@ pub mod pallet {
 				"a provider must be able to read in an emergency"
 			);
 			assert!(T::EmergencyWindow::get() > 0, "an emergency window must last");
+			assert!(T::MaxSweptPerBlock::get() > 0, "the sweep must move");
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -6,14 +6,16 @@ use crate::{pallet::*, *};
 use frame_support::{pallet_prelude::*, BoundedVec};
 
 impl<T: Config> Pallet<T> {
-	/// Sweeps as many counts as `remaining` weight pays for, and returns the weight used.
+	/// Sweeps as many counts as `remaining` weight pays for, at most
+	/// [`Config::MaxSweptPerBlock`], and returns the weight used.
 	pub(crate) fn sweep_emergency_counts_within(remaining: Weight) -> Weight {
 		let Some(affordable) =
 			seoul_primitives::items_within(remaining, T::WeightInfo::sweep_emergency_counts)
 		else {
 			return Weight::zero();
 		};
-		T::WeightInfo::sweep_emergency_counts(Self::sweep_emergency_counts(affordable))
+		let most = affordable.min(T::MaxSweptPerBlock::get());
+		T::WeightInfo::sweep_emergency_counts(Self::sweep_emergency_counts(most))
 	}
 
 	/// Examines up to `most` counts from where the last block's sweep stopped, removes those

@@ -41,8 +41,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consents::NextConsentId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn grant_consent() -> Weight {
 		// Proof size: measured `1338`, estimated `8706` bytes.
-		// Minimum execution time: 51_527_000 picoseconds.
-		Weight::from_parts(68_682_000, 8706)
+		// Minimum execution time: 50_354_000 picoseconds.
+		Weight::from_parts(53_570_000, 8706)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -52,8 +52,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consents::ConsentsByScope` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof size: measured `438`, estimated `3643` bytes.
-		// Minimum execution time: 20_550_000 picoseconds.
-		Weight::from_parts(24_106_000, 3643)
+		// Minimum execution time: 20_530_000 picoseconds.
+		Weight::from_parts(22_784_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consents::Accesses` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	fn log_access() -> Weight {
 		// Proof size: measured `1168`, estimated `8706` bytes.
-		// Minimum execution time: 42_573_000 picoseconds.
-		Weight::from_parts(47_471_000, 8706)
+		// Minimum execution time: 43_054_000 picoseconds.
+		Weight::from_parts(50_815_000, 8706)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consents::Accesses` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	fn log_emergency_access() -> Weight {
 		// Proof size: measured `1032`, estimated `8706` bytes.
-		// Minimum execution time: 43_434_000 picoseconds.
-		Weight::from_parts(49_053_000, 8706)
+		// Minimum execution time: 42_954_000 picoseconds.
+		Weight::from_parts(46_279_000, 8706)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -95,20 +95,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consents::EmergencySweepCursor` (r:1 w:1)
 	/// Proof: `Consents::EmergencySweepCursor` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
-	/// Storage: `Consents::NextEmergencySweep` (r:1 w:0)
+	/// Storage: `Consents::NextEmergencySweep` (r:1 w:1)
 	/// Proof: `Consents::NextEmergencySweep` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consents::EmergencyAccessCounts` (r:1001 w:1000)
 	/// Proof: `Consents::EmergencyAccessCounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 1000]`.
 	fn sweep_emergency_counts(n: u32, ) -> Weight {
-		// Proof size: measured `158 + n * (114 ±0)`, estimated `3573 + n * (2583 ±0)` bytes.
-		// Minimum execution time: 6_169_000 picoseconds.
-		Weight::from_parts(6_510_000, 3573)
-			// Standard Error: 54_207
-			.saturating_add(Weight::from_parts(8_764_904, 0).saturating_mul(n.into()))
+		// Proof size: measured `188 + n * (114 ±0)`, estimated `3573 + n * (2583 ±0)` bytes.
+		// Minimum execution time: 11_587_000 picoseconds.
+		Weight::from_parts(12_148_000, 3573)
+			// Standard Error: 11_027
+			.saturating_add(Weight::from_parts(8_008_922, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(n.into()))
 	}
@@ -117,31 +117,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(68_682_000, 8706)
+		Weight::from_parts(53_570_000, 8706)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(24_106_000, 3643)
+		Weight::from_parts(22_784_000, 3643)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(47_471_000, 8706)
+		Weight::from_parts(50_815_000, 8706)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn log_emergency_access() -> Weight {
-		Weight::from_parts(49_053_000, 8706)
+		Weight::from_parts(46_279_000, 8706)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn sweep_emergency_counts(n: u32, ) -> Weight {
-		Weight::from_parts(6_510_000, 3573)
-			.saturating_add(Weight::from_parts(8_764_904, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_148_000, 3573)
+			.saturating_add(Weight::from_parts(8_008_922, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(n.into()))
 	}

@@ -115,6 +115,7 @@ mod calls {
 					withdrawals_end: 0,
 				},
 			);
+			CampaignOpenedAt::<T>::insert(campaign, now);
 			NextCampaignId::<T>::put(campaign.saturating_add(1));
 			Self::deposit_event(Event::CampaignOpened {
 				campaign,
@@ -202,8 +203,8 @@ mod calls {
 
 		/// Records that `donor` gave `amount` won to `campaign` by bank transfer on `paid_at`
 		/// (milliseconds since the Unix epoch: not in the future, and within the campaign's
-		/// life, from its deadline less [`Config::MaxCampaignDuration`] to its deadline), whose
-		/// reference hashes to `bank_reference_hash`. It counts once the donor confirms it.
+		/// life, from its opening to its deadline), whose reference hashes to
+		/// `bank_reference_hash`. It counts once the donor confirms it.
 		///
 		/// Origin: signed by the campaign's charity. Emits [`Event::WonDonationRecorded`].
 		#[pallet::call_index(5)]
@@ -228,9 +229,10 @@ mod calls {
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
 			// The date decides the receipt's year: a transfer dated outside the campaign's life
 			// would let a charity move a donation into a year it was not given in.
-			let opened_at_earliest = record.deadline.saturating_sub(T::MaxCampaignDuration::get());
+			let opened_at = CampaignOpenedAt::<T>::get(campaign)
+				.unwrap_or_else(|| record.deadline.saturating_sub(T::MaxCampaignDuration::get()));
 			ensure!(
-				paid_at <= Self::now().min(record.deadline) && paid_at >= opened_at_earliest,
+				paid_at <= Self::now().min(record.deadline) && paid_at >= opened_at,
 				Error::<T>::BadDate
 			);
 			ensure!(
@@ -535,12 +537,16 @@ mod calls {
 			Ok(())
 		}
 
-		/// Retracts the won donation `donation` before its donor confirmed it: the charity takes
-		/// back a wrong record, or the donor disputes one. The record stays, marked
-		/// [`DonationState::Retracted`], counted nowhere; its bank reference may be recorded again
-		/// and it leaves the donor's year, so a correct record takes its place.
+		/// Retracts the won donation `donation` before its donor confirmed it, while its campaign
+		/// still takes records: the charity takes back a wrong record, or the donor disputes one.
+		/// The record stays, marked [`DonationState::Retracted`], counted nowhere; its bank
+		/// reference may be recorded again, so a correct record takes its place. A dispute also
+		/// frees the record's place in the donor's year; a charity's retraction keeps it taken, so
+		/// that recording and retracting again cannot grow a donor's records past
+		/// [`Config::MaxReceiptLines`] a year.
 		///
-		/// Origin: signed by the donation's donor or its campaign's charity. Emits
+		/// Origin: signed by the donation's donor or its campaign's charity (even one the city
+		/// took the role from: retracting only takes back its own claim). Emits
 		/// [`Event::WonDonationRetracted`].
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::retract_won_donation())]
@@ -554,11 +560,26 @@ mod calls {
 				return Err(Error::<T>::NotUnconfirmed.into());
 			};
 			ensure!(gift.state == DonationState::Unconfirmed, Error::<T>::NotUnconfirmed);
+			// Once the campaign takes no records, a retracted transfer could not be recorded again.
+			ensure!(
+				matches!(record.status, CampaignStatus::Fundraising | CampaignStatus::Funded),
+				Error::<T>::CampaignClosed
+			);
 			BankReferences::<T>::remove(bank_reference_hash);
-			let year = Date::in_korea_at(gift.given_at).year;
-			ReceiptableDonations::<T>::mutate((&gift.donor, &record.charity, year), |ids| {
-				ids.retain(|id| *id != donation)
-			});
+			if by == gift.donor {
+				let year = Date::in_korea_at(gift.given_at).year;
+				ReceiptableDonations::<T>::mutate_exists(
+					(&gift.donor, &record.charity, year),
+					|ids| {
+						if let Some(list) = ids {
+							list.retain(|id| *id != donation);
+							if list.is_empty() {
+								*ids = None;
+							}
+						}
+					},
+				);
+			}
 			gift.state = DonationState::Retracted;
 			let campaign = gift.campaign;
 			DonationRecords::<T>::insert(donation, gift);

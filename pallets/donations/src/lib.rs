@@ -23,10 +23,11 @@
 //! - **Won.** A donation by bank transfer is recorded by the charity with the hash of the
 //!   transfer's reference and counts once the donor confirms it
 //!   ([`Pallet::record_won_donation`], [`Pallet::confirm_won_donation`]); a bank reference is
-//!   recorded once, dated within the campaign's life. Until the donor confirms, the charity may
-//!   retract a wrong record and the donor may dispute it ([`Pallet::retract_won_donation`]),
-//!   which frees its bank reference and its place in the donor's year. The chain holds no won: these donations are counted apart from the S-coin
-//!   goal, and appear on receipts.
+//!   recorded once, dated within the campaign's life (from its opening to its deadline). Until
+//!   the donor confirms, the charity may retract a wrong record and the donor may dispute it
+//!   ([`Pallet::retract_won_donation`]), which frees its bank reference; a dispute also frees
+//!   the record's place in the donor's year. The chain holds no won: these donations are
+//!   counted apart from the S-coin goal, and appear on receipts.
 //! - **Closing.** Once the deadline and every donation's cooling-off have passed, anyone closes
 //!   a campaign ([`Pallet::close_campaign`]): funded, or, all-or-nothing below its goal,
 //!   refunding.
@@ -276,6 +277,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextCampaignId<T> = StorageValue<_, CampaignId, ValueQuery>;
 
+	/// When each campaign opened, in milliseconds since the Unix epoch: the earliest date a won
+	/// transfer to it may bear. Kept apart from [`Campaigns`] so that campaigns opened before it
+	/// existed (spec 106) need no migration; for them the earliest is their deadline less
+	/// `MaxCampaignDuration`.
+	#[pallet::storage]
+	pub type CampaignOpenedAt<T> = StorageMap<_, Twox64Concat, CampaignId, u64, OptionQuery>;
+
 	/// Every donation, by number; kept after withdrawal and refund.
 	#[pallet::storage]
 	pub type DonationRecords<T: Config> =
@@ -320,7 +328,8 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The bank references of recorded won donations: each is recorded once.
+	/// The bank references of recorded won donations: each is recorded once at a time (a
+	/// retracted record frees its reference for the correct one).
 	#[pallet::storage]
 	pub type BankReferences<T> = StorageMap<_, Identity, H256, DonationId, OptionQuery>;
 
@@ -519,8 +528,7 @@ pub mod pallet {
 		/// The bank reference was recorded already.
 		DuplicateBankReference,
 		/// The stated date of the transfer is in the future, after the campaign's deadline, or
-		/// earlier than the campaign could have opened (its deadline less
-		/// `MaxCampaignDuration`).
+		/// before the campaign opened.
 		BadDate,
 		/// The campaign's deadline, or the cooling-off of one of its donations, has not passed.
 		StillFundraising,

@@ -25,7 +25,9 @@ impl<T: Config> Pallet<T> {
 			let Some(gift) = DonationRecords::<T>::get(id) else { continue };
 			// A won donation's window ends when it was paid: it is final once confirmed.
 			let final_now = now >= gift.withdrawable_until;
-			let amount = gift.amount.saturating_sub(gift.refunded);
+			// A refund owed but not yet paid (`UnpaidRefunds`) is no donation either.
+			let owed = UnpaidRefunds::<T>::get(id).unwrap_or(0);
+			let amount = gift.amount.saturating_sub(gift.refunded).saturating_sub(owed);
 			if gift.receipt.is_none()
 				&& gift.state == DonationState::Given
 				&& final_now && amount > 0
@@ -80,7 +82,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What was paid back of `receipt`'s donations after it was issued: each line lists its
-	/// donation less what had been paid back then.
+	/// donation less what had been paid back, or was owed back, then.
 	pub(crate) fn refunded_since(receipt: &ReceiptOf<T>) -> Balance {
 		receipt
 			.lines

@@ -133,8 +133,15 @@ impl<T: Config> Pallet<T> {
 			held = held.saturating_add(campaign.held());
 		}
 		ensure!(tallies.is_empty(), "a donation names no campaign");
-		for (_, id) in BankReferences::<T>::iter() {
-			ensure!(DonationRecords::<T>::contains_key(id), "a bank reference names no donation");
+		for (reference, id) in BankReferences::<T>::iter() {
+			let gift = DonationRecords::<T>::get(id).ok_or("a bank reference names no donation")?;
+			ensure!(
+				gift.kind == DonationKind::Won { bank_reference_hash: reference },
+				"a bank reference names a donation that does not bear it"
+			);
+		}
+		for (id, _) in CampaignOpenedAt::<T>::iter() {
+			ensure!(Campaigns::<T>::contains_key(id), "an opening time names no campaign");
 		}
 		ensure!(held == Self::escrow_held(), "the escrow is not what the campaigns hold");
 

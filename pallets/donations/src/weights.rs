@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::CoolingOff` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_cooling_off() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_909_000 picoseconds.
-		Weight::from_parts(10_586_000, 0)
+		// Minimum execution time: 5_508_000 picoseconds.
+		Weight::from_parts(6_950_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Charities` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	fn register_charity() -> Weight {
 		// Proof size: measured `599`, estimated `3562` bytes.
-		// Minimum execution time: 15_563_000 picoseconds.
-		Weight::from_parts(25_678_000, 3562)
+		// Minimum execution time: 14_281_000 picoseconds.
+		Weight::from_parts(16_555_000, 3562)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,17 +80,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::NextCampaignId` (r:1 w:1)
 	/// Proof: `Donations::NextCampaignId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::CampaignOpenedAt` (r:0 w:1)
+	/// Proof: `Donations::CampaignOpenedAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:0 w:1)
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 12]`.
 	fn open_campaign(n: u32, ) -> Weight {
 		// Proof size: measured `931`, estimated `6134` bytes.
-		// Minimum execution time: 35_153_000 picoseconds.
-		Weight::from_parts(51_839_444, 6134)
-			// Standard Error: 20_931
-			.saturating_add(Weight::from_parts(384_874, 0).saturating_mul(n.into()))
+		// Minimum execution time: 33_720_000 picoseconds.
+		Weight::from_parts(47_624_246, 6134)
+			// Standard Error: 25_380
+			.saturating_add(Weight::from_parts(232_307, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
@@ -117,9 +119,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::CampaignDonations` (r:0 w:1)
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size: measured `5091`, estimated `6773` bytes.
-		// Minimum execution time: 112_557_000 picoseconds.
-		Weight::from_parts(181_499_000, 6773)
+		// Proof size: measured `5125`, estimated `6773` bytes.
+		// Minimum execution time: 109_242_000 picoseconds.
+		Weight::from_parts(124_114_000, 6773)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -134,9 +136,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn withdraw_donation() -> Weight {
-		// Proof size: measured `1774`, estimated `6228` bytes.
-		// Minimum execution time: 82_462_000 picoseconds.
-		Weight::from_parts(115_321_000, 6228)
+		// Proof size: measured `1807`, estimated `6228` bytes.
+		// Minimum execution time: 80_189_000 picoseconds.
+		Weight::from_parts(86_959_000, 6228)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -146,6 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::Charities` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::CampaignOpenedAt` (r:1 w:0)
+	/// Proof: `Donations::CampaignOpenedAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::BankReferences` (r:1 w:1)
@@ -163,10 +167,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::CampaignDonations` (r:0 w:1)
 	/// Proof: `Donations::CampaignDonations` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn record_won_donation() -> Weight {
-		// Proof size: measured `5182`, estimated `6773` bytes.
-		// Minimum execution time: 68_141_000 picoseconds.
-		Weight::from_parts(87_530_000, 6773)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `5227`, estimated `6773` bytes.
+		// Minimum execution time: 69_634_000 picoseconds.
+		Weight::from_parts(75_452_000, 6773)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Donations::DonationRecords` (r:1 w:1)
@@ -174,9 +178,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	fn confirm_won_donation() -> Weight {
-		// Proof size: measured `1369`, estimated `5106` bytes.
-		// Minimum execution time: 26_139_000 picoseconds.
-		Weight::from_parts(39_078_000, 5106)
+		// Proof size: measured `1402`, estimated `5106` bytes.
+		// Minimum execution time: 24_877_000 picoseconds.
+		Weight::from_parts(27_501_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -189,9 +193,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::BankReferences` (r:0 w:1)
 	/// Proof: `Donations::BankReferences` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn retract_won_donation() -> Weight {
-		// Proof size: measured `4667`, estimated `6773` bytes.
-		// Minimum execution time: 37_466_000 picoseconds.
-		Weight::from_parts(61_692_000, 6773)
+		// Proof size: measured `4700`, estimated `6773` bytes.
+		// Minimum execution time: 36_354_000 picoseconds.
+		Weight::from_parts(49_694_000, 6773)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -202,9 +206,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::RefundingCampaigns` (r:0 w:1)
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_campaign() -> Weight {
-		// Proof size: measured `1185`, estimated `5106` bytes.
-		// Minimum execution time: 24_917_000 picoseconds.
-		Weight::from_parts(31_827_000, 5106)
+		// Proof size: measured `1218`, estimated `5106` bytes.
+		// Minimum execution time: 24_306_000 picoseconds.
+		Weight::from_parts(30_676_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -213,9 +217,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Citizens::Members` (r:1 w:0)
 	/// Proof: `Citizens::Members` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn claim_milestone() -> Weight {
-		// Proof size: measured `1757`, estimated `5106` bytes.
-		// Minimum execution time: 24_506_000 picoseconds.
-		Weight::from_parts(28_812_000, 5106)
+		// Proof size: measured `1790`, estimated `5106` bytes.
+		// Minimum execution time: 24_226_000 picoseconds.
+		Weight::from_parts(29_204_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -228,9 +232,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
-		// Proof size: measured `2195`, estimated `6228` bytes.
-		// Minimum execution time: 83_154_000 picoseconds.
-		Weight::from_parts(120_870_000, 6228)
+		// Proof size: measured `2228`, estimated `6228` bytes.
+		// Minimum execution time: 83_665_000 picoseconds.
+		Weight::from_parts(100_118_000, 6228)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -239,9 +243,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::Campaigns` (r:1 w:1)
 	/// Proof: `Donations::Campaigns` (`max_values`: None, `max_size`: Some(1641), added: 4116, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
-		// Proof size: measured `1674`, estimated `5106` bytes.
-		// Minimum execution time: 24_276_000 picoseconds.
-		Weight::from_parts(40_180_000, 5106)
+		// Proof size: measured `1707`, estimated `5106` bytes.
+		// Minimum execution time: 24_426_000 picoseconds.
+		Weight::from_parts(33_029_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -252,9 +256,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::SpendingReports` (r:0 w:1)
 	/// Proof: `Donations::SpendingReports` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn report_spending() -> Weight {
-		// Proof size: measured `1056`, estimated `5106` bytes.
-		// Minimum execution time: 22_954_000 picoseconds.
-		Weight::from_parts(25_819_000, 5106)
+		// Proof size: measured `1089`, estimated `5106` bytes.
+		// Minimum execution time: 23_075_000 picoseconds.
+		Weight::from_parts(36_674_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -263,9 +267,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Donations::RefundingCampaigns` (r:0 w:1)
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn cancel_campaign() -> Weight {
-		// Proof size: measured `1111`, estimated `5106` bytes.
-		// Minimum execution time: 20_360_000 picoseconds.
-		Weight::from_parts(22_974_000, 5106)
+		// Proof size: measured `1144`, estimated `5106` bytes.
+		// Minimum execution time: 20_420_000 picoseconds.
+		Weight::from_parts(34_802_000, 5106)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -283,11 +287,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::RefundingCampaigns` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn refund(n: u32, ) -> Weight {
-		// Proof size: measured `1540 + n * (225 ±0)`, estimated `5106 + n * (2620 ±0)` bytes.
-		// Minimum execution time: 95_742_000 picoseconds.
-		Weight::from_parts(132_376_000, 5106)
-			// Standard Error: 714_165
-			.saturating_add(Weight::from_parts(68_518_823, 0).saturating_mul(n.into()))
+		// Proof size: measured `1573 + n * (225 ±0)`, estimated `5106 + n * (2620 ±0)` bytes.
+		// Minimum execution time: 89_674_000 picoseconds.
+		Weight::from_parts(291_950_056, 5106)
+			// Standard Error: 1_675_026
+			.saturating_add(Weight::from_parts(73_981_877, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -305,9 +309,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn claim_refund() -> Weight {
-		// Proof size: measured `1754`, estimated `6228` bytes.
-		// Minimum execution time: 81_541_000 picoseconds.
-		Weight::from_parts(131_775_000, 6228)
+		// Proof size: measured `1787`, estimated `6228` bytes.
+		// Minimum execution time: 80_790_000 picoseconds.
+		Weight::from_parts(89_553_000, 6228)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -321,6 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::ReceiptableDonations` (`max_values`: None, `max_size`: Some(3308), added: 5783, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonationRecords` (r:400 w:400)
 	/// Proof: `Donations::DonationRecords` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
+	/// Storage: `Donations::UnpaidRefunds` (r:400 w:0)
+	/// Proof: `Donations::UnpaidRefunds` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::NextReceiptSerial` (r:1 w:1)
 	/// Proof: `Donations::NextReceiptSerial` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Donations::DonorReceiptCount` (r:1 w:1)
@@ -331,13 +337,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Donations::DonorReceipts` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 400]`.
 	fn issue_receipt(n: u32, ) -> Weight {
-		// Proof size: measured `1262 + n * (59 ±0)`, estimated `6773 + n * (2620 ±0)` bytes.
-		// Minimum execution time: 61_291_000 picoseconds.
-		Weight::from_parts(171_409_720, 6773)
-			// Standard Error: 94_440
-			.saturating_add(Weight::from_parts(6_021_859, 0).saturating_mul(n.into()))
+		// Proof size: measured `1295 + n * (59 ±0)`, estimated `6773 + n * (2620 ±0)` bytes.
+		// Minimum execution time: 86_429_000 picoseconds.
+		Weight::from_parts(223_205_283, 6773)
+			// Standard Error: 227_921
+			.saturating_add(Weight::from_parts(9_022_578, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
@@ -347,78 +353,78 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, priced with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_cooling_off() -> Weight {
-		Weight::from_parts(10_586_000, 0)
+		Weight::from_parts(6_950_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_charity() -> Weight {
-		Weight::from_parts(25_678_000, 3562)
+		Weight::from_parts(16_555_000, 3562)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn open_campaign(n: u32, ) -> Weight {
-		Weight::from_parts(51_839_444, 6134)
-			.saturating_add(Weight::from_parts(384_874, 0).saturating_mul(n.into()))
+		Weight::from_parts(47_624_246, 6134)
+			.saturating_add(Weight::from_parts(232_307, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(181_499_000, 6773)
+		Weight::from_parts(124_114_000, 6773)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn withdraw_donation() -> Weight {
-		Weight::from_parts(115_321_000, 6228)
+		Weight::from_parts(86_959_000, 6228)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn record_won_donation() -> Weight {
-		Weight::from_parts(87_530_000, 6773)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(75_452_000, 6773)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn confirm_won_donation() -> Weight {
-		Weight::from_parts(39_078_000, 5106)
+		Weight::from_parts(27_501_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn retract_won_donation() -> Weight {
-		Weight::from_parts(61_692_000, 6773)
+		Weight::from_parts(49_694_000, 6773)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_campaign() -> Weight {
-		Weight::from_parts(31_827_000, 5106)
+		Weight::from_parts(30_676_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn claim_milestone() -> Weight {
-		Weight::from_parts(28_812_000, 5106)
+		Weight::from_parts(29_204_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(120_870_000, 6228)
+		Weight::from_parts(100_118_000, 6228)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(40_180_000, 5106)
+		Weight::from_parts(33_029_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn report_spending() -> Weight {
-		Weight::from_parts(25_819_000, 5106)
+		Weight::from_parts(36_674_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_campaign() -> Weight {
-		Weight::from_parts(22_974_000, 5106)
+		Weight::from_parts(34_802_000, 5106)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn refund(n: u32, ) -> Weight {
-		Weight::from_parts(132_376_000, 5106)
-			.saturating_add(Weight::from_parts(68_518_823, 0).saturating_mul(n.into()))
+		Weight::from_parts(291_950_056, 5106)
+			.saturating_add(Weight::from_parts(73_981_877, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -426,15 +432,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
 	fn claim_refund() -> Weight {
-		Weight::from_parts(131_775_000, 6228)
+		Weight::from_parts(89_553_000, 6228)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn issue_receipt(n: u32, ) -> Weight {
-		Weight::from_parts(171_409_720, 6773)
-			.saturating_add(Weight::from_parts(6_021_859, 0).saturating_mul(n.into()))
+		Weight::from_parts(223_205_283, 6773)
+			.saturating_add(Weight::from_parts(9_022_578, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))

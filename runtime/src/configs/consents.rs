@@ -14,6 +14,10 @@ parameter_types! {
 	pub const MaxEmergencyAccesses: u32 = 50;
 	/// The window emergency reads are counted in: a day.
 	pub const EmergencyWindow: u64 = 24 * 60 * 60 * 1_000;
+	/// Emergency counts of spent windows one block's idle time examines: the range their
+	/// weight was measured over (41 ms of a block at most), so that refunds and distributions
+	/// keep their share of idle time.
+	pub const MaxSweptPerBlock: u32 = 1_000;
 }
 
 impl pallet_consents::Config for Runtime {
@@ -22,6 +26,7 @@ impl pallet_consents::Config for Runtime {
 	type MaxConsentDuration = MaxConsentDuration;
 	type MaxEmergencyAccesses = MaxEmergencyAccesses;
 	type EmergencyWindow = EmergencyWindow;
+	type MaxSweptPerBlock = MaxSweptPerBlock;
 	type WeightInfo = pallet_consents::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Clock;

@@ -191,13 +191,13 @@ fn a_won_donation_counts_once_its_donor_confirms_it() {
 			DONOR,
 			50_000,
 			hash(0xb1),
-			NOW - DAY,
+			NOW,
 		));
 		let donation = 0;
 		let gift = DonationRecords::<Test>::get(donation).unwrap();
 		assert_eq!(gift.state, DonationState::Unconfirmed);
 		assert_eq!(gift.kind, DonationKind::Won { bank_reference_hash: hash(0xb1) });
-		assert_eq!(gift.given_at, NOW - DAY);
+		assert_eq!(gift.given_at, NOW);
 		assert_eq!(BankReferences::<Test>::get(hash(0xb1)), Some(donation));
 		assert_eq!(Campaigns::<Test>::get(id).unwrap().raised_won, 0);
 		assert_ok!(Donations::confirm_won_donation(RuntimeOrigin::signed(DONOR), donation));
@@ -257,13 +257,10 @@ fn won_donations_refuse_bad_calls() {
 		assert_noop!(record(CHARITY, STRANGER, 100, 1, NOW), Error::<Test>::NotMember);
 		assert_noop!(record(CHARITY, DONOR, 0, 1, NOW), Error::<Test>::ZeroAmount);
 		assert_noop!(record(CHARITY, DONOR, 100, 1, NOW + 1), Error::<Test>::BadDate);
-		// The attack: a transfer dated a year back, before the campaign could have opened, to
-		// move the donation into last year's receipts.
-		let deadline = Campaigns::<Test>::get(id).unwrap().deadline;
-		let max_duration: u64 = <Test as Config>::MaxCampaignDuration::get();
-		let earliest = deadline - max_duration;
+		// The attack: a transfer dated before the campaign opened (a January gift dated in
+		// December), to move the donation into last year's receipts; or a year back.
+		assert_noop!(record(CHARITY, DONOR, 100, 1, NOW - 1), Error::<Test>::BadDate);
 		assert_noop!(record(CHARITY, DONOR, 100, 1, NOW - 365 * DAY), Error::<Test>::BadDate);
-		assert_noop!(record(CHARITY, DONOR, 100, 1, earliest - 1), Error::<Test>::BadDate);
 		assert_ok!(record(CHARITY, DONOR, 100, 1, NOW));
 		// The attack: one bank transfer recorded twice, for two receipts.
 		assert_noop!(
@@ -304,7 +301,14 @@ fn a_won_transfer_is_dated_within_its_campaigns_life() {
 				paid_at,
 			)
 		};
-		assert_ok!(record(1, deadline - max_duration));
+		assert_eq!(CampaignOpenedAt::<Test>::get(id), Some(NOW));
+		assert_noop!(record(1, NOW - 1), Error::<Test>::BadDate);
+		assert_ok!(record(1, NOW));
+		// A campaign opened before opening times were kept (spec 106) takes transfers from the
+		// earliest it could have opened.
+		CampaignOpenedAt::<Test>::remove(id);
+		assert_noop!(record(4, deadline - max_duration - 1), Error::<Test>::BadDate);
+		assert_ok!(record(4, deadline - max_duration));
 		// After the deadline, the campaign (funded) still takes records of transfers made
 		// while it raised, and none made since.
 		pass_days(100);
@@ -353,7 +357,12 @@ fn a_wrong_won_record_is_retracted_by_its_charity_or_disputed_by_its_donor() {
 		let gift = DonationRecords::<Test>::get(0).unwrap();
 		assert_eq!(gift.state, DonationState::Retracted);
 		assert_eq!(BankReferences::<Test>::get(hash(0xb1)), None);
-		assert!(ReceiptableDonations::<Test>::get((OTHER_DONOR, CHARITY, year)).is_empty());
+		// The charity's retraction keeps the record's place in the donor's year, so that
+		// recording and retracting again cannot grow the donor's records without bound.
+		assert_eq!(
+			ReceiptableDonations::<Test>::get((OTHER_DONOR, CHARITY, year)).to_vec(),
+			vec![0]
+		);
 		// Retracted, it is confirmed by no one and retracted no more.
 		assert_noop!(
 			Donations::confirm_won_donation(RuntimeOrigin::signed(OTHER_DONOR), 0),
@@ -363,10 +372,13 @@ fn a_wrong_won_record_is_retracted_by_its_charity_or_disputed_by_its_donor() {
 			Donations::retract_won_donation(RuntimeOrigin::signed(OTHER_DONOR), 0),
 			Error::<Test>::NotUnconfirmed
 		);
-		// The same transfer recorded again, rightly; the donor disputes the amount.
+		// The same transfer recorded again, rightly; the donor disputes the amount, which frees
+		// the place: the donor decides how many of their places disputes take.
 		assert_ok!(record(DONOR, 50_000));
+		assert_eq!(ReceiptableDonations::<Test>::get((DONOR, CHARITY, year)).to_vec(), vec![1]);
 		assert_ok!(Donations::retract_won_donation(RuntimeOrigin::signed(DONOR), 1));
 		assert_eq!(DonationRecords::<Test>::get(1).unwrap().state, DonationState::Retracted);
+		assert!(!ReceiptableDonations::<Test>::contains_key((DONOR, CHARITY, year)));
 		// Third time right: confirmed, it can no longer be retracted.
 		assert_ok!(record(DONOR, 5_000));
 		assert_ok!(Donations::confirm_won_donation(RuntimeOrigin::signed(DONOR), 2));
@@ -385,5 +397,20 @@ fn a_wrong_won_record_is_retracted_by_its_charity_or_disputed_by_its_donor() {
 		// Counted: the confirmed record alone; the receipt lists it alone.
 		assert_eq!(Campaigns::<Test>::get(id).unwrap().raised_won, 5_000);
 		assert_eq!(ReceiptableDonations::<Test>::get((DONOR, CHARITY, year)).to_vec(), vec![2, 3]);
+		// Once the campaign takes no records, nothing is retracted: the transfer could not be
+		// recorded again.
+		assert_ok!(Donations::record_won_donation(
+			RuntimeOrigin::signed(CHARITY),
+			id,
+			OTHER_DONOR,
+			700,
+			hash(0xb2),
+			NOW
+		));
+		assert_ok!(Donations::cancel_campaign(RuntimeOrigin::root(), id));
+		assert_noop!(
+			Donations::retract_won_donation(RuntimeOrigin::signed(OTHER_DONOR), 4),
+			Error::<Test>::CampaignClosed
+		);
 	});
 }

@@ -188,6 +188,11 @@ fn a_refund_the_donor_cannot_take_waits_in_escrow_for_them_alone_until_claimed()
 		assert_eq!(UnpaidRefunds::<Test>::get(1), Some(450));
 		assert_eq!(Donations::trace(1).unwrap().held, 450);
 		assert_eq!(Donations::trace(0).unwrap().held, 0);
+		// A receipt issued meanwhile lists what stays given: the refund owed is not deducted.
+		pass_days(8);
+		assert_ok!(Donations::issue_receipt(RuntimeOrigin::signed(CHARITY), unlucky, 2026));
+		let receipt = Donations::donor_receipts(&unlucky, 2026, None, 10).items[0].1.clone();
+		assert_eq!((receipt.receipt.total, receipt.refunded_since), (50, 0));
 		// Still refused while the account cannot take it; nothing moves.
 		assert_noop!(
 			Donations::claim_refund(RuntimeOrigin::signed(unlucky), 1),
@@ -207,6 +212,9 @@ fn a_refund_the_donor_cannot_take_waits_in_escrow_for_them_alone_until_claimed()
 		assert_eq!((campaign.refunded, campaign.unpaid, campaign.held()), (900, 0, 0));
 		assert_eq!(DonationRecords::<Test>::get(1).unwrap().refunded, 450);
 		assert_eq!((UnpaidRefunds::<Test>::get(1), Donations::escrow_held()), (None, 0));
+		// Paid late, the refund was never deductible: nothing is refunded since the receipt.
+		let receipt = Donations::donor_receipts(&unlucky, 2026, None, 10).items[0].1.clone();
+		assert_eq!((receipt.receipt.total, receipt.refunded_since), (50, 0));
 		// The attack: claiming it twice, or a refund that was paid.
 		assert_noop!(
 			Donations::claim_refund(RuntimeOrigin::signed(unlucky), 1),
