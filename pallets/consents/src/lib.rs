@@ -473,9 +473,7 @@ pub mod pallet {
 			Self::ensure_provider(&custodian)?;
 			let now = Self::now();
 			let (window_start, count) = match EmergencyAccessCounts::<T>::get(&patient, &provider) {
-				Some((start, count)) if now < start.saturating_add(T::EmergencyWindow::get()) => {
-					(start, count)
-				}
+				Some((start, count)) if Self::window_lasts(start, now) => (start, count),
 				_ => (now, 0),
 			};
 			ensure!(count < T::MaxEmergencyAccesses::get(), Error::<T>::TooManyEmergencyAccesses);
@@ -508,6 +506,12 @@ pub mod pallet {
 		/// The chain's clock, in milliseconds since the Unix epoch.
 		pub(crate) fn now() -> u64 {
 			T::UnixTime::now().as_millis() as u64
+		}
+
+		/// Whether an emergency window that started at `start` still lasts at `now`: what the
+		/// limit counts in, and what the sweep keeps.
+		pub(crate) fn window_lasts(start: u64, now: u64) -> bool {
+			now < start.saturating_add(T::EmergencyWindow::get())
 		}
 
 		/// Passes if `who` is an active citizen.

@@ -29,7 +29,6 @@ impl<T: Config> Pallet<T> {
 		if most == 0 || (cursor.is_none() && now < NextEmergencySweep::<T>::get()) {
 			return 0;
 		}
-		let window = T::EmergencyWindow::get();
 		let mut counts = match cursor {
 			Some(after) => EmergencyAccessCounts::<T>::iter_from(after.into_inner()),
 			None => EmergencyAccessCounts::<T>::iter(),
@@ -38,11 +37,11 @@ impl<T: Config> Pallet<T> {
 		while examined < most {
 			let Some((patient, provider, (window_start, _))) = counts.next() else {
 				EmergencySweepCursor::<T>::kill();
-				NextEmergencySweep::<T>::put(now.saturating_add(window));
+				NextEmergencySweep::<T>::put(now.saturating_add(T::EmergencyWindow::get()));
 				return examined;
 			};
 			examined += 1;
-			if now >= window_start.saturating_add(window) {
+			if !Self::window_lasts(window_start, now) {
 				EmergencyAccessCounts::<T>::remove(&patient, &provider);
 			}
 		}

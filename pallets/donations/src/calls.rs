@@ -221,10 +221,7 @@ mod calls {
 			Self::ensure_charity(&charity)?;
 			let mut record = Self::campaign(campaign)?;
 			ensure!(record.charity == charity, Error::<T>::NotCampaignCharity);
-			ensure!(
-				matches!(record.status, CampaignStatus::Fundraising | CampaignStatus::Funded),
-				Error::<T>::CampaignClosed
-			);
+			ensure!(record.is_open(), Error::<T>::CampaignClosed);
 			Self::ensure_member(&donor)?;
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
 			// The date decides the receipt's year: a transfer dated outside the campaign's life
@@ -478,10 +475,7 @@ mod calls {
 					RefundReason::CancelledByCharity
 				}
 			};
-			ensure!(
-				matches!(record.status, CampaignStatus::Fundraising | CampaignStatus::Funded),
-				Error::<T>::AlreadyEnded
-			);
+			ensure!(record.is_open(), Error::<T>::AlreadyEnded);
 			Self::start_refunds(campaign, &mut record, reason);
 			Campaigns::<T>::insert(campaign, record);
 			Ok(())
@@ -561,10 +555,7 @@ mod calls {
 			};
 			ensure!(gift.state == DonationState::Unconfirmed, Error::<T>::NotUnconfirmed);
 			// Once the campaign takes no records, a retracted transfer could not be recorded again.
-			ensure!(
-				matches!(record.status, CampaignStatus::Fundraising | CampaignStatus::Funded),
-				Error::<T>::CampaignClosed
-			);
+			ensure!(record.is_open(), Error::<T>::CampaignClosed);
 			BankReferences::<T>::remove(bank_reference_hash);
 			if by == gift.donor {
 				let year = Date::in_korea_at(gift.given_at).year;

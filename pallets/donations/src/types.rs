@@ -211,6 +211,12 @@ where
 	pub fn held(&self) -> Balance {
 		self.raised.saturating_sub(self.released).saturating_sub(self.refunded)
 	}
+
+	/// Whether the campaign has not ended: raising or funded, neither refunding nor refunded. Only
+	/// then does it take won records (and their retraction) and may it be cancelled.
+	pub fn is_open(&self) -> bool {
+		matches!(self.status, CampaignStatus::Fundraising | CampaignStatus::Funded)
+	}
 }
 
 /// How a donation was paid.
