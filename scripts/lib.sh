@@ -57,15 +57,17 @@ ensure_build_packages() {
 	if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
-# Node.js (18 or later, for its test runner) and npm, for the end-to-end tests (@polkadot/api).
+# Node.js and npm: 18 or later for the end-to-end tests (its test runner), or the major version
+# given (the indexer's SubQuery needs 20). Debian 12's own package is 18.
 ensure_nodejs() {
+	local needed="${1:-18}"
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		apt_install nodejs npm
 	fi
 	local major
 	major="$(node -p 'process.versions.node.split(".")[0]')"
-	if [ "$major" -lt 18 ]; then
-		echo "Node.js 18 or later is needed for the end-to-end tests; found $(node --version)" >&2
+	if [ "$major" -lt "$needed" ]; then
+		echo "Node.js $needed or later is needed; found $(node --version) (https://nodejs.org, or NodeSource's Debian packages)" >&2
 		exit 1
 	fi
 }
@@ -78,6 +80,25 @@ ensure_js_packages() {
 		|| [ ! -e "$REPO_ROOT/node_modules/seoul-chain-tools" ]; then
 		(cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
 	fi
+}
+
+# PostgreSQL 15 (Debian's packages) for the auditors' indexer, without the system cluster the
+# package would otherwise create and start on port 5432: scripts/postgres.sh runs its own.
+ensure_postgres() {
+	[ -x "$(postgres_bin)/initdb" ] && return
+	as_root mkdir -p /etc/postgresql-common/createcluster.d
+	echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.d/seoul.conf >/dev/null
+	apt_install postgresql-15
+}
+
+# Where PostgreSQL 15's programs are.
+postgres_bin() { echo /usr/lib/postgresql/15/bin; }
+
+# The auditors' indexer's packages (SubQuery), from indexer/'s own lock file.
+ensure_indexer_packages() {
+	ensure_nodejs 20
+	[ -x "$REPO_ROOT/indexer/node_modules/.bin/subql-node" ] \
+		|| (cd "$REPO_ROOT/indexer" && npm ci --no-audit --no-fund --loglevel=error) >&2
 }
 
 build_node() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy (also with the
 # runtime-benchmarks and try-runtime features), the pallet and runtime tests with benchmarks and
-# try-state, the node's tests, and the end-to-end tests against real nodes.
+# try-state, the node's tests, and the end-to-end tests against real nodes (the auditors' indexer
+# on PostgreSQL among them).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -36,5 +37,9 @@ step cargo build --locked --release -p seoul-runtime-upgrade-rehearsal
 log "end-to-end tests (e2e/, node $NODE_BIN)"
 cd "$REPO_ROOT"
 step npm ci --no-audit --no-fund --loglevel=error
+# The auditors' indexer (its own lock file) and the PostgreSQL its test runs.
+ensure_nodejs 20
+step npm ci --prefix indexer --no-audit --no-fund --loglevel=error
+ensure_postgres
 cd "$REPO_ROOT/e2e"
 SEOUL_NODE="$NODE_BIN" step npm test

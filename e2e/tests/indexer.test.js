@@ -1,0 +1,229 @@
+// The auditors' indexer (indexer/) against `seoul-node --dev` and a real PostgreSQL: after an
+// S-coin campaign its GraphQL totals equal the chain's supply ledger and programme standings;
+// it counts finalised blocks only; and after a crash it resumes where it stopped, every event
+// once.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { makePaymentRequest, payCall, parsePayload, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
+import { startIndexer, startPostgres } from '../lib/indexer.js';
+import {
+  connect, eventData, finalizedNumber, rpc, startNode, submit, submitAll, sudo, waitFor,
+} from '../lib/node.js';
+
+const SCN = scnToPlanck('1');
+/** Two programmes, paying fixed rewards of different sizes. */
+const PROGRAMMES = [
+  { name: 'Property tax e-payment 2026', category: 'TaxPayment', reward: 5n * SCN },
+  { name: 'Public bicycle commute 2026', category: 'PublicTransport', reward: 3n * SCN },
+];
+/** The pallets whose every event the indexer keeps (indexer/project.template.yaml). */
+const INDEXED_PALLETS = new Set(['citizens', 'sCoin', 'credentials', 'labor', 'consents', 'donations', 'balances',
+  'transactionPayment', 'validatorSet', 'session', 'nodeAuthorization', 'offences', 'grandpa', 'council',
+  'councilMembership', 'enactment', 'preimage', 'scheduler', 'txPause', 'safeMode', 'sudo', 'utility']);
+const NODE_ARGS = ['--dev', '--state-pruning', 'archive-canonical'];
+
+describe('the auditors\' indexer', () => {
+  let postgres;
+  let node;
+  let api;
+  let indexer;
+  let keys;
+  let genesisHash;
+  const receipts = { next: 0 };
+
+  before(async () => {
+    postgres = await startPostgres();
+    node = await startNode(NODE_ARGS, { name: 'indexer-chain' });
+    api = await connect(node);
+    genesisHash = api.genesisHash.toHex();
+    indexer = await startIndexer(node, postgres);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+    keys = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'CafeMerchant', 'BakeryMerchant']
+      .map((name) => [name.toLowerCase(), keyring.addFromUri(`//${name}`)]));
+  });
+
+  after(async () => {
+    await indexer?.kill();
+    await api?.disconnect();
+    await node?.stop();
+    await postgres?.stop();
+  });
+
+  const bestNumber = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+  const receipt = () => blake2AsHex(`seoul-indexer-test:receipt:${receipts.next++}`);
+  const reward = (programme, citizen) => ({ citizen: citizen.address, receipt: receipt(), amount: PROGRAMMES[programme].reward });
+
+  /** Resolves once the chain has finalised `height` and the indexer has written it. */
+  async function indexedThrough(height) {
+    await waitFor(async () => (await finalizedNumber(api)) >= height, { timeoutMs: 60_000, what: `block ${height} finalised` });
+    await waitFor(async () => (await indexer.lastProcessedHeight()) >= height, { timeoutMs: 90_000, what: `block ${height} indexed` });
+  }
+
+  /** The indexer's S-coin totals next to the supply ledger, which they must equal. */
+  async function totals() {
+    const data = await indexer.query(`{
+      rewards { aggregates { sum { amount } } }
+      settlements { aggregates { sum { amount } } }
+      redemptions { aggregates { sum { price } } }
+      burns { aggregates { sum { amount } } }
+    }`);
+    return {
+      minted: data.rewards.aggregates.sum.amount,
+      burnedInSettlement: data.settlements.aggregates.sum.amount,
+      burnedInRedemption: data.redemptions.aggregates.sum.price,
+      burnedOtherwise: data.burns.aggregates.sum.amount,
+    };
+  }
+
+  async function assertTotalsEqualTheLedger() {
+    const supply = await rpc(node.rpcPort, 'scoin_supply', []);
+    const indexed = await totals();
+    assert.deepEqual(indexed, {
+      minted: supply.minted,
+      burnedInSettlement: supply.burnedInSettlement,
+      burnedInRedemption: supply.burnedInRedemption,
+      burnedOtherwise: supply.burnedOtherwise,
+    });
+    assert.equal(
+      BigInt(supply.genesis) + BigInt(indexed.minted) - BigInt(indexed.burnedInSettlement)
+        - BigInt(indexed.burnedInRedemption) - BigInt(indexed.burnedOtherwise),
+      BigInt(supply.totalIssuance),
+    );
+    return indexed;
+  }
+
+  test('after an S-coin campaign, the GraphQL totals equal the supply ledger and the programmes', async () => {
+    const { alice, bob, charlie, dave, eve, ferdie, cafemerchant: cafe, bakerymerchant: bakery } = keys;
+    const start = await bestNumber();
+    const merchantOf = (pair, what) => api.tx.citizens.register(pair.address, 'Merchant', ['Merchant'],
+      blake2AsHex(`salt:${pair.address}:${what}`), { Sr25519: u8aToHex(pair.publicKey) });
+    await sudo(api, api.tx.utility.batchAll([
+      ...PROGRAMMES.flatMap((programme, id) => [
+        api.tx.sCoin.createProgramme(programme.name, bob.address, programme.category, 1_000n * SCN,
+          { Fixed: programme.reward }, 20n * SCN, 1_000, start, start + 100_000),
+        api.tx.sCoin.addRewardIssuer(id, bob.address),
+      ]),
+      merchantOf(cafe, 'cafe registration'),
+      merchantOf(bakery, 'bakery registration'),
+      api.tx.sCoin.listCatalogueItem('Seoul Forest parking, one day', 2n * SCN, 10),
+    ]), alice);
+
+    await Promise.all([
+      submitAll(api, [
+        api.tx.sCoin.rewardBatch(0, [reward(0, dave), reward(0, dave), reward(0, eve)]),
+        api.tx.sCoin.rewardBatch(1, [reward(1, dave), reward(1, ferdie)]),
+      ], bob),
+      submit(api.tx.sCoin.registerMerchant('ZP-1100-0101', 5814), cafe),
+      submit(api.tx.sCoin.registerMerchant('ZP-1100-0102', 5462), bakery),
+    ]);
+
+    const expiry = (await bestNumber()) + 50;
+    const pay = (payer, merchant, amount, order) => payCall(api, parsePayload(makePaymentRequest({
+      genesisHash, merchant, amount: scnToPlanck(amount), orderReference: order, expiry,
+    }).uri));
+    await Promise.all([
+      submitAll(api, [pay(dave, cafe, '2', 'CAFE-0001'), pay(dave, bakery, '1', 'BAKERY-0001')], dave),
+      submit(pay(eve, bakery, '1.5', 'BAKERY-0002'), eve),
+    ]);
+    await Promise.all([
+      submit(api.tx.sCoin.redeem(0), eve),
+      submit(api.tx.sCoin.requestSettlement(scnToPlanck('1.5')), cafe),
+    ]);
+    const bankReferenceHash = blake2AsHex('KB-2026-11-29-000123');
+    await submit(api.tx.sCoin.confirmSettlement(0, bankReferenceHash), charlie);
+
+    const { events: scheduling } = await sudo(api, api.tx.sCoin.scheduleDistribution(1, PROGRAMMES[1].reward), alice);
+    const distribution = eventData(api, scheduling, 'sCoin', 'DistributionScheduled').distribution.toNumber();
+    await waitFor(async () => (await rpc(node.rpcPort, 'scoin_distribution', [distribution])).status === 'completed',
+      { timeoutMs: 60_000, what: 'the distribution to complete' });
+    // Ferdie empties its account below the existential deposit: its dust is burned.
+    const ferdieFree = (await api.query.system.account(ferdie.address)).data.free.toBigInt();
+    const { events: reaped } = await submit(api.tx.balances.transferAllowDeath(eve.address, ferdieFree - 500n), ferdie);
+    assert.equal(eventData(api, reaped, 'balances', 'DustLost').amount.toBigInt(), 500n);
+
+    await indexedThrough(await bestNumber());
+    const indexed = await assertTotalsEqualTheLedger();
+    assert.ok(BigInt(indexed.minted) > 0n && BigInt(indexed.burnedOtherwise) === 500n, JSON.stringify(indexed));
+
+    const data = await indexer.query(`{
+      rewards { groupedAggregates(groupBy: PROGRAMME) { keys sum { amount } distinctCount { citizen } } }
+      payments { groupedAggregates(groupBy: MERCHANT) { keys sum { amount } } }
+      byDay: payments { groupedAggregates(groupBy: DAY) { keys sum { amount } } }
+      settlements { nodes { id merchant amount status bankReferenceHash agent } }
+      distributions { nodes { id programme status paid total } }
+      paid: chainEvents(filter: { pallet: { equalTo: "sCoin" }, name: { equalTo: "Paid" } }) { totalCount nodes { signer args } }
+    }`);
+    const byProgramme = Object.fromEntries(data.rewards.groupedAggregates.map((group) => [group.keys[0], group.sum.amount]));
+    for (const id of [0, 1]) {
+      assert.equal(byProgramme[String(id)], (await rpc(node.rpcPort, 'scoin_programme', [id])).issued, `programme ${id}`);
+    }
+    const byMerchant = Object.fromEntries(data.payments.groupedAggregates.map((group) => [group.keys[0], group.sum.amount]));
+    assert.deepEqual(byMerchant, { [cafe.address]: '2000000', [bakery.address]: '2500000' });
+    assert.equal(data.byDay.groupedAggregates.reduce((sum, group) => sum + BigInt(group.sum.amount), 0n), 4_500_000n);
+    for (const { keys: [day] } of data.byDay.groupedAggregates) assert.match(day, /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepEqual(data.settlements.nodes, [{
+      id: '0', merchant: cafe.address, amount: '1500000', status: 'settled', bankReferenceHash, agent: charlie.address,
+    }]);
+    const citizens = (await api.query.citizens.activeMembers('Citizen')).toNumber();
+    assert.deepEqual(data.distributions.nodes, [{
+      id: String(distribution), programme: 1, status: 'completed', paid: citizens,
+      total: (PROGRAMMES[1].reward * BigInt(citizens)).toString(),
+    }]);
+    assert.equal(data.paid.totalCount, 3);
+    const eves = data.paid.nodes.find((row) => row.signer === eve.address);
+    assert.deepEqual(JSON.parse(eves.args), {
+      merchant: bakery.address, payer: eve.address, amount: 1_500_000, orderReference: 'BAKERY-0002',
+      nonce: JSON.parse(eves.args).nonce,
+    });
+  });
+
+  test('blocks not yet final are not counted; a crashed indexer resumes, every event once', async () => {
+    const { bob, dave } = keys;
+    const before = await totals();
+    // The node authors blocks but finalises none.
+    await indexer.stop();
+    await api.disconnect();
+    await node.stop({ keepBasePath: true });
+    node = await startNode([...NODE_ARGS, '--no-grandpa'], { name: 'indexer-chain', basePath: node.basePath });
+    api = await connect(node);
+    indexer = await startIndexer(node, postgres);
+    const finalised = await finalizedNumber(api);
+    const { blockHash } = await submit(api.tx.sCoin.reward(0, reward(0, dave)), bob);
+    const rewardedAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    await waitFor(async () => (await bestNumber()) >= rewardedAt + 2, { what: 'two more blocks' });
+    assert.equal(await finalizedNumber(api), finalised, 'nothing finalised without GRANDPA');
+    assert.ok((await indexer.lastProcessedHeight()) <= finalised);
+    assert.deepEqual(await totals(), before, 'the reward in a block not final is not counted');
+
+    // The indexer crashes; the node restarts with GRANDPA and finalises the backlog.
+    await indexer.kill();
+    await api.disconnect();
+    const basePath = node.basePath;
+    await node.stop({ keepBasePath: true });
+    node = await startNode(NODE_ARGS, { name: 'indexer-chain', basePath });
+    api = await connect(node);
+    indexer = await startIndexer(node, postgres);
+    const best = await bestNumber();
+    await indexedThrough(best);
+    const after = await assertTotalsEqualTheLedger();
+    assert.equal(BigInt(after.minted) - BigInt(before.minted), PROGRAMMES[0].reward);
+
+    // Every event of the indexed pallets in every block, once: the rows per block equal the chain's.
+    const { chainEvents } = await indexer.query(`{ chainEvents { totalCount
+      groupedAggregates(groupBy: BLOCK_HEIGHT) { keys distinctCount { id } } } }`);
+    const indexedPerBlock = new Map(chainEvents.groupedAggregates.map((group) => [Number(group.keys[0]), Number(group.distinctCount.id)]));
+    let onChain = 0;
+    for (let height = 1; height <= best; height += 1) {
+      const at = await api.at(await api.rpc.chain.getBlockHash(height));
+      const count = (await at.query.system.events()).filter(({ event }) => INDEXED_PALLETS.has(event.section)).length;
+      assert.equal(indexedPerBlock.get(height) ?? 0, count, `block ${height}`);
+      onChain += count;
+    }
+    assert.equal(chainEvents.totalCount, onChain);
+  });
+});
