@@ -43,7 +43,8 @@ describe('the auditors\' indexer', () => {
     genesisHash = api.genesisHash.toHex();
     indexer = await startIndexer(node, postgres);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
-    keys = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'CafeMerchant', 'BakeryMerchant']
+    keys = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'CafeMerchant', 'BakeryMerchant',
+      'Grace', 'University', 'Employer', 'Charity']
       .map((name) => [name.toLowerCase(), keyring.addFromUri(`//${name}`)]));
   });
 
@@ -180,6 +181,87 @@ describe('the auditors\' indexer', () => {
       merchant: bakery.address, payer: eve.address, amount: 1_500_000, orderReference: 'BAKERY-0002',
       nonce: JSON.parse(eves.args).nonce,
     });
+  });
+
+  test('the register, credentials and donations are in their tables as the chain holds them', async () => {
+    const { alice, bob, dave, eve, grace, university, employer, charity } = keys;
+    const registration = (pair, kind, roles) => api.tx.citizens.register(pair.address, kind, roles,
+      blake2AsHex(`salt:${pair.address}:papers checked`), { Sr25519: u8aToHex(pair.publicKey) });
+    const schema = blake2AsHex('seoul-indexer-test:schema:volunteer-hours');
+    await sudo(api, api.tx.utility.batchAll([
+      registration(university, 'CredentialIssuer', ['CredentialIssuer']),
+      registration(employer, 'Employer', ['Employer']),
+      registration(charity, 'Charity', ['Charity']),
+      api.tx.credentials.registerSchema(schema, 'Volunteer hours'),
+      api.tx.credentials.authoriseIssuer(schema, university.address),
+    ]), alice);
+    const credentials = [0, 1].map((n) => blake2AsHex(`seoul-indexer-test:credential:${n}`));
+    const validFrom = (await api.query.timestamp.now()).toNumber();
+    await Promise.all([
+      submit(registration(grace, 'Citizen', []), alice),
+      submit(api.tx.donations.registerCharity('1248100998', 'General'), charity),
+      submitAll(api, credentials.map((hash) => api.tx.credentials.attest(university.address, hash, schema, dave.address,
+        validFrom, null)), university),
+    ]);
+    const deadline = (await api.query.timestamp.now()).toNumber() + 3_600_000;
+    const { events: opening } = await submit(api.tx.donations.openCampaign(20n * SCN, deadline, 'KeepWhatIsRaised',
+      { Agency: bob.address }, blake2AsHex('campaign: winter shelter'), [[20n * SCN, blake2AsHex('milestone 0')]]), charity);
+    const campaign = eventData(api, opening, 'donations', 'CampaignOpened').campaign.toNumber();
+    const [, { events: evesGift }] = await Promise.all([
+      submit(api.tx.credentials.revoke(credentials[1]), university),
+      submit(api.tx.donations.donate(campaign, 4n * SCN), eve),
+      submitAll(api, [
+        api.tx.credentials.submit(employer.address, [credentials[0]], blake2AsHex('purpose: hiring')),
+        api.tx.donations.donate(campaign, 2n * SCN),
+      ], dave),
+      submit(api.tx.citizens.suspend(grace.address), alice),
+    ]);
+    await submit(api.tx.donations.withdrawDonation(eventData(api, evesGift, 'donations', 'Donated').donation), eve);
+
+    await indexedThrough(await bestNumber());
+    const data = await indexer.query(`{
+      members(first: 100) { totalCount nodes { id did kind roles status registeredAt } }
+      credentials(orderBy: ID_ASC) { nodes { id schema issuer subject status } }
+      credentialSchemata { nodes { id name deprecated } }
+      submissions { nodes { holder verifier status } }
+      campaigns { nodes { id charity goal status mode } }
+      donations(filter: { campaign: { equalTo: ${campaign} } }) {
+        groupedAggregates(groupBy: STATE) { keys sum { amount } }
+      }
+    }`);
+    // Every member the register holds, those of the genesis block among them, as it holds them.
+    const register = await api.query.citizens.members.keys();
+    assert.equal(data.members.totalCount, register.length);
+    const rows = new Map(data.members.nodes.map((row) => [row.id, row]));
+    const lower = (value) => value.type.charAt(0).toLowerCase() + value.type.slice(1);
+    for (const { args: [account] } of register) {
+      const member = (await api.call.citizensApi.member(`did:seoul:${account}`)).unwrap();
+      assert.deepEqual(rows.get(account.toString()), {
+        id: account.toString(),
+        did: member.did.toUtf8(),
+        kind: lower(member.kind),
+        roles: member.roles.map(lower).join(','),
+        status: lower(member.status),
+        registeredAt: member.registeredAt.toNumber(),
+      });
+    }
+    assert.equal(rows.get(grace.address).status, 'suspended');
+    assert.equal(rows.get(alice.address).registeredAt, 0, 'a member of the genesis block');
+
+    assert.deepEqual(data.credentials.nodes, [
+      { id: credentials[0], schema, issuer: university.address, subject: dave.address, status: 'active' },
+      { id: credentials[1], schema, issuer: university.address, subject: dave.address, status: 'revoked' },
+    ].sort((a, b) => a.id.localeCompare(b.id)));
+    const verified = await rpc(node.rpcPort, 'credentials_verify', [credentials[1]]);
+    assert.equal(verified.status, 'revoked');
+    assert.deepEqual(data.credentialSchemata.nodes, [{ id: schema, name: 'Volunteer hours', deprecated: false }]);
+    assert.deepEqual(data.submissions.nodes, [{ holder: dave.address, verifier: employer.address, status: 'submitted' }]);
+    assert.deepEqual(data.campaigns.nodes, [{
+      id: String(campaign), charity: charity.address, goal: (20n * SCN).toString(), status: 'fundraising', mode: 'keepWhatIsRaised',
+    }]);
+    const byState = Object.fromEntries(data.donations.groupedAggregates.map((group) => [group.keys[0], group.sum.amount]));
+    assert.deepEqual(byState, { given: (2n * SCN).toString(), withdrawn: (4n * SCN).toString() });
+    assert.equal((await rpc(node.rpcPort, 'donations_campaign', [campaign])).held, byState.given);
   });
 
   test('blocks not yet final are not counted; a crashed indexer resumes, every event once', async () => {

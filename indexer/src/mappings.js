@@ -1,6 +1,7 @@
 // The indexer's mapping: SubQuery calls `handleEvent` for every event of the pallets the manifest
 // lists, in the order of the chain, block by finalised block. It runs in SubQuery's sandbox
-// (CommonJS, no imports) with the globals `store` and `logger`, and decodes events from the
+// (CommonJS, no imports) with the globals `store`, `logger` and `api` (the chain's state at the
+// block being indexed), and decodes events from the
 // chain's own metadata: no generated types, so a runtime upgrade needs no new build here.
 'use strict';
 
@@ -31,10 +32,36 @@ function plain(value) {
   return value.toPrimitive();
 }
 
-const setProgrammeStatus = (status) => async ({ programme }) => {
-  const row = await store.get('Programme', programme.toString());
-  if (row) await store.set('Programme', row.id, { ...row, status });
-};
+/** An enum variant as the RPC shows it: lower camel case (`TaxPayment` → `taxPayment`). */
+function variant(value) {
+  const name = value.type;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/**
+ * The register's record of `account` as a `Member` row, or none if it has none: read through the
+ * runtime API a wallet reads (`CitizensApi.member`), at the block being indexed.
+ */
+async function writeMember(account) {
+  const record = await api.call.citizensApi.member(`did:seoul:${account}`);
+  if (record.isNone) return;
+  const member = record.unwrap();
+  await store.set('Member', account.toString(), {
+    id: account.toString(),
+    did: member.did.toUtf8(),
+    kind: variant(member.kind),
+    roles: member.roles.map(variant).join(','),
+    status: variant(member.status),
+    registeredAt: member.registeredAt.toNumber(),
+    updatedAt: member.updatedAt.toNumber(),
+  });
+}
+
+/** A row of `entity` changed by `change`, if the row exists (it may predate the indexed blocks). */
+async function update(entity, id, change) {
+  const row = await store.get(entity, String(id));
+  if (row) await store.set(entity, row.id, { ...row, ...change(row) });
+}
 
 /** The typed tables' writers, by `<pallet>.<event>`. */
 const WRITERS = {
@@ -42,22 +69,17 @@ const WRITERS = {
     await store.set('Programme', programme.toString(), {
       id: programme.toString(),
       agency: agency.toString(),
-      category: category.toString(),
+      category: variant(category),
       budget: budget.toBigInt(),
       status: 'active',
       createdAt: at.blockHeight,
     });
   },
-  'sCoin.ProgrammeToppedUp': async ({ programme, budget }) => {
-    const row = await store.get('Programme', programme.toString());
-    if (row) await store.set('Programme', row.id, { ...row, budget: budget.toBigInt() });
-  },
-  'sCoin.ProgrammePaused': setProgrammeStatus('paused'),
-  'sCoin.ProgrammeResumed': setProgrammeStatus('active'),
-  'sCoin.ProgrammeClosed': async ({ programme, released }) => {
-    const row = await store.get('Programme', programme.toString());
-    if (row) await store.set('Programme', row.id, { ...row, status: 'closed', released: released.toBigInt() });
-  },
+  'sCoin.ProgrammeToppedUp': ({ programme, budget }) => update('Programme', programme, () => ({ budget: budget.toBigInt() })),
+  'sCoin.ProgrammePaused': ({ programme }) => update('Programme', programme, () => ({ status: 'paused' })),
+  'sCoin.ProgrammeResumed': ({ programme }) => update('Programme', programme, () => ({ status: 'active' })),
+  'sCoin.ProgrammeClosed': ({ programme, released }) => update('Programme', programme,
+    () => ({ status: 'closed', released: released.toBigInt() })),
   'sCoin.Rewarded': async ({ programme, citizen, receipt, amount }, at) => {
     await store.set('Reward', at.id, {
       ...at,
@@ -89,27 +111,10 @@ const WRITERS = {
       distribution: distribution.toNumber(),
     });
   },
-  'sCoin.DistributionCompleted': async ({ distribution, paid, total }) => {
-    const row = await store.get('Distribution', distribution.toString());
-    if (row) {
-      await store.set('Distribution', row.id, {
-        ...row, status: 'completed', paid: paid.toNumber(), total: total.toBigInt(),
-      });
-    }
-  },
-  'sCoin.DistributionStopped': async ({ distribution, reason, paid, total }) => {
-    const row = await store.get('Distribution', distribution.toString());
-    if (row) {
-      const name = reason.type;
-      await store.set('Distribution', row.id, {
-        ...row,
-        status: 'stopped',
-        reason: name.charAt(0).toLowerCase() + name.slice(1),
-        paid: paid.toNumber(),
-        total: total.toBigInt(),
-      });
-    }
-  },
+  'sCoin.DistributionCompleted': ({ distribution, paid, total }) => update('Distribution', distribution,
+    () => ({ status: 'completed', paid: paid.toNumber(), total: total.toBigInt() })),
+  'sCoin.DistributionStopped': ({ distribution, reason, paid, total }) => update('Distribution', distribution,
+    () => ({ status: 'stopped', reason: variant(reason), paid: paid.toNumber(), total: total.toBigInt() })),
   'sCoin.Paid': async ({ merchant, payer, amount, orderReference, nonce }, at) => {
     await store.set('Payment', at.id, {
       ...at,
@@ -165,6 +170,96 @@ const WRITERS = {
       ...at, kind: 'fee', account: who.toString(), amount: actualFee.toBigInt(),
     });
   },
+  // Every change of the register names a member: its row is read again from the chain's state.
+  ...Object.fromEntries(['MemberRegistered', 'RolesSet', 'MemberSuspended', 'MemberReinstated', 'MemberRevoked',
+    'AuthenticationKeyAdded', 'AuthenticationKeyRemoved', 'AuthenticationKeysRotated', 'KeyRotationScheduled',
+    'KeyRotationCancelled', 'ServiceAdded', 'ServiceRemoved']
+    .map((name) => [`citizens.${name}`, ({ member }) => writeMember(member)])),
+  'credentials.SchemaRegistered': async ({ schema, name }, at) => {
+    await store.set('CredentialSchema', schema.toHex(), {
+      id: schema.toHex(), name: name.toUtf8(), deprecated: false, registeredAt: at.blockHeight,
+    });
+  },
+  'credentials.SchemaDeprecated': ({ schema }) => update('CredentialSchema', schema.toHex(), () => ({ deprecated: true })),
+  'credentials.Attested': async ({ credential, issuer, attester, subject, schema }, at) => {
+    await store.set('Credential', credential.toHex(), {
+      id: credential.toHex(),
+      schema: schema.toHex(),
+      issuer: issuer.toString(),
+      attester: attester.toString(),
+      subject: subject.toString(),
+      status: 'active',
+      attestedAt: at.blockHeight,
+      day: at.day,
+      changedAt: at.blockHeight,
+    });
+  },
+  ...Object.fromEntries([['Suspended', 'suspended'], ['Reinstated', 'active'], ['Revoked', 'revoked']]
+    .map(([name, status]) => [`credentials.${name}`, ({ credential }, at) => update('Credential', credential.toHex(),
+      () => ({ status, changedAt: at.blockHeight }))])),
+  'credentials.Submitted': async ({ holder, submission, verifier, purposeHash }, at) => {
+    const id = `${holder}/${submission}`;
+    await store.set('Submission', id, {
+      id,
+      holder: holder.toString(),
+      verifier: verifier.toString(),
+      purposeHash: purposeHash.toHex(),
+      status: 'submitted',
+      submittedAt: at.blockHeight,
+      day: at.day,
+    });
+  },
+  'credentials.Acknowledged': ({ holder, submission }) => update('Submission', `${holder}/${submission}`, () => ({ status: 'acknowledged' })),
+  'credentials.SubmissionRemoved': ({ holder, submission }) => update('Submission', `${holder}/${submission}`, () => ({ status: 'removed' })),
+  'donations.CampaignOpened': async ({ campaign, charity, goal, deadline, mode }, at) => {
+    await store.set('Campaign', campaign.toString(), {
+      id: campaign.toString(),
+      charity: charity.toString(),
+      goal: goal.toBigInt(),
+      deadline: deadline.toBigInt(),
+      mode: variant(mode),
+      status: 'fundraising',
+      released: 0n,
+      openedAt: at.blockHeight,
+    });
+  },
+  'donations.CampaignFunded': ({ campaign, raised }) => update('Campaign', campaign, () => ({ status: 'funded', raised: raised.toBigInt() })),
+  'donations.RefundsStarted': ({ campaign }) => update('Campaign', campaign, () => ({ status: 'refunding' })),
+  'donations.RefundsCompleted': ({ campaign }) => update('Campaign', campaign, () => ({ status: 'refunded' })),
+  'donations.MilestoneReleased': ({ campaign, amount }) => update('Campaign', campaign,
+    (row) => ({ released: BigInt(row.released) + amount.toBigInt() })),
+  'donations.Donated': async ({ campaign, donation, donor, amount }, at) => {
+    await store.set('Donation', donation.toString(), {
+      id: donation.toString(),
+      campaign: campaign.toNumber(),
+      donor: donor.toString(),
+      amount: amount.toBigInt(),
+      kind: 'scoin',
+      state: 'given',
+      refunded: 0n,
+      blockHeight: at.blockHeight,
+      day: at.day,
+    });
+  },
+  'donations.WonDonationRecorded': async ({ campaign, donation, donor, amount, bankReferenceHash }, at) => {
+    await store.set('Donation', donation.toString(), {
+      id: donation.toString(),
+      campaign: campaign.toNumber(),
+      donor: donor.toString(),
+      amount: amount.toBigInt(),
+      kind: 'won',
+      state: 'unconfirmed',
+      refunded: 0n,
+      bankReferenceHash: bankReferenceHash.toHex(),
+      blockHeight: at.blockHeight,
+      day: at.day,
+    });
+  },
+  'donations.DonationWithdrawn': ({ donation }) => update('Donation', donation, () => ({ state: 'withdrawn' })),
+  'donations.WonDonationConfirmed': ({ donation }) => update('Donation', donation, () => ({ state: 'given' })),
+  'donations.WonDonationRetracted': ({ donation }) => update('Donation', donation, () => ({ state: 'retracted' })),
+  'donations.Refunded': ({ donation, amount }) => update('Donation', donation,
+    (row) => ({ refunded: BigInt(row.refunded) + amount.toBigInt() })),
 };
 
 /** The manifest's one handler: the event into `ChainEvent`, then into its typed table if it has one. */
@@ -186,4 +281,12 @@ async function handleEvent(event) {
   if (write) await write(fields, at);
 }
 
-module.exports = { handleEvent };
+/**
+ * The register as the genesis block made it, read at block 1 (members registered at genesis
+ * have no event).
+ */
+async function handleGenesisMembers() {
+  for (const key of await api.query.citizens.members.keys()) await writeMember(key.args[0]);
+}
+
+module.exports = { handleEvent, handleGenesisMembers };
