@@ -77,7 +77,7 @@ ensure_nodejs() {
 ensure_js_packages() {
 	ensure_nodejs
 	if [ ! -d "$REPO_ROOT/node_modules/@polkadot/api" ] || [ ! -d "$REPO_ROOT/node_modules/qrcode" ] \
-		|| [ ! -e "$REPO_ROOT/node_modules/seoul-chain-tools" ]; then
+		|| [ ! -e "$REPO_ROOT/node_modules/seoul-chain-tools" ] || [ ! -x "$REPO_ROOT/node_modules/.bin/vite" ]; then
 		(cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
 	fi
 }
@@ -89,6 +89,15 @@ ensure_postgres() {
 	as_root mkdir -p /etc/postgresql-common/createcluster.d
 	echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.d/seoul.conf >/dev/null
 	apt_install postgresql-15
+}
+
+# Debian's Chromium for the wallet's browser tests, and Korean fonts so that its screenshots show
+# Hangul.
+ensure_chromium() {
+	local missing=()
+	command -v chromium >/dev/null || missing+=(chromium)
+	[ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum)
+	if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
 # Where PostgreSQL 15's programs are.

@@ -2,7 +2,7 @@
 # Installs what is missing, then runs every check and test: formatting, clippy (also with the
 # runtime-benchmarks and try-runtime features), the pallet and runtime tests with benchmarks and
 # try-state, the node's tests, and the end-to-end tests against real nodes (the auditors' indexer
-# on PostgreSQL among them).
+# on PostgreSQL and the citizen wallet in Chromium among them).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -41,5 +41,7 @@ step npm ci --no-audit --no-fund --loglevel=error
 ensure_nodejs 20
 step npm ci --prefix indexer --no-audit --no-fund --loglevel=error
 ensure_postgres
+# The wallet's tests run it in a real browser.
+ensure_chromium
 cd "$REPO_ROOT/e2e"
 SEOUL_NODE="$NODE_BIN" step npm test

@@ -1,7 +1,6 @@
 // The Citizens Card's DIDs and authentication challenges, as a public service builds them
 // (format: pallets/citizens/src/authentication.rs and docs/SERVICES.md).
 
-import { randomBytes } from 'node:crypto';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 
@@ -22,7 +21,7 @@ export function didOf(addressOrPublicKey) {
  * The challenge a service asks a citizen to sign: domain, chain, DID, audience, a random nonce
  * and an expiry in Unix milliseconds, one per line.
  */
-export function makeChallenge({ genesisHash, did, audience, expiresAt, nonce = randomBytes(16).toString('hex') }) {
+export function makeChallenge({ genesisHash, did, audience, expiresAt, nonce = u8aToHex(globalThis.crypto.getRandomValues(new Uint8Array(16)), -1, false) }) {
   return [
     'seoul-civic-auth:v1',
     `chain:${genesisHash}`,

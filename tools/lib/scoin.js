@@ -2,7 +2,6 @@
 // (format: pallets/scoin/src/qr.rs). A wallet parses and verifies the payload off chain, then
 // submits `SCoin.pay` with the request and the signature, which the runtime checks again.
 
-import { randomBytes } from 'node:crypto';
 import { bnToU8a, compactToU8a, hexToU8a, isHex, stringToHex, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import {
   checkAddress, decodeAddress, ed25519Verify, encodeAddress, secp256k1Verify, sr25519Verify,
@@ -63,7 +62,8 @@ export function rewardsPaid(api, events) {
 
 /** A random 64-bit nonce: a merchant's requests must never share one. */
 export function randomNonce() {
-  return randomBytes(8).readBigUInt64LE();
+  // Web Crypto, so that the wallet (in a browser) and the tools share this module.
+  return new DataView(globalThis.crypto.getRandomValues(new Uint8Array(8)).buffer).getBigUint64(0, true);
 }
 
 function checkRange(name, value, max) {

@@ -1,0 +1,157 @@
+// The wallet's view of the chain, through polkadot-api: decoded from the chain's own metadata
+// at run time (no generated descriptors, so a runtime upgrade needs no new wallet), over the
+// new JSON-RPC interface (chainHead, transaction) that both a node and a light client serve.
+// Reads go through runtime APIs and storage only, never a node's custom RPC methods, which a
+// light client cannot answer.
+
+import { checkAddress } from '@polkadot/util-crypto';
+import { Binary, createClient } from 'polkadot-api';
+import { getPolkadotSigner } from 'polkadot-api/signer';
+import { getWsProvider } from 'polkadot-api/ws';
+import { REFUSAL, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+
+/** How long the wallet waits for a node to describe its chain before it says it cannot connect. */
+const CONNECT_TIMEOUT_MS = 20_000;
+
+/** Why a chain operation failed; `code` names the message shown (i18n.js), `detail` adds to it. */
+export class ChainError extends Error {
+  constructor(code, detail = '') {
+    super(detail ? `${code}: ${detail}` : code);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+function withTimeout(promise, ms, code) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new ChainError(code)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Connects to the node at the WebSocket `url`; resolves to the connection: `api` (polkadot-api's
+ * untyped API), the chain's `name`, `genesisHash` and token, and `destroy()`.
+ */
+export async function connectRpc(url) {
+  if (!/^wss?:\/\/./.test(url)) throw new ChainError('badUrl');
+  const client = createClient(getWsProvider(url, { timeout: CONNECT_TIMEOUT_MS }));
+  try {
+    const spec = await withTimeout(client.getChainSpecData(), CONNECT_TIMEOUT_MS, 'cannotConnect');
+    return {
+      mode: 'rpc',
+      url,
+      client,
+      api: client.getUnsafeApi(),
+      name: spec.name,
+      genesisHash: spec.genesisHash,
+      symbol: spec.properties?.tokenSymbol ?? 'SCN',
+      decimals: spec.properties?.tokenDecimals ?? 6,
+      destroy: () => client.destroy(),
+    };
+  } catch (error) {
+    client.destroy();
+    throw error instanceof ChainError ? error : new ChainError('cannotConnect', error.message);
+  }
+}
+
+/** An enum variant in lower camel case, as the chain's RPC and docs name it. */
+const variant = ({ type }) => type.charAt(0).toLowerCase() + type.slice(1);
+
+/**
+ * The member's record as the register holds it (`CitizensApi.member`), or null for an account
+ * that is not a member: DID, kind, roles, status and the quota of fee-free work this period.
+ */
+export async function member(connection, address) {
+  const record = await connection.api.apis.CitizensApi.member(Binary.fromText(`did:seoul:${address}`));
+  if (!record) return null;
+  return {
+    did: Binary.toText(record.did),
+    kind: variant(record.kind),
+    roles: record.roles.map(variant),
+    status: variant(record.status),
+    quota: {
+      allowance: record.quota.allowance,
+      used: record.quota.used,
+      remaining: record.quota.remaining,
+      resetsAt: record.quota.resets_at,
+    },
+  };
+}
+
+/** The account's spendable S-coin, in planck. */
+export async function balance(connection, address) {
+  const account = await connection.api.query.System.Account.getValue(address);
+  return account.data.free - account.data.frozen;
+}
+
+/** The number of the last finalised block; `onBlock(number)` is called for every new one. */
+export function followFinalised(connection, onBlock) {
+  const subscription = connection.client.finalizedBlock$.subscribe((block) => onBlock(block.number));
+  return () => subscription.unsubscribe();
+}
+
+/**
+ * Whether `address` is an account of this chain: SS58 with its prefix, 8282 (polkadot-api's own
+ * decoder reads two-byte prefixes differently, so @polkadot/util-crypto checks it).
+ */
+export function isChainAddress(address) {
+  return checkAddress(address.trim(), SS58_PREFIX)[0];
+}
+
+/** The codes of the pool's refusals that a member can act on (pallet_citizens::refusal). */
+const REFUSALS = Object.fromEntries(Object.entries(REFUSAL).map(([name, code]) => [code, name]));
+
+/** A refusal or failure as a ChainError the wallet can explain. */
+function explain(error) {
+  const invalid = error?.error ?? error;
+  if (invalid?.type === 'Invalid' && invalid.value?.type === 'Custom') {
+    return new ChainError('refused', REFUSALS[invalid.value.value] ?? String(invalid.value.value));
+  }
+  if (invalid?.type === 'Invalid' || invalid?.type === 'Unknown') {
+    return new ChainError('refused', invalid.value?.type ?? invalid.type);
+  }
+  return new ChainError('failed', error?.message ?? String(error));
+}
+
+/** The failed call's error as `Pallet.Error` (e.g. `Balances.InsufficientBalance`). */
+function dispatchErrorName(dispatchError) {
+  if (dispatchError?.type === 'Module') {
+    const { type: pallet, value } = dispatchError.value;
+    return `${pallet}.${value?.type ?? '?'}`;
+  }
+  if (dispatchError?.type === 'Token') return `Token.${dispatchError.value?.type}`;
+  return dispatchError?.type ?? 'unknown';
+}
+
+/**
+ * Signs `tx` with the unlocked `pair` and submits it; `onStatus` sees `signed`, `broadcasted`,
+ * `inBlock` and `finalized`. Resolves with the finalised block's number and hash once a
+ * finalised block includes it; rejects with a ChainError: `refused` (the pool's reason), or
+ * `callFailed` (the chain's error, e.g. `Balances.InsufficientBalance`).
+ */
+export function signAndSend(tx, pair, onStatus = () => {}) {
+  const signer = getPolkadotSigner(pair.publicKey, 'Sr25519', (message) => pair.sign(message));
+  return new Promise((resolve, reject) => {
+    const subscription = tx.signSubmitAndWatch(signer).subscribe({
+      next(event) {
+        if (event.type === 'txBestBlocksState') {
+          if (event.found) onStatus('inBlock', event.block.number);
+          return;
+        }
+        onStatus(event.type);
+        if (event.type !== 'finalized') return;
+        subscription.unsubscribe();
+        if (event.ok) resolve({ block: event.block.number, hash: event.block.hash });
+        else reject(new ChainError('callFailed', dispatchErrorName(event.dispatchError)));
+      },
+      error: (error) => reject(explain(error)),
+    });
+  });
+}
+
+/** A transfer of `planck` to `to` that leaves the sender's account alive. */
+export function transferCall(connection, to, planck) {
+  return connection.api.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: to.trim() }, value: planck });
+}
