@@ -1,7 +1,10 @@
 // The citizen wallet (wallet/) in a real headless Chromium against `seoul-node --dev`, over the
 // node's RPC: a member imports a key kept encrypted in the browser, a wrong password is refused,
 // the Citizens Card and balance shown are the chain's, a transfer is shown final, a wrong
-// address is refused before anything is signed, and both languages pass an accessibility check.
+// address is refused before anything is signed, a merchant's QR image made by
+// scripts/scoin-qr.sh is paid while forged and expired ones are refused before signing, a
+// service's sign-in challenge is signed so that citizens_authenticate accepts it (and one of
+// another chain is refused), and both languages pass an accessibility check.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -13,12 +16,16 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
-import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import {
+  chainTime, didOf, makeChallenge, SS58_PREFIX,
+} from 'seoul-chain-tools/lib/citizens.js';
 import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
 import { launchBrowser, screenshot } from '../lib/browser.js';
 import { serveStatic } from '../lib/static.js';
 import {
-  connect, rpc, startNode, waitFor,
+  connect, rpc, startNode, submit, sudo, waitFor,
 } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,8 +39,10 @@ describe('the citizen wallet, over RPC', () => {
   let site;
   let browser;
   let page;
+  let alice;
   let dave;
   let eve;
+  let merchant;
 
   before(async () => {
     dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
@@ -48,7 +57,7 @@ describe('the citizen wallet, over RPC', () => {
     page = await browser.newPage();
     await page.setViewport({ width: 480, height: 900 });
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
-    [dave, eve] = ['//Dave', '//Eve'].map((uri) => keyring.addFromUri(uri));
+    [alice, dave, eve, merchant] = ['//Alice', '//Dave', '//Eve', '//SeoulMerchant'].map((uri) => keyring.addFromUri(uri));
   });
 
   after(async () => {
@@ -137,6 +146,87 @@ describe('the citizen wallet, over RPC', () => {
     assert.equal(await spendable(eve.address) - eveBefore, 1_500_000n);
     await waitFor(async () => (await text('#balance')) === `${planckToScn(await spendable(dave.address))} SCN`, { what: 'the new balance' });
     await screenshot(page, 'wallet-ko-sent');
+  });
+
+  /** A payment request of `//SeoulMerchant` made by scripts/scoin-qr.sh: its payload, and its QR image. */
+  async function paymentQr(args) {
+    const png = path.join(dist, `qr-${Date.now()}.png`);
+    const { stdout } = await promisify(execFile)(path.join(repoRoot, 'scripts/scoin-qr.sh'),
+      ['make', '--merchant', '//SeoulMerchant', '--png', png, ...args]);
+    return { uri: stdout.split('\n')[0], png };
+  }
+
+  async function readText(payload) {
+    await type('#scan-text', payload);
+    await page.click('#scan-form button[type="submit"]');
+  }
+
+  test('a merchant\'s QR image is paid; forged and expired ones are refused before anything is signed', async () => {
+    await sudo(api, api.tx.citizens.register(merchant.address, 'Merchant', ['Merchant'],
+      blake2AsHex(`salt:${merchant.address}:papers checked`), { Sr25519: u8aToHex(merchant.publicKey) }), alice);
+    await submit(api.tx.sCoin.registerMerchant('ZP-1100-0042', 5812), merchant);
+    const nonce = await nonceOf(dave.address);
+
+    const good = await paymentQr(['--amount', '12.5', '--order', 'TABLE-7-0042', '--ws', node.url]);
+    const forged = good.uri.replace('amount=12500000', 'amount=125000000');
+    await readText(forged);
+    await page.waitForSelector('#payment:not([hidden])');
+    assert.equal(await text('#payment-problem'), '가맹점의 서명이 맞지 않습니다. 위조되었거나 바뀐 QR이니 결제하지 마세요.');
+    assert.equal(await page.$eval('#pay', (button) => button.disabled), true);
+    await screenshot(page, 'wallet-ko-qr-forged');
+
+    const expired = await paymentQr(['--amount', '1', '--order', 'OLD-1', '--genesis', api.genesisHash.toHex(), '--expiry', '1']);
+    await readText(expired.uri);
+    await waitFor(async () => (await text('#payment-order')) === 'OLD-1', { what: 'the expired request' });
+    assert.equal(await text('#payment-problem'), '유효 기간이 지난 결제 요청입니다. 가맹점에 새 QR을 요청하세요.');
+    assert.equal(await page.$eval('#pay', (button) => button.disabled), true);
+    assert.equal(await nonceOf(dave.address), nonce, 'nothing signed');
+
+    const merchantBefore = await spendable(merchant.address);
+    await (await page.$('#scan-image')).uploadFile(good.png);
+    await page.click('#scan-form button[type="submit"]');
+    await waitFor(async () => (await text('#payment-order')) === 'TABLE-7-0042', { what: 'the QR image read' });
+    assert.equal(await text('#payment-problem'), '');
+    assert.equal(await text('#payment-amount'), '12.5 SCN');
+    assert.equal(await text('#payment-merchant'), `ZP-1100-0042 (${merchant.address})`);
+    await screenshot(page, 'wallet-ko-qr-payment');
+    await page.click('#pay');
+    await waitFor(async () => /결제가 확정되었습니다/.test(await text('#status')), { timeoutMs: 60_000, what: 'the payment to be final' });
+    assert.equal(await text('#status'), `블록 #${(await text('#status')).match(/#(\d+)/)[1]}에서 결제가 확정되었습니다: ZP-1100-0042, 12.5 SCN, 주문 TABLE-7-0042.`);
+    assert.equal(await spendable(merchant.address) - merchantBefore, 12_500_000n);
+    await screenshot(page, 'wallet-ko-qr-paid');
+  });
+
+  test('a service\'s sign-in challenge is signed so that citizens_authenticate accepts it; another chain\'s is refused', async () => {
+    const genesisHash = api.genesisHash.toHex();
+    const expiresAt = (await chainTime(api)) + 5 * 60_000;
+    const other = makeChallenge({ genesisHash: `0x${'ee'.repeat(32)}`, did: didOf(dave.address), audience: 'Mapo-gu library', expiresAt });
+    await readText(other);
+    await waitFor(async () => (await text('#error')) !== '', { what: 'the refusal' });
+    assert.equal(await text('#error'), '다른 네트워크의 로그인 요청입니다. 서명하지 마세요.');
+    assert.equal(await visible('#signin'), false);
+
+    const challenge = makeChallenge({ genesisHash, did: didOf(dave.address), audience: 'Mapo-gu library', expiresAt });
+    await readText(challenge);
+    await page.waitForSelector('#signin:not([hidden])');
+    assert.equal(await text('#signin-audience'), 'Mapo-gu library');
+    await page.click('#signin-sign');
+    await page.waitForSelector('#signin-result:not([hidden])');
+    const signature = await text('#signin-signature');
+    const verdict = await rpc(node.rpcPort, 'citizens_authenticate', [didOf(dave.address), challenge, signature]);
+    assert.equal(verdict.authentic, true, JSON.stringify(verdict));
+    await screenshot(page, 'wallet-ko-signin');
+
+    // A service's link opens the wallet on the challenge, once the member unlocks a key.
+    const linked = makeChallenge({ genesisHash, did: didOf(dave.address), audience: 'Seoul 120 call centre', expiresAt });
+    const second = await browser.newPage();
+    await second.goto(`${site.url}#signin=${encodeURIComponent(linked)}`);
+    await second.waitForSelector('body[data-ready]');
+    await second.type('#unlock-password', PASSWORD);
+    await second.click('#unlock-form button[type="submit"]');
+    await second.waitForSelector('#signin:not([hidden])');
+    assert.equal(await second.$eval('#signin-audience', (element) => element.textContent), 'Seoul 120 call centre');
+    await second.close();
   });
 
   test('in English too, and neither language has a serious accessibility fault', async () => {

@@ -23,13 +23,37 @@ export function didOf(addressOrPublicKey) {
  */
 export function makeChallenge({ genesisHash, did, audience, expiresAt, nonce = u8aToHex(globalThis.crypto.getRandomValues(new Uint8Array(16)), -1, false) }) {
   return [
-    'seoul-civic-auth:v1',
+    CHALLENGE_DOMAIN,
     `chain:${genesisHash}`,
     `did:${did}`,
     `audience:${audience}`,
     `nonce:${nonce}`,
     `expires:${expiresAt}`,
   ].join('\n');
+}
+
+/** The first line of every challenge: what it is and its version. */
+export const CHALLENGE_DOMAIN = 'seoul-civic-auth:v1';
+
+/**
+ * The fields of a challenge text (the inverse of `makeChallenge`): `{ genesisHash, did,
+ * audience, nonce, expiresAt }`. Throws an Error saying what is wrong with a text that is not one.
+ */
+export function parseChallenge(text) {
+  const lines = String(text).split('\n');
+  const keys = ['chain', 'did', 'audience', 'nonce', 'expires'];
+  if (lines[0] !== CHALLENGE_DOMAIN || lines.length !== keys.length + 1) {
+    throw new Error(`not a Citizens Card challenge: six lines, the first "${CHALLENGE_DOMAIN}"`);
+  }
+  const fields = lines.slice(1).map((line, index) => {
+    const prefix = `${keys[index]}:`;
+    if (!line.startsWith(prefix)) throw new Error(`line ${index + 2} must start with "${prefix}"`);
+    return line.slice(prefix.length);
+  });
+  const [genesisHash, did, audience, nonce, expires] = fields;
+  if (!/^0x[0-9a-f]{64}$/.test(genesisHash)) throw new Error('chain must be a genesis hash (0x and 64 lowercase hex digits)');
+  if (!/^[0-9]+$/.test(expires)) throw new Error('expires must be Unix time in milliseconds');
+  return { genesisHash, did, audience, nonce, expiresAt: Number(expires) };
 }
 
 /** Signs a challenge with a keyring pair, as a Citizens Card app does; hex signature. */

@@ -8,7 +8,8 @@ import { checkAddress } from '@polkadot/util-crypto';
 import { Binary, createClient } from 'polkadot-api';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
-import { REFUSAL, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { parseChallenge, REFUSAL, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { parsePayload, verifyPayload } from 'seoul-chain-tools/lib/scoin.js';
 
 /** How long the wallet waits for a node to describe its chain before it says it cannot connect. */
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -154,4 +155,71 @@ export function signAndSend(tx, pair, onStatus = () => {}) {
 /** A transfer of `planck` to `to` that leaves the sender's account alive. */
 export function transferCall(connection, to, planck) {
   return connection.api.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: to.trim() }, value: planck });
+}
+
+/** The number of the best block. */
+const bestNumber = (connection) => connection.api.query.System.Number.getValue({ at: 'best' });
+
+/**
+ * A ZeroPay `scoin:pay` payload checked as a wallet must before it asks the member to pay:
+ * well formed, signed by the merchant for this chain, not expired, and the merchant registered.
+ * Resolves to `{ request, signature, merchant, problem }`, `problem` naming the first check that
+ * failed (`badSignature`, `expired`, `unknownMerchant`) or null; rejects with ChainError `badQr`
+ * for a text that is not a payment request.
+ */
+export async function checkPaymentRequest(connection, uri) {
+  let parsed;
+  try {
+    parsed = parsePayload(uri.trim());
+  } catch (error) {
+    throw new ChainError('badQr', error.message);
+  }
+  const { request } = parsed;
+  // As of the best block, which the payment will follow: a merchant registered a moment ago is
+  // known, and the expiry is judged against the next block.
+  const [best, profile] = await Promise.all([
+    bestNumber(connection),
+    connection.api.query.SCoin.Merchants.getValue(request.merchant, { at: 'best' }),
+  ]);
+  const merchant = profile && { zeropayId: Binary.toText(profile.zeropay_id), category: profile.category };
+  let problem = null;
+  if (!verifyPayload(connection.genesisHash, parsed)) problem = 'badSignature';
+  // The next block is the first that could include the payment.
+  else if (best + 1 > request.expiry) problem = 'expired';
+  else if (!merchant) problem = 'unknownMerchant';
+  return { ...parsed, merchant, problem };
+}
+
+/** The `SCoin.pay` call of a checked payment request. */
+export function payCall(connection, { request, signature }) {
+  const [scheme, hex] = Object.entries(signature)[0];
+  return connection.api.tx.SCoin.pay({
+    request: {
+      merchant: request.merchant,
+      amount: request.amount,
+      order_reference: Binary.fromText(request.orderReference),
+      expiry: request.expiry,
+      nonce: request.nonce,
+    },
+    signature: { type: scheme, value: hex },
+  });
+}
+
+/**
+ * A sign-in challenge checked before the member signs it: for this chain, for the member's own
+ * DID, and not expired by the chain's clock. Resolves to its fields; rejects with ChainError
+ * `badChallenge` (malformed), `otherChain`, `otherDid` or `challengeExpired`.
+ */
+export async function checkChallenge(connection, text, address) {
+  let challenge;
+  try {
+    challenge = parseChallenge(text.trim());
+  } catch (error) {
+    throw new ChainError('badChallenge', error.message);
+  }
+  if (challenge.genesisHash !== connection.genesisHash) throw new ChainError('otherChain');
+  if (challenge.did !== `did:seoul:${address}`) throw new ChainError('otherDid');
+  const now = await connection.api.query.Timestamp.Now.getValue({ at: 'best' });
+  if (BigInt(challenge.expiresAt) <= now) throw new ChainError('challengeExpired');
+  return challenge;
 }

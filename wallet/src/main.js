@@ -1,12 +1,16 @@
 // The wallet's screens: connect to a node, create, import or unlock a key, see the member's
 // Citizens Card and balance, and send S-coin. State lives in the page; keys in keystore.js.
 
+import QRCode from 'qrcode';
+import { CHALLENGE_DOMAIN, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
-  balance, ChainError, connectRpc, followFinalised, isChainAddress, member, signAndSend, transferCall,
+  balance, ChainError, checkChallenge, checkPaymentRequest, connectRpc, followFinalised, isChainAddress, member,
+  payCall, signAndSend, transferCall,
 } from './chain.js';
 import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 import * as keystore from './keystore.js';
+import { readQr, scanCamera } from './qr.js';
 
 const RPC_KEY = 'seoul-wallet/rpc';
 const $ = (id) => document.getElementById(id);
@@ -16,6 +20,12 @@ let stopFollowing = () => {};
 let pair;
 let pendingTransfer;
 let mnemonic;
+/** The payment request or sign-in challenge shown, waiting for the member's decision. */
+let pendingPayment;
+let pendingChallenge;
+/** A sign-in link's challenge (`#signin=…`), shown once the member unlocks a key. */
+let linkedChallenge;
+let stopCamera;
 
 /** Shows `code`'s message (a KeyError, ChainError or plain error) where a screen reader hears it. */
 function showError(error) {
@@ -154,6 +164,11 @@ action($('unlock-form'), async (form) => {
   $('unlock-form').reset();
   showWallet();
   await refresh();
+  if (linkedChallenge) {
+    const text = linkedChallenge;
+    linkedChallenge = undefined;
+    await handleScanned(text);
+  }
 });
 
 action($('transfer-form'), async (form) => {
@@ -195,9 +210,124 @@ $('confirm-send').addEventListener('click', async () => {
   }
 });
 
+/** Shows what a scanned or pasted QR code asks: a payment or a sign-in. */
+async function handleScanned(text) {
+  $('payment').hidden = true;
+  $('signin').hidden = true;
+  const trimmed = text.trim();
+  if (trimmed.startsWith('scoin:pay')) await showPayment(await checkPaymentRequest(connection, trimmed));
+  else if (trimmed.startsWith(CHALLENGE_DOMAIN)) await showChallenge(trimmed);
+  else throw new ChainError('unknownQr');
+}
+
+async function showPayment(checked) {
+  const { request, merchant, problem } = checked;
+  pendingPayment = problem ? undefined : checked;
+  $('payment-merchant').textContent = t('merchantValue', { zeropayId: merchant?.zeropayId ?? '—', address: request.merchant });
+  $('payment-amount').textContent = `${planckToScn(request.amount)} SCN`;
+  $('payment-order').textContent = request.orderReference;
+  $('payment-expiry').textContent = t('expiryBlock', { block: request.expiry });
+  $('payment-problem').textContent = problem ? t(`problem.${problem}`) : '';
+  $('pay').disabled = Boolean(problem);
+  $('payment').hidden = false;
+  (problem ? $('pay-cancel') : $('pay')).focus();
+}
+
+async function showChallenge(text) {
+  const challenge = await checkChallenge(connection, text, pair.address);
+  pendingChallenge = text;
+  $('signin-audience').textContent = challenge.audience;
+  $('signin-expires').textContent = new Date(challenge.expiresAt).toLocaleString(currentLanguage() === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
+  $('signin-result').hidden = true;
+  $('signin-sign').disabled = false;
+  $('signin').hidden = false;
+  $('signin-sign').focus();
+}
+
+action($('scan-form'), async (form) => {
+  const image = form.get('image');
+  let text = form.get('text');
+  if (image?.size) {
+    text = await readQr(image);
+    if (!text) throw new ChainError('noQrFound');
+  }
+  await handleScanned(text);
+  $('scan-form').reset();
+});
+
+$('scan-camera').addEventListener('click', async () => {
+  if (stopCamera) {
+    stopCamera();
+    return;
+  }
+  clearMessages();
+  const controller = new AbortController();
+  stopCamera = () => controller.abort();
+  $('scan-camera').textContent = t('stopCamera');
+  $('camera').hidden = false;
+  try {
+    const text = await scanCamera($('camera'), controller.signal).catch((error) => {
+      throw new ChainError('camera', error.message);
+    });
+    if (text) await handleScanned(text);
+  } catch (error) {
+    showError(error);
+  } finally {
+    stopCamera = undefined;
+    $('camera').hidden = true;
+    $('scan-camera').textContent = t('camera');
+  }
+});
+
+$('pay').addEventListener('click', async () => {
+  const checked = pendingPayment;
+  if (!checked) return;
+  pendingPayment = undefined;
+  clearMessages();
+  $('pay').disabled = true;
+  try {
+    const { block } = await signAndSend(payCall(connection, checked), pair, (state, inBlock) => {
+      if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
+    });
+    $('payment').hidden = true;
+    $('status').textContent = t('paid', {
+      block, zeropayId: checked.merchant.zeropayId, amount: planckToScn(checked.request.amount), order: checked.request.orderReference,
+    });
+    await refresh();
+  } catch (error) {
+    $('status').textContent = '';
+    showError(error);
+  }
+});
+
+$('pay-cancel').addEventListener('click', () => {
+  pendingPayment = undefined;
+  $('payment').hidden = true;
+});
+
+$('signin-sign').addEventListener('click', async () => {
+  if (!pendingChallenge) return;
+  const signature = signChallenge(pair, pendingChallenge);
+  pendingChallenge = undefined;
+  $('signin-sign').disabled = true;
+  $('signin-signature').textContent = signature;
+  $('signin-qr').src = await QRCode.toDataURL(signature, { errorCorrectionLevel: 'M' });
+  $('signin-qr').alt = signature;
+  $('signin-result').hidden = false;
+});
+
+$('signin-cancel').addEventListener('click', () => {
+  pendingChallenge = undefined;
+  $('signin').hidden = true;
+});
+
 $('lock').addEventListener('click', () => {
   pair?.lock();
   pair = undefined;
+  pendingPayment = undefined;
+  pendingChallenge = undefined;
+  $('payment').hidden = true;
+  $('signin').hidden = true;
   showWallet();
 });
 
@@ -218,6 +348,8 @@ $('language').addEventListener('click', () => {
 
 async function start() {
   applyLanguage();
+  // A service's sign-in link: https://<wallet>/#signin=<the challenge, URI-encoded>.
+  if (location.hash.startsWith('#signin=')) linkedChallenge = decodeURIComponent(location.hash.slice('#signin='.length));
   await keystore.ready();
   newMnemonic();
   renderAccounts();
