@@ -131,9 +131,10 @@ net.createServer((client) => {
  * (`lib/netns.js`), the node takes the standard ports of its own namespace and its RPC is
  * relayed to a Unix socket. The returned handle stops the node and removes its temporary base
  * path. `readyTimeoutMs` bounds the wait for its RPC (a large genesis takes minutes to build).
+ * `webSocketP2p` makes its p2p port a WebSocket one on 127.0.0.1, for light clients.
  */
 export async function startNode(args, {
-  basePath, p2pPort, name = 'node', namespace, readyTimeoutMs = 120_000,
+  basePath, p2pPort, name = 'node', namespace, readyTimeoutMs = 120_000, webSocketP2p = false,
 } = {}) {
   const rpcPort = namespace ? 9944 : await freePort();
   const prometheusPort = namespace ? 9615 : await freePort();
@@ -145,7 +146,8 @@ export async function startNode(args, {
     ...EXTRA_NODE_ARGS,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
+    // A light client in a browser can dial only WebSocket addresses.
+    ...(webSocketP2p ? ['--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}/ws`] : ['--port', String(p2pPort)]),
     '--prometheus-port', String(prometheusPort),
     '--no-telemetry',
   ];

@@ -4,7 +4,9 @@
 // address is refused before anything is signed, a merchant's QR image made by
 // scripts/scoin-qr.sh is paid while forged and expired ones are refused before signing, a
 // service's sign-in challenge is signed so that citizens_authenticate accepts it (and one of
-// another chain is refused), and both languages pass an accessibility check.
+// another chain is refused), and both languages pass an accessibility check. Then through a
+// light client (smoldot in the page's worker): the same card read and a transfer made final,
+// and the fallback to RPC when no peer can be reached.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -25,7 +27,7 @@ import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
 import { launchBrowser, screenshot } from '../lib/browser.js';
 import { serveStatic } from '../lib/static.js';
 import {
-  connect, rpc, startNode, submit, sudo, waitFor,
+  connect, LOCAL_VALIDATORS, NODE_BIN, rpc, startNode, submit, sudo, waitFor,
 } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -237,5 +239,91 @@ describe('the citizen wallet, over RPC', () => {
     await waitFor(async () => (await text('#member-status')) === 'Active', { what: 'the card in English' });
     await noSeriousViolations();
     await screenshot(page, 'wallet-en-member');
+  });
+});
+
+/** The dev chain's raw chain spec with `bootNodes`, as a light client needs it. */
+async function devChainSpec(bootNodes) {
+  const { stdout } = await promisify(execFile)(NODE_BIN, ['export-chain-spec', '--chain', 'dev', '--raw'], { maxBuffer: 64 * 2 ** 20 });
+  return JSON.stringify({ ...JSON.parse(stdout), bootNodes });
+}
+
+describe('the citizen wallet, through a light client', () => {
+  const [bootnode] = LOCAL_VALIDATORS;
+  let node;
+  let api;
+  let dist;
+  let browser;
+  const sites = [];
+
+  before(async () => {
+    dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
+    // On a dev chain the node list is enforced only where the offchain worker runs: without it
+    // the light client, whose PeerId is new each time, may connect.
+    const [started] = await Promise.all([
+      startNode(['--dev', '--offchain-worker', 'never', '--node-key', bootnode.nodeKey], { name: 'wallet-light-chain', webSocketP2p: true }),
+      promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot }),
+    ]);
+    node = started;
+    api = await connect(node);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await Promise.all(sites.map((site) => site.close()));
+    await api?.disconnect();
+    await node?.stop();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  /** A fresh page (its own storage) of the wallet served with `config` and `chainSpec`. */
+  async function walletPage(config, chainSpec) {
+    const site = await serveStatic(dist, { '/config.json': JSON.stringify(config), '/chain-spec.json': chainSpec });
+    sites.push(site);
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 480, height: 900 });
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-ready]');
+    return page;
+  }
+  const textOf = (page, selector) => page.$eval(selector, (element) => element.textContent.trim());
+
+  test('the wallet follows the chain through smoldot: the card is the chain\'s and a transfer is final', async () => {
+    const chainSpec = await devChainSpec([`/ip4/127.0.0.1/tcp/${node.p2pPort}/ws/p2p/${bootnode.peerId}`]);
+    const page = await walletPage({ rpc: node.url, chainSpec: './chain-spec.json', lightClientTimeoutMs: 120_000 }, chainSpec);
+    await waitFor(async () => /경량 클라이언트\) · 확정 블록 #\d+/.test(await textOf(page, '#connection')),
+      { timeoutMs: 150_000, intervalMs: 1_000, what: 'the light client to follow the chain' });
+    await page.type('#import-secret', '//Dave');
+    await page.type('#import-password', PASSWORD);
+    await page.click('#import-form button[type="submit"]');
+    await page.waitForSelector('#unlock-section:not([hidden])');
+    await page.type('#unlock-password', PASSWORD);
+    await page.click('#unlock-form button[type="submit"]');
+    await page.waitForSelector('#wallet-section:not([hidden])');
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+    const [dave, eve] = ['//Dave', '//Eve'].map((uri) => keyring.addFromUri(uri).address);
+    await waitFor(async () => (await textOf(page, '#member-did')) === `did:seoul:${dave}`, { timeoutMs: 60_000, what: 'the card' });
+    assert.equal(await textOf(page, '#member-status'), '사용 중');
+    await screenshot(page, 'wallet-light-member');
+
+    const nonce = (await api.rpc.system.accountNextIndex(dave)).toNumber();
+    await page.type('#transfer-to', eve);
+    await page.type('#transfer-amount', '2');
+    await page.click('#transfer-form button[type="submit"]');
+    await page.waitForSelector('#confirm:not([hidden])');
+    await page.click('#confirm-send');
+    await waitFor(async () => /확정되었습니다/.test(await textOf(page, '#status')), { timeoutMs: 120_000, what: 'the transfer to be final' });
+    assert.equal((await api.rpc.system.accountNextIndex(dave)).toNumber(), nonce + 1);
+    await page.browserContext().close();
+  });
+
+  test('with no peer to reach, the wallet falls back to the node\'s RPC and says so', async () => {
+    const closed = `/ip4/127.0.0.1/tcp/9/ws/p2p/${bootnode.peerId}`;
+    const page = await walletPage({ rpc: node.url, chainSpec: './chain-spec.json', lightClientTimeoutMs: 5_000 }, await devChainSpec([closed]));
+    await waitFor(async () => /\(RPC\) · 확정 블록 #\d+/.test(await textOf(page, '#connection')), { timeoutMs: 60_000, what: 'the fallback' });
+    assert.equal(await textOf(page, '#status'), '경량 클라이언트로 연결하지 못해 노드의 RPC로 연결했습니다. 이제 그 노드가 보여 주는 내용을 믿게 됩니다.');
+    await page.browserContext().close();
   });
 });

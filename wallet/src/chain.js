@@ -31,29 +31,78 @@ function withTimeout(promise, ms, code) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** The connection's description, from a client that has reached its chain. */
+async function describe(client, mode, extra) {
+  const spec = await client.getChainSpecData();
+  return {
+    mode,
+    client,
+    api: client.getUnsafeApi(),
+    name: spec.name,
+    genesisHash: spec.genesisHash,
+    symbol: spec.properties?.tokenSymbol ?? 'SCN',
+    decimals: spec.properties?.tokenDecimals ?? 6,
+    ...extra,
+  };
+}
+
 /**
- * Connects to the node at the WebSocket `url`; resolves to the connection: `api` (polkadot-api's
- * untyped API), the chain's `name`, `genesisHash` and token, and `destroy()`.
+ * Connects to the node at the WebSocket `url`; resolves to the connection: `mode` (`rpc`),
+ * `api` (polkadot-api's untyped API), the chain's `name`, `genesisHash` and token, and
+ * `destroy()`.
  */
 export async function connectRpc(url) {
   if (!/^wss?:\/\/./.test(url)) throw new ChainError('badUrl');
   const client = createClient(getWsProvider(url, { timeout: CONNECT_TIMEOUT_MS }));
   try {
-    const spec = await withTimeout(client.getChainSpecData(), CONNECT_TIMEOUT_MS, 'cannotConnect');
-    return {
-      mode: 'rpc',
-      url,
-      client,
-      api: client.getUnsafeApi(),
-      name: spec.name,
-      genesisHash: spec.genesisHash,
-      symbol: spec.properties?.tokenSymbol ?? 'SCN',
-      decimals: spec.properties?.tokenDecimals ?? 6,
-      destroy: () => client.destroy(),
-    };
+    return await withTimeout(describe(client, 'rpc', { url, destroy: () => client.destroy() }), CONNECT_TIMEOUT_MS, 'cannotConnect');
   } catch (error) {
     client.destroy();
     throw error instanceof ChainError ? error : new ChainError('cannotConnect', error.message);
+  }
+}
+
+/** How often the light client is asked whether it has found a peer. */
+const PEER_POLL_MS = 1_000;
+
+/**
+ * Connects through a light client (smoldot, in a web worker) to the chain of `chainSpec` (the
+ * text of a raw chain spec whose `bootNodes` the browser can reach: `/wss` or, on the same
+ * machine, `/ws`). It checks every block it is shown against the chain's finality proofs instead
+ * of trusting a node. Resolves once it has a peer and a finalised block; rejects with ChainError
+ * `lightClientFailed` if that takes longer than `timeoutMs`.
+ */
+export async function connectLight(chainSpec, timeoutMs) {
+  const [{ startFromWorker }, { default: SmoldotWorker }, { getSmProvider }] = await Promise.all([
+    import('polkadot-api/smoldot/from-worker'),
+    import('polkadot-api/smoldot/worker?worker'),
+    import('polkadot-api/sm-provider'),
+  ]);
+  // forbidNonLocalWs: a page served over https may open only wss:// connections to other hosts.
+  const smoldot = startFromWorker(new SmoldotWorker(), { forbidNonLocalWs: true, maxLogLevel: 2 });
+  const client = createClient(getSmProvider(() => smoldot.addChain({ chainSpec })));
+  const destroy = () => {
+    client.destroy();
+    smoldot.terminate();
+  };
+  try {
+    return await withTimeout((async () => {
+      for (;;) {
+        const health = await client._request('system_health', []);
+        if (health.peers > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, PEER_POLL_MS));
+      }
+      await new Promise((resolve) => {
+        const subscription = client.finalizedBlock$.subscribe(() => {
+          resolve();
+          setTimeout(() => subscription.unsubscribe());
+        });
+      });
+      return describe(client, 'light', { destroy });
+    })(), timeoutMs, 'lightClientFailed');
+  } catch (error) {
+    destroy();
+    throw error instanceof ChainError ? error : new ChainError('lightClientFailed', error.message);
   }
 }
 

@@ -10,6 +10,9 @@ const TEXT = {
     connecting: '연결 중…',
     connected: '{name}에 연결됨 ({mode}) · 확정 블록 #{block}',
     modeRpc: 'RPC',
+    modeLight: '경량 클라이언트',
+    connectingLight: '경량 클라이언트로 연결 중… 처음에는 1분쯤 걸립니다.',
+    lightFallback: '경량 클라이언트로 연결하지 못해 노드의 RPC로 연결했습니다. 이제 그 노드가 보여 주는 내용을 믿게 됩니다.',
     accounts: '내 계정',
     account: '계정',
     password: '비밀번호',
@@ -95,6 +98,7 @@ const TEXT = {
     'error.refused': '거래가 거절되었습니다 ({detail}). 무료 이용 한도나 회원 상태를 확인하세요.',
     'error.callFailed': '거래가 실패했습니다 ({detail}). 잔액을 확인하세요.',
     'error.failed': '문제가 생겼습니다: {detail}',
+    'error.lightClientFailed': '경량 클라이언트로 연결하지 못했습니다.',
   },
   en: {
     title: 'Seoul citizen wallet',
@@ -104,6 +108,9 @@ const TEXT = {
     connecting: 'Connecting…',
     connected: 'Connected to {name} ({mode}) · finalised block #{block}',
     modeRpc: 'RPC',
+    modeLight: 'light client',
+    connectingLight: 'Connecting through a light client… the first time takes about a minute.',
+    lightFallback: 'The light client could not connect, so the wallet connected to a node\'s RPC: it now trusts what that node shows.',
     accounts: 'My accounts',
     account: 'Account',
     password: 'Password',
@@ -189,6 +196,7 @@ const TEXT = {
     'error.refused': 'The transaction was refused ({detail}). Check your free-use quota and membership.',
     'error.callFailed': 'The transaction failed ({detail}). Check your balance.',
     'error.failed': 'Something went wrong: {detail}',
+    'error.lightClientFailed': 'The light client could not connect.',
   },
 };
 

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { CHALLENGE_DOMAIN, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
-  balance, ChainError, checkChallenge, checkPaymentRequest, connectRpc, followFinalised, isChainAddress, member,
+  balance, ChainError, checkChallenge, checkPaymentRequest, connectLight, connectRpc, followFinalised, isChainAddress, member,
   payCall, signAndSend, transferCall,
 } from './chain.js';
 import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
@@ -80,30 +80,37 @@ function newMnemonic() {
   $('written-down').checked = false;
 }
 
-async function connect(url) {
+/** Replaces the connection with the one `open()` makes, and follows its finalised blocks. */
+async function useConnection(open, connectingText) {
   stopFollowing();
   connection?.destroy();
   connection = undefined;
-  $('connection').textContent = t('connecting');
+  $('connection').textContent = connectingText;
   try {
-    connection = await connectRpc(url);
+    connection = await open();
   } catch (error) {
     $('connection').textContent = '';
     throw error;
   }
-  localStorage.setItem(RPC_KEY, url);
   stopFollowing = followFinalised(connection, (block) => {
     connection.finalised = block;
     renderConnection();
     if (pair) refresh().catch(showError);
   });
   renderConnection();
+  if (pair) await refresh();
+}
+
+/** Connects to the node at `url` (the member's choice, kept for the next visit). */
+async function connect(url) {
+  await useConnection(() => connectRpc(url), t('connecting'));
+  localStorage.setItem(RPC_KEY, url);
 }
 
 function renderConnection() {
   if (!connection) return;
   $('connection').textContent = t('connected', {
-    name: connection.name, mode: t('modeRpc'), block: connection.finalised ?? '…',
+    name: connection.name, mode: t(connection.mode === 'light' ? 'modeLight' : 'modeRpc'), block: connection.finalised ?? '…',
   });
 }
 
@@ -353,11 +360,23 @@ async function start() {
   await keystore.ready();
   newMnemonic();
   renderAccounts();
-  const config = await (await fetch('./config.json')).json().catch(() => ({}));
-  const url = localStorage.getItem(RPC_KEY) ?? config.rpc ?? 'ws://127.0.0.1:9944';
+  const config = await fetch('./config.json').then((response) => response.json()).catch(() => ({}));
+  const chosen = localStorage.getItem(RPC_KEY);
+  const url = chosen ?? config.rpc ?? 'ws://127.0.0.1:9944';
   $('rpc-url').value = url;
   document.body.dataset.ready = 'true';
-  await connect(url).catch(showError);
+  // A light client unless the member chose a node: it checks what it is shown; the node's RPC,
+  // which the member must trust, is the fallback.
+  if (config.chainSpec && !chosen) {
+    try {
+      const chainSpec = await fetch(config.chainSpec).then((response) => response.text());
+      await useConnection(() => connectLight(chainSpec, config.lightClientTimeoutMs ?? 60_000), t('connectingLight'));
+      return;
+    } catch {
+      $('status').textContent = t('lightFallback');
+    }
+  }
+  await useConnection(() => connectRpc(url), t('connecting')).catch(showError);
 }
 
 start();
