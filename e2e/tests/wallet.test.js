@@ -231,6 +231,27 @@ describe('the citizen wallet, over RPC', () => {
     await second.close();
   });
 
+  test('a catalogue item is redeemed and its voucher shown', async () => {
+    await sudo(api, api.tx.sCoin.listCatalogueItem('Seoul Forest parking, one day', 2_000_000n, 5), alice);
+    const item = (await api.query.sCoin.nextItemId()).toNumber() - 1;
+    const button = `#catalogue button[data-item="${item}"]`;
+    await page.waitForSelector(button, { timeout: 30_000 });
+    assert.match(await text('#catalogue'), /Seoul Forest parking, one day: 2 SCN \(남은 수량 5\)/);
+    const before = await spendable(dave.address);
+    await page.click(button);
+    await page.waitForSelector('#redeem:not([hidden])');
+    assert.equal(await text('#redeem-text'), '2 SCN으로 Seoul Forest parking, one day을(를) 교환합니다. 교환한 S-coin은 소각됩니다.');
+    await page.click('#redeem-confirm');
+    await waitFor(async () => /교환권 번호/.test(await text('#status')), { timeoutMs: 60_000, what: 'the redemption to be final' });
+    const voucher = Number((await text('#status')).match(/교환권 번호 (\d+)/)[1]);
+    const record = (await api.query.sCoin.vouchers(voucher)).unwrap();
+    assert.equal(record.holder.toString(), dave.address);
+    assert.equal(record.item.toNumber(), item);
+    assert.equal(before - await spendable(dave.address), 2_000_000n);
+    assert.equal((await api.query.sCoin.catalogue(item)).unwrap().stock.toNumber(), 4);
+    await screenshot(page, 'wallet-ko-redeemed');
+  });
+
   test('in English too, and neither language has a serious accessibility fault', async () => {
     await noSeriousViolations();
     await page.click('#language');

@@ -177,7 +177,8 @@ function dispatchErrorName(dispatchError) {
 
 /**
  * Signs `tx` with the unlocked `pair` and submits it; `onStatus` sees `signed`, `broadcasted`,
- * `inBlock` and `finalized`. Resolves with the finalised block's number and hash once a
+ * `inBlock` and `finalized`. Resolves with the finalised block's number, hash and the
+ * transaction's events (`{ type: pallet, value: { type: name, value: fields } }`) once a
  * finalised block includes it; rejects with a ChainError: `refused` (the pool's reason), or
  * `callFailed` (the chain's error, e.g. `Balances.InsufficientBalance`).
  */
@@ -193,7 +194,7 @@ export function signAndSend(tx, pair, onStatus = () => {}) {
         onStatus(event.type);
         if (event.type !== 'finalized') return;
         subscription.unsubscribe();
-        if (event.ok) resolve({ block: event.block.number, hash: event.block.hash });
+        if (event.ok) resolve({ block: event.block.number, hash: event.block.hash, events: event.events });
         else reject(new ChainError('callFailed', dispatchErrorName(event.dispatchError)));
       },
       error: (error) => reject(explain(error)),
@@ -271,4 +272,25 @@ export async function checkChallenge(connection, text, address) {
   const now = await connection.api.query.Timestamp.Now.getValue({ at: 'best' });
   if (BigInt(challenge.expiresAt) <= now) throw new ChainError('challengeExpired');
   return challenge;
+}
+
+/**
+ * The S-coin catalogue: `[{ id, name, price, stock }]` of the items that may still be redeemed,
+ * by id. Read from storage (`SCoin.Catalogue`), as the explorer shows it: the runtime has no
+ * catalogue API yet.
+ */
+export async function catalogue(connection) {
+  const entries = await connection.api.query.SCoin.Catalogue.getEntries();
+  return entries
+    .map(({ keyArgs: [id], value }) => ({ id, name: Binary.toText(value.name), price: value.price, stock: value.stock }))
+    .filter((item) => item.stock > 0)
+    .sort((a, b) => a.id - b.id);
+}
+
+/** The `SCoin.redeem` call of catalogue item `id`. */
+export const redeemCall = (connection, id) => connection.api.tx.SCoin.redeem({ item: id });
+
+/** The voucher id that a redemption's events carry. */
+export function voucherOf(events) {
+  return events.find((event) => event.type === 'SCoin' && event.value.type === 'Redeemed')?.value.value.voucher;
 }

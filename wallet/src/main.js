@@ -5,8 +5,8 @@ import QRCode from 'qrcode';
 import { CHALLENGE_DOMAIN, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
-  balance, ChainError, checkChallenge, checkPaymentRequest, connectLight, connectRpc, followFinalised, isChainAddress, member,
-  payCall, signAndSend, transferCall,
+  balance, catalogue, ChainError, checkChallenge, checkPaymentRequest, connectLight, connectRpc, followFinalised,
+  isChainAddress, member, payCall, redeemCall, signAndSend, transferCall, voucherOf,
 } from './chain.js';
 import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 import * as keystore from './keystore.js';
@@ -23,6 +23,7 @@ let mnemonic;
 /** The payment request or sign-in challenge shown, waiting for the member's decision. */
 let pendingPayment;
 let pendingChallenge;
+let pendingRedemption;
 /** A sign-in link's challenge (`#signin=…`), shown once the member unlocks a key. */
 let linkedChallenge;
 let stopCamera;
@@ -114,10 +115,44 @@ function renderConnection() {
   });
 }
 
-/** Reads the unlocked member's card and balance again. */
+/** What the catalogue list shows, so that it is drawn again only when it changes. */
+let shownCatalogue = '';
+
+/**
+ * Lists the catalogue's items, each with its redeem button; drawn again only when they change,
+ * so that a keyboard user's focus stays where it is from block to block.
+ */
+function renderCatalogue(items) {
+  const shown = JSON.stringify([currentLanguage(), items], (_, value) => (typeof value === 'bigint' ? value.toString() : value));
+  if (shown === shownCatalogue) return;
+  shownCatalogue = shown;
+  $('catalogue').replaceChildren(...items.map((item) => {
+    const row = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('redeem');
+    button.setAttribute('aria-label', t('redeemItem', { name: item.name }));
+    button.dataset.item = String(item.id);
+    button.addEventListener('click', () => {
+      clearMessages();
+      pendingRedemption = item;
+      $('redeem-text').textContent = t('confirmRedeem', { name: item.name, price: planckToScn(item.price) });
+      $('redeem').hidden = false;
+      $('redeem-confirm').focus();
+    });
+    row.append(`${t('catalogueItem', { name: item.name, price: planckToScn(item.price), stock: item.stock })} `, button);
+    return row;
+  }));
+  $('catalogue-empty').hidden = items.length > 0;
+}
+
+/** Reads the unlocked member's card, balance and the catalogue again. */
 async function refresh() {
   if (!connection || !pair) return;
-  const [card, free] = await Promise.all([member(connection, pair.address), balance(connection, pair.address)]);
+  const [card, free, items] = await Promise.all([
+    member(connection, pair.address), balance(connection, pair.address), catalogue(connection),
+  ]);
+  renderCatalogue(items);
   $('not-member').hidden = Boolean(card);
   $('member-did').textContent = card?.did ?? `did:seoul:${pair.address}`;
   $('member-kind').textContent = card ? label('kind', card.kind) : '—';
@@ -307,6 +342,29 @@ $('pay').addEventListener('click', async () => {
   }
 });
 
+$('redeem-confirm').addEventListener('click', async () => {
+  const item = pendingRedemption;
+  if (!item) return;
+  pendingRedemption = undefined;
+  $('redeem').hidden = true;
+  clearMessages();
+  try {
+    const { block, events } = await signAndSend(redeemCall(connection, item.id), pair, (state, inBlock) => {
+      if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
+    });
+    $('status').textContent = t('redeemed', { block, voucher: voucherOf(events) });
+    await refresh();
+  } catch (error) {
+    $('status').textContent = '';
+    showError(error);
+  }
+});
+
+$('redeem-cancel').addEventListener('click', () => {
+  pendingRedemption = undefined;
+  $('redeem').hidden = true;
+});
+
 $('pay-cancel').addEventListener('click', () => {
   pendingPayment = undefined;
   $('payment').hidden = true;
@@ -333,8 +391,10 @@ $('lock').addEventListener('click', () => {
   pair = undefined;
   pendingPayment = undefined;
   pendingChallenge = undefined;
+  pendingRedemption = undefined;
   $('payment').hidden = true;
   $('signin').hidden = true;
+  $('redeem').hidden = true;
   showWallet();
 });
 
