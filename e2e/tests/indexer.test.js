@@ -10,6 +10,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import { makePaymentRequest, payCall, parsePayload, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
+import { historyOf } from '../../wallet/src/history.js';
 import { startIndexer, startPostgres } from '../lib/indexer.js';
 import {
   connect, eventData, finalizedNumber, rpc, startNode, submit, submitAll, sudo, waitFor,
@@ -175,6 +176,17 @@ describe('the auditors\' indexer', () => {
       id: String(distribution), programme: 1, status: 'completed', paid: citizens,
       total: (PROGRAMMES[1].reward * BigInt(citizens)).toString(),
     }]);
+    // The history the citizen wallet shows, from the same indexer.
+    const history = await historyOf(indexer.url, dave.address);
+    assert.deepEqual(history.rewards, [
+      { programme: 0, total: 2n * PROGRAMMES[0].reward, count: 2 },
+      { programme: 1, total: 2n * PROGRAMMES[1].reward, count: 2 },
+    ], 'two rewards in programme 0; a reward and the distribution in programme 1');
+    assert.deepEqual(history.payments.map(({ merchant, amount, orderReference }) => ({ merchant, amount, orderReference }))
+      .sort((a, b) => a.orderReference.localeCompare(b.orderReference)), [
+      { merchant: bakery.address, amount: SCN, orderReference: 'BAKERY-0001' },
+      { merchant: cafe.address, amount: 2n * SCN, orderReference: 'CAFE-0001' },
+    ]);
     assert.equal(data.paid.totalCount, 3);
     const eves = data.paid.nodes.find((row) => row.signer === eve.address);
     assert.deepEqual(JSON.parse(eves.args), {

@@ -42,6 +42,7 @@ describe('the citizen wallet, over RPC', () => {
   let browser;
   let page;
   let alice;
+  let bob;
   let dave;
   let eve;
   let merchant;
@@ -59,7 +60,7 @@ describe('the citizen wallet, over RPC', () => {
     page = await browser.newPage();
     await page.setViewport({ width: 480, height: 900 });
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
-    [alice, dave, eve, merchant] = ['//Alice', '//Dave', '//Eve', '//SeoulMerchant'].map((uri) => keyring.addFromUri(uri));
+    [alice, bob, dave, eve, merchant] = ['//Alice', '//Bob', '//Dave', '//Eve', '//SeoulMerchant'].map((uri) => keyring.addFromUri(uri));
   });
 
   after(async () => {
@@ -124,6 +125,21 @@ describe('the citizen wallet, over RPC', () => {
     assert.equal(await text('#member-quota'), `${card.quota.remaining} / ${card.quota.allowance} 단위 (블록 #${card.quota.resetsAt}에 초기화)`);
     assert.equal(await text('#balance'), `${planckToScn(await spendable(dave.address))} SCN`);
     await screenshot(page, 'wallet-ko-member');
+  });
+
+  test('a reward arrives and is shown with its programme and what the cap still allows', async () => {
+    const start = (await api.rpc.chain.getHeader()).number.toNumber();
+    await sudo(api, api.tx.utility.batchAll([
+      api.tx.sCoin.createProgramme('Property tax e-payment 2026', bob.address, 'TaxPayment', 1_000_000_000n,
+        { Fixed: 5_000_000n }, 10_000_000n, 1_000, start, start + 100_000),
+      api.tx.sCoin.addRewardIssuer(0, bob.address),
+    ]), alice);
+    assert.equal(await text('#earnings-empty'), '이번 기간에 받은 보상이 없습니다.');
+    await submit(api.tx.sCoin.reward(0, { citizen: dave.address, receipt: blake2AsHex('wallet-test:receipt:1'), amount: 5_000_000n }), bob);
+    await waitFor(async () => (await text('#earnings')) === 'Property tax e-payment 2026: 이번 기간 5 SCN (남은 한도 5 SCN)',
+      { timeoutMs: 60_000, what: 'the reward in the wallet' });
+    assert.equal(await visible('#earnings-empty'), false);
+    assert.equal(await visible('#history'), false, 'no history without an indexer');
   });
 
   test('a transfer is confirmed by the member, shown final, and a wrong address is refused before signing', async () => {

@@ -294,3 +294,32 @@ export const redeemCall = (connection, id) => connection.api.tx.SCoin.redeem({ i
 export function voucherOf(events) {
   return events.find((event) => event.type === 'SCoin' && event.value.type === 'Redeemed')?.value.value.voucher;
 }
+
+/** The most programmes the wallet asks about: ids are given in order from 0. */
+const MAX_PROGRAMMES = 256;
+
+/**
+ * The reward programmes from id `from` on, `[{ id, name }]`, through the runtime API
+ * `SCoinApi.programme`: ids are given in order and programmes never removed, so a wallet that
+ * knows the first `from` asks only for newer ones.
+ */
+export async function programmes(connection, from = 0) {
+  const found = [];
+  for (let id = from; id < MAX_PROGRAMMES; id += 1) {
+    const programme = await connection.api.apis.SCoinApi.programme(id);
+    if (!programme) break;
+    found.push({ id, name: Binary.toText(programme.name) });
+  }
+  return found;
+}
+
+/**
+ * What `address` earned this period in each programme it earned in, and what its cap still
+ * allows: `[{ id, name, earned, capLeft }]`, through `SCoinApi.standing`.
+ */
+export async function earnings(connection, address, known) {
+  const standings = await Promise.all(known.map((programme) => connection.api.apis.SCoinApi.standing(programme.id, address)));
+  return known
+    .map((programme, index) => ({ ...programme, earned: standings[index]?.earned ?? 0n, capLeft: standings[index]?.cap_left ?? 0n }))
+    .filter((programme) => programme.earned > 0n);
+}

@@ -5,9 +5,10 @@ import QRCode from 'qrcode';
 import { CHALLENGE_DOMAIN, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
-  balance, catalogue, ChainError, checkChallenge, checkPaymentRequest, connectLight, connectRpc, followFinalised,
-  isChainAddress, member, payCall, redeemCall, signAndSend, transferCall, voucherOf,
+  balance, catalogue, ChainError, checkChallenge, checkPaymentRequest, connectLight, connectRpc, earnings, followFinalised,
+  isChainAddress, member, payCall, programmes, redeemCall, signAndSend, transferCall, voucherOf,
 } from './chain.js';
+import { historyOf } from './history.js';
 import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 import * as keystore from './keystore.js';
 import { readQr, scanCamera } from './qr.js';
@@ -27,6 +28,12 @@ let pendingRedemption;
 /** A sign-in link's challenge (`#signin=…`), shown once the member unlocks a key. */
 let linkedChallenge;
 let stopCamera;
+/** The indexer's GraphQL address, if the wallet's config names one. */
+let indexerUrl;
+/** The reward programmes known so far, `[{ id, name }]`; newer ones are added as they appear. */
+let knownProgrammes = [];
+/** A refresh under way: blocks that finalise meanwhile do not start another. */
+let refreshing;
 
 /** Shows `code`'s message (a KeyError, ChainError or plain error) where a screen reader hears it. */
 function showError(error) {
@@ -83,6 +90,7 @@ function newMnemonic() {
 
 /** Replaces the connection with the one `open()` makes, and follows its finalised blocks. */
 async function useConnection(open, connectingText) {
+  knownProgrammes = [];
   stopFollowing();
   connection?.destroy();
   connection = undefined;
@@ -96,7 +104,7 @@ async function useConnection(open, connectingText) {
   stopFollowing = followFinalised(connection, (block) => {
     connection.finalised = block;
     renderConnection();
-    if (pair) refresh().catch(showError);
+    if (pair) refresh({ ifIdle: true }).catch(showError);
   });
   renderConnection();
   if (pair) await refresh();
@@ -146,11 +154,54 @@ function renderCatalogue(items) {
   $('catalogue-empty').hidden = items.length > 0;
 }
 
-/** Reads the unlocked member's card, balance and the catalogue again. */
-async function refresh() {
+/** A list's items as text, drawn again only when they change. */
+function renderList(id, lines) {
+  const list = $(id);
+  if (list.dataset.shown === JSON.stringify(lines)) return;
+  list.dataset.shown = JSON.stringify(lines);
+  list.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+}
+
+async function renderEarnings() {
+  knownProgrammes.push(...await programmes(connection, knownProgrammes.length));
+  const earned = await earnings(connection, pair.address, knownProgrammes);
+  renderList('earnings', earned.map((programme) => t('earning', {
+    name: programme.name, earned: planckToScn(programme.earned), capLeft: planckToScn(programme.capLeft),
+  })));
+  $('earnings-empty').hidden = earned.length > 0;
+  if (!indexerUrl) return;
+  const history = await historyOf(indexerUrl, pair.address);
+  const nameOf = (id) => knownProgrammes.find((programme) => programme.id === id)?.name ?? `#${id}`;
+  renderList('history-rewards', history.rewards.map((reward) => t('historyReward', {
+    name: nameOf(reward.programme), total: planckToScn(reward.total), count: reward.count,
+  })));
+  renderList('history-payments', history.payments.map((payment) => t('historyPayment', {
+    day: payment.day, merchant: payment.merchant, amount: planckToScn(payment.amount), order: payment.orderReference,
+  })));
+  $('history').hidden = false;
+}
+
+/**
+ * Reads the unlocked member's card, balance, rewards and the catalogue again: after the read
+ * under way, or, `ifIdle` (a new block), only if none is.
+ */
+async function refresh({ ifIdle = false } = {}) {
+  if (refreshing) {
+    if (ifIdle) return;
+    await refreshing.catch(() => {});
+  }
+  refreshing = readAll();
+  try {
+    await refreshing;
+  } finally {
+    refreshing = undefined;
+  }
+}
+
+async function readAll() {
   if (!connection || !pair) return;
   const [card, free, items] = await Promise.all([
-    member(connection, pair.address), balance(connection, pair.address), catalogue(connection),
+    member(connection, pair.address), balance(connection, pair.address), catalogue(connection), renderEarnings(),
   ]);
   renderCatalogue(items);
   $('not-member').hidden = Boolean(card);
@@ -409,6 +460,7 @@ $('export').addEventListener('click', () => {
 
 $('language').addEventListener('click', () => {
   setLanguage(currentLanguage() === 'ko' ? 'en' : 'ko');
+  for (const list of document.querySelectorAll('[data-shown]')) delete list.dataset.shown;
   renderConnection();
   refresh().catch(showError);
 });
@@ -421,6 +473,7 @@ async function start() {
   newMnemonic();
   renderAccounts();
   const config = await fetch('./config.json').then((response) => response.json()).catch(() => ({}));
+  indexerUrl = config.indexer;
   const chosen = localStorage.getItem(RPC_KEY);
   const url = chosen ?? config.rpc ?? 'ws://127.0.0.1:9944';
   $('rpc-url').value = url;
