@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
+import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files.js';
 import {
-  canonicalize, credentialHash, describeCredential, didToAddress, parseJson, readCredential, readJson, schemaHash,
-  verifyCredential,
+  canonicalize, credentialHash, describeCredential, didToAddress, parseJson, schemaHash, verifyCredential,
 } from 'seoul-chain-tools/lib/credentials.js';
 import { freePort } from '../lib/node.js';
 

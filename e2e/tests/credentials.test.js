@@ -14,7 +14,8 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
-import { credentialHash, readCredential, readJson, schemaHash } from 'seoul-chain-tools/lib/credentials.js';
+import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files.js';
+import { credentialHash, schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

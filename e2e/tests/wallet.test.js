@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,8 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   chainTime, didOf, makeChallenge, SS58_PREFIX,
 } from 'seoul-chain-tools/lib/citizens.js';
+import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files.js';
+import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
 import { launchBrowser, screenshot } from '../lib/browser.js';
 import { serveStatic } from '../lib/static.js';
@@ -33,6 +35,7 @@ import {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'seoul-wallet-test-1';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const CREDENTIALS = path.join(repoRoot, 'e2e/fixtures/credentials');
 
 describe('the citizen wallet, over RPC', () => {
   let node;
@@ -266,6 +269,48 @@ describe('the citizen wallet, over RPC', () => {
     assert.equal(before - await spendable(dave.address), 2_000_000n);
     assert.equal((await api.query.sCoin.catalogue(item)).unwrap().stock.toNumber(), 4);
     await screenshot(page, 'wallet-ko-redeemed');
+  });
+
+  test('a credential kept on the device shows the chain\'s verdict and is submitted to an employer', async () => {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+    const [university, employer] = ['//SeoulNationalUniversity', '//SeoulEmployer'].map((uri) => keyring.addFromUri(uri));
+    const organisation = (pair, kind) => api.tx.citizens.register(pair.address, kind, [kind],
+      blake2AsHex(`salt:${pair.address}:papers checked`), { Sr25519: u8aToHex(pair.publicKey) });
+    const degreeFile = path.join(CREDENTIALS, 'university-degree.json');
+    const degree = readCredential(degreeFile);
+    const schema = schemaHash(readJson(path.join(CREDENTIALS, 'degree.schema.json')));
+    await sudo(api, api.tx.utility.batchAll([
+      organisation(university, 'CredentialIssuer'),
+      organisation(employer, 'Employer'),
+      api.tx.credentials.registerSchema(schema, 'Bachelor degree'),
+      api.tx.credentials.authoriseIssuer(schema, university.address),
+    ]), alice);
+    await submit(api.tx.credentials.attest(university.address, degree.hash, schema, dave.address, degree.validFrom, degree.validUntil), university);
+
+    await (await page.$('#credential-file')).uploadFile(degreeFile);
+    await page.click('#credential-add-form button[type="submit"]');
+    const box = `#credential-${degree.hash}`;
+    await page.waitForSelector(box);
+    await waitFor(async () => /유효$/.test(await text('#credentials')), { what: 'the verdict' });
+    assert.equal(await text('#credentials'), `BachelorDegreeCredential, 발급 ${university.address}: 유효`);
+
+    // A copy with one word changed has another hash: the chain knows nothing of it.
+    const altered = path.join(dist, 'altered-degree.json');
+    writeFileSync(altered, readFileSync(degreeFile, 'utf8').replace('Bachelor of Science', 'Master of Science'));
+    await (await page.$('#credential-file')).uploadFile(altered);
+    await page.click('#credential-add-form button[type="submit"]');
+    await waitFor(async () => /체인에 기록 없음/.test(await text('#credentials')), { what: 'the altered copy' });
+
+    await page.click(box);
+    await type('#credential-verifier', employer.address);
+    await type('#credential-purpose', 'job application 2026-11');
+    await page.click('#credential-submit-form button[type="submit"]');
+    await waitFor(async () => /제출이 확정되었습니다/.test(await text('#status')), { timeoutMs: 60_000, what: 'the submission to be final' });
+    const { submissions } = await rpc(node.rpcPort, 'credentials_submissions', [dave.address]);
+    assert.deepEqual(submissions.map(({ verifier, credentials, purposeHash }) => ({ verifier, credentials, purposeHash })), [{
+      verifier: employer.address, credentials: [degree.hash], purposeHash: blake2AsHex('job application 2026-11'),
+    }]);
+    await screenshot(page, 'wallet-ko-credentials');
   });
 
   test('in English too, and neither language has a serious accessibility fault', async () => {

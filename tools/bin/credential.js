@@ -4,7 +4,8 @@
 // verifier do. Run through scripts/credential.sh; --help for the commands. Hash: blake2b-256 of
 // the document's JCS form (RFC 8785), tools/lib/credentials.js.
 
-import { readCredential, readJson, schemaHash, verifyCredential } from '../lib/credentials.js';
+import { readCredential, readJson } from '../lib/credential-files.js';
+import { schemaHash, verifyCredential } from '../lib/credentials.js';
 import { connectTo, fail, parseCommand } from '../lib/cli.js';
 
 const DEFAULT_WS = 'ws://127.0.0.1:9944';

@@ -1,9 +1,9 @@
 // Paperless credentials: a W3C Verifiable Credential 2.0 stays with its holder as a JSON file;
 // the chain (`Credentials`) keeps only its hash and status. The hash is blake2b-256 of the UTF-8
 // bytes of the document's JCS form (RFC 8785), so that any party re-serialising the same
-// document (other key order, other whitespace) finds the same hash.
+// document (other key order, other whitespace) finds the same hash. No file access here, so that
+// the citizen wallet (a web page) shares it; files are read by credential-files.js.
 
-import { readFileSync } from 'node:fs';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, checkAddress, decodeAddress } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from './citizens.js';
@@ -90,22 +90,6 @@ export function parseJson(text) {
   return value;
 }
 
-/** A JSON file's value; throws saying whether it could not be read or is not valid JSON. */
-export function readJson(file) {
-  let text;
-  try {
-    // Fatal: a replacement character would silently change what is hashed.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error.message}`);
-  }
-  try {
-    return parseJson(text);
-  } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${error.message}`);
-  }
-}
-
 /** The credential hash: what `Credentials.attest` records and `credentials_verify` looks up. */
 export function credentialHash(vc) {
   return jcsHash(vc);
@@ -186,31 +170,14 @@ export function describeCredential(vc) {
   return { hash: credentialHash(vc), issuer, subject, validFrom, validUntil, schema };
 }
 
-/** A credential file, read and checked: the document and `describeCredential`'s fields. */
-export function readCredential(file) {
-  const vc = readJson(file);
-  try {
-    return { vc, ...describeCredential(vc) };
-  } catch (error) {
-    throw new Error(`${file}: ${error.message}`);
-  }
-}
-
 /**
- * Asks a node about a credential: `node` is an RPC port (HTTP) or a provider with `send`, such
- * as a WsProvider. The verdict is the chain's status, or "mismatch" when the chain's record of
- * the hash names another issuer or subject, or other dates, than the document: the hash alone
- * would let anyone authorised for the schema attest a copy of another issuer's credential.
+ * A credential's described fields against the chain's record of its hash (`credentials_verify`'s
+ * JSON, or the wallet's same shape from the runtime API): the verdict is the chain's status, or
+ * "mismatch" when the record names another issuer or subject, or other dates, than the document:
+ * the hash alone would let anyone authorised for the schema attest a copy of another issuer's
+ * credential.
  */
-export async function verifyCredential(node, vc) {
-  const credential = describeCredential(vc);
-  let send;
-  if (typeof node === 'number') {
-    send = (method, params) => rpc(node, method, params);
-  } else {
-    send = (method, params) => node.send(method, params);
-  }
-  const onChain = await send('credentials_verify', [credential.hash]);
+export function compareWithChain(credential, onChain) {
   const mismatches = [];
   if (onChain.status !== 'unknown') {
     const expected = {
@@ -225,4 +192,16 @@ export async function verifyCredential(node, vc) {
     }
   }
   return { verdict: mismatches.length > 0 ? 'mismatch' : onChain.status, onChain, mismatches };
+}
+
+/**
+ * Asks a node about a credential (`credentials_verify`): `node` is an RPC port (HTTP) or a
+ * provider with `send`, such as a WsProvider. Resolves to `compareWithChain`'s verdict.
+ */
+export async function verifyCredential(node, vc) {
+  const credential = describeCredential(vc);
+  const send = typeof node === 'number'
+    ? (method, params) => rpc(node, method, params)
+    : (method, params) => node.send(method, params);
+  return compareWithChain(credential, await send('credentials_verify', [credential.hash]));
 }

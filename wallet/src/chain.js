@@ -9,6 +9,7 @@ import { Binary, createClient } from 'polkadot-api';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
 import { parseChallenge, REFUSAL, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { compareWithChain, describeCredential } from 'seoul-chain-tools/lib/credentials.js';
 import { parsePayload, verifyPayload } from 'seoul-chain-tools/lib/scoin.js';
 
 /** How long the wallet waits for a node to describe its chain before it says it cannot connect. */
@@ -322,4 +323,35 @@ export async function earnings(connection, address, known) {
   return known
     .map((programme, index) => ({ ...programme, earned: standings[index]?.earned ?? 0n, capLeft: standings[index]?.cap_left ?? 0n }))
     .filter((programme) => programme.earned > 0n);
+}
+
+/**
+ * A credential the member holds (a VC 2.0 document, which stays on the device) checked against
+ * the chain's record of its hash (`CredentialsApi.verify`): `describeCredential`'s fields and
+ * `verdict`: `valid`, `suspended`, `revoked`, `expired`, `notYetValid`, `unknown`, or
+ * `mismatch` (the record names another issuer, subject or dates than the document).
+ */
+export async function checkCredential(connection, vc) {
+  const credential = describeCredential(vc);
+  const { verdict, credential: record } = await connection.api.apis.CredentialsApi.verify(credential.hash);
+  const onChain = { status: variant(verdict) };
+  if (record) {
+    Object.assign(onChain, {
+      issuer: record.issuer,
+      subject: `did:seoul:${record.subject}`,
+      validFrom: Number(record.valid_from),
+      validUntil: record.valid_until === undefined ? null : Number(record.valid_until),
+    });
+  }
+  return { ...credential, verdict: compareWithChain(credential, onChain).verdict };
+}
+
+/** The `Credentials.submit` call: the credentials of `hashes` to `verifier`, for the purpose of `purposeHash`. */
+export function submitCall(connection, verifier, hashes, purposeHash) {
+  return connection.api.tx.Credentials.submit({ verifier: verifier.trim(), credentials: hashes, purpose_hash: purposeHash });
+}
+
+/** The submission id that a submission's events carry. */
+export function submissionOf(events) {
+  return events.find((event) => event.type === 'Credentials' && event.value.type === 'Submitted')?.value.value.submission;
 }

@@ -108,3 +108,22 @@ export function exportJson(address) {
 export function forget(address) {
   save(accounts().filter((account) => account.address !== address));
 }
+
+/** Where the credentials of `address` are kept: documents hold personal data, so only here. */
+const credentialsKey = (address) => `seoul-wallet/credentials/${address}`;
+
+/** The credential documents (VC 2.0 JSON texts) the member of `address` keeps on this device. */
+export function heldCredentials(address) {
+  try {
+    return JSON.parse(localStorage.getItem(credentialsKey(address))) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps a credential document (its text, byte for byte as issued) for `address`. */
+export function keepCredential(address, text) {
+  const held = heldCredentials(address).filter((kept) => kept !== text);
+  held.push(text);
+  localStorage.setItem(credentialsKey(address), JSON.stringify(held));
+}

@@ -1,12 +1,15 @@
 // The wallet's screens: connect to a node, create, import or unlock a key, see the member's
 // Citizens Card and balance, and send S-coin. State lives in the page; keys in keystore.js.
 
+import { blake2AsHex } from '@polkadot/util-crypto';
 import QRCode from 'qrcode';
 import { CHALLENGE_DOMAIN, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
+import { describeCredential, parseJson } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
-  balance, catalogue, ChainError, checkChallenge, checkPaymentRequest, connectLight, connectRpc, earnings, followFinalised,
-  isChainAddress, member, payCall, programmes, redeemCall, signAndSend, transferCall, voucherOf,
+  balance, catalogue, ChainError, checkChallenge, checkCredential, checkPaymentRequest, connectLight, connectRpc, earnings,
+  followFinalised, isChainAddress, member, payCall, programmes, redeemCall, signAndSend, submissionOf, submitCall,
+  transferCall, voucherOf,
 } from './chain.js';
 import { historyOf } from './history.js';
 import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
@@ -32,6 +35,8 @@ let stopCamera;
 let indexerUrl;
 /** The reward programmes known so far, `[{ id, name }]`; newer ones are added as they appear. */
 let knownProgrammes = [];
+/** The hashes of the credentials the member chose to submit. */
+const chosenCredentials = new Set();
 /** A refresh under way: blocks that finalise meanwhile do not start another. */
 let refreshing;
 
@@ -181,6 +186,36 @@ async function renderEarnings() {
   $('history').hidden = false;
 }
 
+/** A credential's kind for people: the most specific of its VC types. */
+const credentialType = (vc) => [].concat(vc.type).filter((type) => type !== 'VerifiableCredential').pop() ?? 'VerifiableCredential';
+
+/**
+ * Lists the credentials kept on this device with the chain's verdict on each, and a checkbox to
+ * include it in a submission; drawn again only when a verdict or the language changes.
+ */
+async function renderCredentials() {
+  const held = keystore.heldCredentials(pair.address).map((text) => parseJson(text));
+  const checked = await Promise.all(held.map((vc) => checkCredential(connection, vc)));
+  const rows = checked.map((credential, index) => ({
+    hash: credential.hash,
+    type: credentialType(held[index]),
+    line: t('credentialLine', { type: credentialType(held[index]), issuer: credential.issuer, verdict: t(`verdict.${credential.verdict}`) }),
+  }));
+  const list = $('credentials');
+  if (list.dataset.shown === JSON.stringify(rows)) return;
+  list.dataset.shown = JSON.stringify(rows);
+  list.replaceChildren(...rows.map((row) => {
+    const item = document.createElement('li');
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: `credential-${row.hash}`, checked: chosenCredentials.has(row.hash) });
+    box.dataset.hash = row.hash;
+    box.setAttribute('aria-label', t('credentialSelect', { type: row.type }));
+    box.addEventListener('change', () => (box.checked ? chosenCredentials.add(row.hash) : chosenCredentials.delete(row.hash)));
+    const label = Object.assign(document.createElement('label'), { htmlFor: box.id, textContent: ` ${row.line}` });
+    item.append(box, label);
+    return item;
+  }));
+}
+
 /**
  * Reads the unlocked member's card, balance, rewards and the catalogue again: after the read
  * under way, or, `ifIdle` (a new block), only if none is.
@@ -202,6 +237,7 @@ async function readAll() {
   if (!connection || !pair) return;
   const [card, free, items] = await Promise.all([
     member(connection, pair.address), balance(connection, pair.address), catalogue(connection), renderEarnings(),
+    renderCredentials(),
   ]);
   renderCatalogue(items);
   $('not-member').hidden = Boolean(card);
@@ -393,6 +429,31 @@ $('pay').addEventListener('click', async () => {
   }
 });
 
+action($('credential-add-form'), async (form) => {
+  const text = await form.get('file').text();
+  try {
+    describeCredential(parseJson(text));
+  } catch (error) {
+    throw new ChainError('badCredential', error.message);
+  }
+  keystore.keepCredential(pair.address, text);
+  $('credential-add-form').reset();
+  await refresh();
+});
+
+action($('credential-submit-form'), async (form) => {
+  const verifier = form.get('verifier').trim();
+  if (!isChainAddress(verifier)) throw new ChainError('badAddress');
+  if (chosenCredentials.size === 0) throw new ChainError('noCredentialSelected');
+  const purposeHash = blake2AsHex(form.get('purpose').trim());
+  const { block, events } = await signAndSend(submitCall(connection, verifier, [...chosenCredentials], purposeHash), pair,
+    (state, inBlock) => {
+      if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
+    });
+  $('status').textContent = t('submitted', { block, submission: submissionOf(events) });
+  $('credential-submit-form').reset();
+});
+
 $('redeem-confirm').addEventListener('click', async () => {
   const item = pendingRedemption;
   if (!item) return;
@@ -438,6 +499,8 @@ $('signin-cancel').addEventListener('click', () => {
 });
 
 $('lock').addEventListener('click', () => {
+  chosenCredentials.clear();
+  delete $('credentials').dataset.shown;
   pair?.lock();
   pair = undefined;
   pendingPayment = undefined;
