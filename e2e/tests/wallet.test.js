@@ -313,6 +313,24 @@ describe('the citizen wallet, over RPC', () => {
     await screenshot(page, 'wallet-ko-credentials');
   });
 
+  test('the member\'s donations are listed with what was passed on, held and refunded', async () => {
+    assert.equal(await text('#donations-empty'), '기부 내역이 없습니다.');
+    const charity = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX }).addFromUri('//SeoulWinterShelter');
+    await sudo(api, api.tx.citizens.register(charity.address, 'Charity', ['Charity'],
+      blake2AsHex(`salt:${charity.address}:papers checked`), { Sr25519: u8aToHex(charity.publicKey) }), alice);
+    await submit(api.tx.donations.registerCharity('1248100998', 'General'), charity);
+    const deadline = (await api.query.timestamp.now()).toNumber() + 3_600_000;
+    const { events } = await submit(api.tx.donations.openCampaign(20_000_000n, deadline, 'KeepWhatIsRaised',
+      { Agency: bob.address }, blake2AsHex('campaign: winter shelter'), [[20_000_000n, blake2AsHex('milestone 0')]]), charity);
+    const campaign = events.find((event) => api.events.donations.CampaignOpened.is(event)).data.campaign.toNumber();
+    await submit(api.tx.donations.donate(campaign, 3_000_000n), dave);
+    await waitFor(async () => (await text('#donations')) !== '', { timeoutMs: 60_000, what: 'the donation in the wallet' });
+    assert.match(await text('#donations'), new RegExp(`^캠페인 #${campaign}, .+: 3 SCN \\(기부함\\) · 전달됨 0 SCN · 보관 중 3 SCN · 환불됨 0 SCN$`));
+    const { donations } = await rpc(node.rpcPort, 'donations_ofDonor', [dave.address]);
+    assert.equal(donations[0].held, '3000000');
+    assert.equal(await visible('#donations-empty'), false);
+  });
+
   test('in English too, and neither language has a serious accessibility fault', async () => {
     await noSeriousViolations();
     await page.click('#language');

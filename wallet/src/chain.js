@@ -355,3 +355,25 @@ export function submitCall(connection, verifier, hashes, purposeHash) {
 export function submissionOf(events) {
   return events.find((event) => event.type === 'Credentials' && event.value.type === 'Submitted')?.value.value.submission;
 }
+
+/** The most of a member's donations the wallet lists. */
+const DONATIONS_SHOWN = 100;
+
+/**
+ * The member's donations and where each went (`DonationsApi.donor_donations`): `[{ id, campaign,
+ * amount, kind (scoin or won), state, givenAt, refunded, released, held }]`, oldest first.
+ */
+export async function donationsOf(connection, address) {
+  const page = await connection.api.apis.DonationsApi.donor_donations(address, undefined, DONATIONS_SHOWN);
+  return page.items.map(([id, trace]) => ({
+    id: Number(id),
+    campaign: trace.donation.campaign,
+    amount: trace.donation.amount,
+    kind: trace.donation.kind.type === 'SCoin' ? 'scoin' : 'won',
+    state: variant(trace.donation.state),
+    givenAt: Number(trace.donation.given_at),
+    refunded: trace.donation.refunded,
+    released: trace.released,
+    held: trace.held,
+  }));
+}

@@ -8,7 +8,7 @@ import { describeCredential, parseJson } from 'seoul-chain-tools/lib/credentials
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
   balance, catalogue, ChainError, checkChallenge, checkCredential, checkPaymentRequest, connectLight, connectRpc, earnings,
-  followFinalised, isChainAddress, member, payCall, programmes, redeemCall, signAndSend, submissionOf, submitCall,
+  followFinalised, donationsOf, isChainAddress, member, payCall, programmes, redeemCall, signAndSend, submissionOf, submitCall,
   transferCall, voucherOf,
 } from './chain.js';
 import { historyOf } from './history.js';
@@ -186,6 +186,26 @@ async function renderEarnings() {
   $('history').hidden = false;
 }
 
+/** An amount of a donation: S-coin, or won (both counted in millionths). */
+function donationAmount(kind, planck) {
+  return kind === 'scoin' ? `${planckToScn(planck)} SCN` : t('wonAmount', { amount: planckToScn(planck) });
+}
+
+/** Lists the member's donations and where each went. */
+async function renderDonations() {
+  const donations = await donationsOf(connection, pair.address);
+  renderList('donations', donations.map((donation) => t('donationLine', {
+    campaign: donation.campaign,
+    date: new Date(donation.givenAt).toLocaleDateString(currentLanguage() === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }),
+    amount: donationAmount(donation.kind, donation.amount),
+    state: t(`donationState.${donation.state}`),
+    released: donationAmount(donation.kind, donation.released),
+    held: donationAmount(donation.kind, donation.held),
+    refunded: donationAmount(donation.kind, donation.refunded),
+  })));
+  $('donations-empty').hidden = donations.length > 0;
+}
+
 /** A credential's kind for people: the most specific of its VC types. */
 const credentialType = (vc) => [].concat(vc.type).filter((type) => type !== 'VerifiableCredential').pop() ?? 'VerifiableCredential';
 
@@ -237,7 +257,7 @@ async function readAll() {
   if (!connection || !pair) return;
   const [card, free, items] = await Promise.all([
     member(connection, pair.address), balance(connection, pair.address), catalogue(connection), renderEarnings(),
-    renderCredentials(),
+    renderCredentials(), renderDonations(),
   ]);
   renderCatalogue(items);
   $('not-member').hidden = Boolean(card);
