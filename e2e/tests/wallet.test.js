@@ -331,6 +331,52 @@ describe('the citizen wallet, over RPC', () => {
     assert.equal(await visible('#donations-empty'), false);
   });
 
+  test('a work contract proposed to the member is signed in the wallet, and its pay statement shown', async () => {
+    assert.equal(await text('#contracts-empty'), '근로 계약이 없습니다.');
+    // The dev chain's employer (an organisation holding the employer role at genesis).
+    const employer = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX }).addFromUri('//Two');
+    const koreanDate = (ms, days) => {
+      const date = new Date(ms + 9 * 3_600_000 - days * 86_400_000);
+      return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+    };
+    const iso = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const now = (await api.query.timestamp.now()).toNumber();
+    const [start, last] = [7, 1].map((days) => koreanDate(now, days));
+    const workday = { start: 600, end: 870, breakMinutes: 30 };
+    const { events } = await submit(api.tx.labor.proposeContract(dave.address, start, null, {
+      workplace: blake2AsHex('Café Mapo, 12 Example-ro'),
+      duties: blake2AsHex('barista'),
+      schedule: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, hours: workday })),
+      weeklyHoliday: 'Sunday',
+      hourlyWage: 10_320,
+      allowances: [],
+      payDay: 10,
+      payMethod: 'BankTransfer',
+      overtimePremiumPercent: 50,
+      fiveOrMoreEmployees: true,
+      document: blake2AsHex('the signed contract, kept by both sides'),
+    }), employer);
+    const contract = events.find((event) => api.events.labor.ContractProposed.is(event)).data.contract.toNumber();
+    const button = `#contracts button[data-contract="${contract}"]`;
+    await page.waitForSelector(button, { timeout: 60_000 });
+    assert.equal(await text('#contracts'), `계약 #${contract}: 고용주 ${employer.address}, ${iso(start)}부터, 시급 10,320원 (서명 대기) 계약 #${contract}에 서명하기`);
+    await page.click(button);
+    await waitFor(async () => /서명이 확정되었습니다/.test(await text('#status')) || (await text('#error')) !== '',
+      { timeoutMs: 60_000, what: 'the signature to be final' });
+    assert.equal(await text('#error'), '');
+    assert.equal((await rpc(node.rpcPort, 'labor_contract', [contract])).standing, 'inForce');
+
+    const computed = await rpc(node.rpcPort, 'labor_pay', [contract, iso(start), iso(last)]);
+    await submit(api.tx.labor.issuePayStatement(contract, start, last, { gross: 70_000, deductions: 0, net: 70_000 },
+      blake2AsHex('pay slip, the employer\'s copy')), employer);
+    const shortfall = Math.max(0, computed.gross - 70_000);
+    const won = (amount) => amount.toLocaleString('ko-KR');
+    await waitFor(async () => (await text('#contracts')).includes('임금'), { timeoutMs: 60_000, what: 'the pay statement' });
+    assert.equal(await text('#contracts'), `계약 #${contract}: 고용주 ${employer.address}, ${iso(start)}부터, 시급 10,320원 (근무 중)`
+      + `${iso(start)}~${iso(last)} 임금: 지급 70,000원 (실수령 70,000원), 법정 계산 ${won(computed.gross)}원, 부족 ${won(shortfall)}원 (발행됨)`);
+    await screenshot(page, 'wallet-ko-contracts');
+  });
+
   test('in English too, and neither language has a serious accessibility fault', async () => {
     await noSeriousViolations();
     await page.click('#language');

@@ -377,3 +377,46 @@ export async function donationsOf(connection, address) {
     held: trace.held,
   }));
 }
+
+/** The most of a member's contracts, and of a contract's pay statements, the wallet lists. */
+const LABOR_SHOWN = 100;
+
+/** A calendar date of the labour pallet as ISO `YYYY-MM-DD`. */
+const isoDate = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/**
+ * The member's part-time work contracts (`LaborApi.contracts` and `contract`) with their pay
+ * statements (`LaborApi.pay_statements`): `[{ id, party (worker or employer), employer, worker,
+ * start, end, hourlyWage, standing, statements: [{ from, to, gross, net, computedGross,
+ * shortfall, status }] }]`, wages in won.
+ */
+export async function contractsOf(connection, address) {
+  const { LaborApi } = connection.api.apis;
+  const page = await LaborApi.contracts(address, undefined, LABOR_SHOWN);
+  return Promise.all(page.items.map(async ([id, party]) => {
+    const [record, statements] = await Promise.all([LaborApi.contract(id), LaborApi.pay_statements(id, undefined, LABOR_SHOWN)]);
+    const { contract } = record;
+    return {
+      id: Number(id),
+      party: variant(party),
+      employer: contract.employer,
+      worker: contract.worker,
+      start: isoDate(contract.start),
+      end: contract.end ? isoDate(contract.end) : null,
+      hourlyWage: contract.terms.hourly_wage,
+      standing: variant(record.standing),
+      statements: statements.items.map(([from, statement]) => ({
+        from: isoDate(from),
+        to: isoDate(statement.to),
+        gross: statement.paid.gross,
+        net: statement.paid.net,
+        computedGross: statement.computed.gross,
+        shortfall: statement.shortfall,
+        status: variant(statement.status),
+      })),
+    };
+  }));
+}
+
+/** The `Labor.accept_contract` call: the worker's signature on a proposed contract (ids are u64: BigInt). */
+export const acceptContractCall = (connection, id) => connection.api.tx.Labor.accept_contract({ contract: BigInt(id) });

@@ -8,7 +8,7 @@ import { describeCredential, parseJson } from 'seoul-chain-tools/lib/credentials
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
   balance, catalogue, ChainError, checkChallenge, checkCredential, checkPaymentRequest, connectLight, connectRpc, earnings,
-  followFinalised, donationsOf, isChainAddress, member, payCall, programmes, redeemCall, signAndSend, submissionOf, submitCall,
+  acceptContractCall, contractsOf, followFinalised, donationsOf, isChainAddress, member, payCall, programmes, redeemCall, signAndSend, submissionOf, submitCall,
   transferCall, voucherOf,
 } from './chain.js';
 import { historyOf } from './history.js';
@@ -186,6 +186,75 @@ async function renderEarnings() {
   $('history').hidden = false;
 }
 
+/** Won as people write it: 10,320. */
+const won = (amount) => Number(amount).toLocaleString('ko-KR');
+
+/**
+ * Lists the member's work contracts, each with its pay statements, and a button to sign a
+ * proposal made to the member; drawn again only when they change.
+ */
+async function renderContracts() {
+  const contracts = await contractsOf(connection, pair.address);
+  const rows = contracts.map((contract) => ({
+    id: contract.id,
+    sign: contract.standing === 'proposed' && contract.party === 'worker',
+    line: t('contractLine', {
+      id: contract.id,
+      employer: contract.employer,
+      start: contract.start,
+      end: contract.end ? t('contractEnd', { end: contract.end }) : '',
+      wage: won(contract.hourlyWage),
+      standing: t(`standing.${contract.standing}`),
+    }),
+    statements: contract.statements.map((statement) => t('statementLine', {
+      from: statement.from,
+      to: statement.to,
+      gross: won(statement.gross),
+      net: won(statement.net),
+      computed: won(statement.computedGross),
+      shortfall: won(statement.shortfall),
+      status: t(`statementStatus.${statement.status}`),
+    })),
+  }));
+  const list = $('contracts');
+  $('contracts-empty').hidden = rows.length > 0;
+  if (list.dataset.shown === JSON.stringify(rows)) return;
+  list.dataset.shown = JSON.stringify(rows);
+  list.replaceChildren(...rows.map((row) => {
+    const item = document.createElement('li');
+    item.append(row.line);
+    if (row.sign) {
+      const button = Object.assign(document.createElement('button'), { type: 'button', textContent: t('acceptContract', { id: row.id }) });
+      button.dataset.contract = String(row.id);
+      button.addEventListener('click', () => acceptContract(row.id, button));
+      item.append(' ', button);
+    }
+    if (row.statements.length > 0) {
+      const statements = document.createElement('ul');
+      statements.append(...row.statements.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+      item.append(statements);
+    }
+    return item;
+  }));
+}
+
+/** Signs proposed contract `id` as its worker, the button the member pressed disabled meanwhile. */
+async function acceptContract(id, button) {
+  clearMessages();
+  button.disabled = true;
+  try {
+    const { block } = await signAndSend(acceptContractCall(connection, id), pair, (state, inBlock) => {
+      if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
+    });
+    $('status').textContent = t('accepted', { id, block });
+    await refresh();
+  } catch (error) {
+    $('status').textContent = '';
+    showError(error);
+    button.disabled = false;
+  }
+}
+
 /** An amount of a donation: S-coin, or won (both counted in millionths). */
 function donationAmount(kind, planck) {
   return kind === 'scoin' ? `${planckToScn(planck)} SCN` : t('wonAmount', { amount: planckToScn(planck) });
@@ -257,7 +326,7 @@ async function readAll() {
   if (!connection || !pair) return;
   const [card, free, items] = await Promise.all([
     member(connection, pair.address), balance(connection, pair.address), catalogue(connection), renderEarnings(),
-    renderCredentials(), renderDonations(),
+    renderCredentials(), renderDonations(), renderContracts(),
   ]);
   renderCatalogue(items);
   $('not-member').hidden = Boolean(card);
