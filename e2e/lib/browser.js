@@ -1,10 +1,11 @@
 // A real headless Chromium (Debian's `chromium`) driven by puppeteer-core, for the wallet's
 // tests; screenshots go to SEOUL_E2E_SCREENSHOTS (default e2e/screenshots), kept as artefacts.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import QRCode from 'qrcode';
 
 const e2eRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the screenshots of the browser tests are kept. */
@@ -26,4 +27,26 @@ export function launchBrowser(args = []) {
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Writes `file`, a one-frame Y4M video (640 × 480, greyscale) of the QR code of `text`, for
+ * Chromium's fake camera (`--use-file-for-fake-video-capture`), which shows it in a loop.
+ */
+export function qrVideo(file, text) {
+  const [width, height] = [640, 480];
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const scale = Math.floor(Math.min(width, height) / (modules.size + 2 * quiet));
+  const left = Math.floor((width - modules.size * scale) / 2);
+  const top = Math.floor((height - modules.size * scale) / 2);
+  const luma = Buffer.alloc(width * height, 255);
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let column = 0; column < modules.size; column += 1) {
+      if (!modules.get(row, column)) continue;
+      for (let y = 0; y < scale; y += 1) luma.fill(0, (top + row * scale + y) * width + left + column * scale, (top + row * scale + y) * width + left + (column + 1) * scale);
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma, chroma]));
 }

@@ -26,7 +26,7 @@ import {
 import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files.js';
 import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
-import { launchBrowser, screenshot } from '../lib/browser.js';
+import { launchBrowser, qrVideo, screenshot } from '../lib/browser.js';
 import { serveStatic } from '../lib/static.js';
 import {
   connect, LOCAL_VALIDATORS, NODE_BIN, rpc, startNode, submit, sudo, waitFor,
@@ -216,6 +216,38 @@ describe('the citizen wallet, over RPC', () => {
     assert.equal(await text('#status'), `블록 #${(await text('#status')).match(/#(\d+)/)[1]}에서 결제가 확정되었습니다: ZP-1100-0042, 12.5 SCN, 주문 TABLE-7-0042.`);
     assert.equal(await spendable(merchant.address) - merchantBefore, 12_500_000n);
     await screenshot(page, 'wallet-ko-qr-paid');
+  });
+
+  test('a payment request shown to the camera is read and paid', async () => {
+    const { uri } = await paymentQr(['--amount', '3', '--order', 'CAMERA-0001', '--ws', node.url]);
+    const video = path.join(dist, 'qr.y4m');
+    qrVideo(video, uri);
+    const camera = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`]);
+    try {
+      const phone = await camera.newPage();
+      await phone.goto(site.url);
+      await phone.waitForSelector('body[data-ready]');
+      await phone.type('#import-secret', '//Dave');
+      await phone.type('#import-password', PASSWORD);
+      await phone.click('#import-form button[type="submit"]');
+      await phone.waitForSelector('#unlock-section:not([hidden])');
+      await phone.type('#unlock-password', PASSWORD);
+      await phone.click('#unlock-form button[type="submit"]');
+      await phone.waitForSelector('#wallet-section:not([hidden])');
+      await phone.click('#scan-camera');
+      await phone.waitForSelector('#payment:not([hidden])', { timeout: 30_000 });
+      assert.equal(await phone.$eval('#payment-order', (element) => element.textContent), 'CAMERA-0001');
+      assert.equal(await phone.$eval('#payment-problem', (element) => element.textContent), '');
+      assert.equal(await phone.$eval('#camera', (element) => element.hidden), true, 'the camera is off once read');
+      const before = await spendable(merchant.address);
+      await phone.click('#pay');
+      await waitFor(async () => /결제가 확정되었습니다/.test(await phone.$eval('#status', (element) => element.textContent)),
+        { timeoutMs: 60_000, what: 'the payment to be final' });
+      assert.equal(await spendable(merchant.address) - before, 3_000_000n);
+    } finally {
+      await camera.close();
+    }
   });
 
   test('a service\'s sign-in challenge is signed so that citizens_authenticate accepts it; another chain\'s is refused', async () => {
