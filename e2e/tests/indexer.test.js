@@ -276,6 +276,65 @@ describe('the auditors\' indexer', () => {
     assert.equal((await rpc(node.rpcPort, 'donations_campaign', [campaign])).held, byState.given);
   });
 
+  test('labour contracts, pay statements, consents and record reads are in their tables', async () => {
+    const { dave } = keys;
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
+    // The dev chain's employer, and its healthcare providers: a hospital and a clinic.
+    const [employer, hospital, clinic] = ['//Two', '//Eve//stash', '//Ferdie//stash'].map((uri) => keyring.addFromUri(uri));
+    const koreanDate = (ms, days) => {
+      const date = new Date(ms + 9 * 3_600_000 - days * 86_400_000);
+      return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+    };
+    const iso = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const now = (await api.query.timestamp.now()).toNumber();
+    const [start, last] = [7, 1].map((days) => koreanDate(now, days));
+    const workday = { start: 600, end: 870, breakMinutes: 30 };
+    const { events } = await submit(api.tx.labor.proposeContract(dave.address, start, null, {
+      workplace: blake2AsHex('Café Mapo, 12 Example-ro'),
+      duties: blake2AsHex('barista'),
+      schedule: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, hours: workday })),
+      weeklyHoliday: 'Sunday',
+      hourlyWage: 10_320,
+      allowances: [],
+      payDay: 10,
+      payMethod: 'BankTransfer',
+      overtimePremiumPercent: 50,
+      fiveOrMoreEmployees: true,
+      document: blake2AsHex('the signed contract, kept by both sides'),
+    }), employer);
+    const contract = eventData(api, events, 'labor', 'ContractProposed').contract.toNumber();
+    const expiresAt = now + 30 * 86_400_000;
+    const [, granted] = await submitAll(api, [
+      api.tx.labor.acceptContract(contract),
+      api.tx.consents.grantConsent(hospital.address, clinic.address, 'Imaging', blake2AsHex('purpose: a second opinion'), expiresAt),
+    ], dave);
+    const computed = await rpc(node.rpcPort, 'labor_pay', [contract, iso(start), iso(last)]);
+    const consent = eventData(api, granted.events, 'consents', 'ConsentGranted').consent.toNumber();
+    await Promise.all([
+      submit(api.tx.labor.issuePayStatement(contract, start, last, { gross: 70_000, deductions: 0, net: 70_000 },
+        blake2AsHex('pay slip')), employer),
+      submit(api.tx.consents.logAccess(dave.address, consent, blake2AsHex('the CT scan of 2026-11-02')), hospital),
+    ]);
+
+    await indexedThrough(await bestNumber());
+    const data = await indexer.query(`{
+      contracts { nodes { id employer worker status weeklyMinutes } }
+      payStatements { nodes { contract from to gross shortfall status } }
+      consents { nodes { patient grantee custodian category status expiresAt } }
+      recordAccesses { nodes { patient provider consent emergency } }
+    }`);
+    assert.deepEqual(data.contracts.nodes, [{
+      id: String(contract), employer: employer.address, worker: dave.address, status: 'signed', weeklyMinutes: 1_200,
+    }]);
+    assert.deepEqual(data.payStatements.nodes, [{
+      contract, from: iso(start), to: iso(last), gross: '70000', shortfall: String(Math.max(0, computed.gross - 70_000)), status: 'issued',
+    }]);
+    assert.deepEqual(data.consents.nodes, [{
+      patient: dave.address, grantee: hospital.address, custodian: clinic.address, category: 'imaging', status: 'granted', expiresAt: String(expiresAt),
+    }]);
+    assert.deepEqual(data.recordAccesses.nodes, [{ patient: dave.address, provider: hospital.address, consent, emergency: false }]);
+  });
+
   test('blocks not yet final are not counted; a crashed indexer resumes, every event once', async () => {
     const { bob, dave } = keys;
     const before = await totals();

@@ -37,6 +37,21 @@ const PASSWORD = 'seoul-wallet-test-1';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CREDENTIALS = path.join(repoRoot, 'e2e/fixtures/credentials');
 
+/** Builds the wallet (Vite) into `dist`. */
+const buildWallet = (dist) => promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'),
+  ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot });
+
+/** Imports //Dave's key into the wallet on `page` under PASSWORD and unlocks it. */
+async function importAndUnlock(page) {
+  await page.type('#import-secret', '//Dave');
+  await page.type('#import-password', PASSWORD);
+  await page.click('#import-form button[type="submit"]');
+  await page.waitForSelector('#unlock-section:not([hidden])');
+  await page.type('#unlock-password', PASSWORD);
+  await page.click('#unlock-form button[type="submit"]');
+  await page.waitForSelector('#wallet-section:not([hidden])');
+}
+
 describe('the citizen wallet, over RPC', () => {
   let node;
   let api;
@@ -54,7 +69,7 @@ describe('the citizen wallet, over RPC', () => {
     dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
     const [started] = await Promise.all([
       startNode(['--dev'], { name: 'wallet-chain' }),
-      promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot }),
+      buildWallet(dist),
     ]);
     node = started;
     api = await connect(node);
@@ -93,6 +108,28 @@ describe('the citizen wallet, over RPC', () => {
     assert.deepEqual(violations, []);
   }
 
+  test('a new account is created from twelve words shown once, under a confirmed password', async () => {
+    const words = (await text('#mnemonic')).split(' ');
+    assert.equal(words.length, 12);
+    await type('#create-name', 'New citizen');
+    await type('#create-password', PASSWORD);
+    await type('#create-repeat', `${PASSWORD}!`);
+    await page.click('#create-form button[type="submit"]');
+    await waitFor(async () => (await text('#error')) !== '', { what: 'the refusal' });
+    assert.equal(await text('#error'), '복구 단어를 적어 두었는지 확인해 주세요.');
+    await page.click('#written-down');
+    await page.click('#create-form button[type="submit"]');
+    await waitFor(async () => (await text('#error')) === '두 비밀번호가 다릅니다.', { what: 'the password mismatch' });
+    await type('#create-repeat', PASSWORD);
+    await page.click('#create-form button[type="submit"]');
+    await waitFor(async () => (await page.$$('#unlock-account option')).length === 2, { what: 'the new account' });
+    const created = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX }).addFromUri(words.join(' ')).address;
+    const stored = await page.evaluate(() => localStorage.getItem('seoul-wallet/accounts'));
+    assert.ok(JSON.parse(stored).some((account) => account.address === created && account.name === 'New citizen'));
+    assert.ok(!stored.includes(words[0] + ' ' + words[1]), 'the words are not stored');
+    assert.notEqual(await text('#mnemonic'), words.join(' '), 'the next account gets new words');
+  });
+
   test('a member imports a key, a wrong password is refused, and the card and balance are the chain\'s', async () => {
     await page.goto(site.url);
     await page.waitForSelector('body[data-ready]');
@@ -104,13 +141,13 @@ describe('the citizen wallet, over RPC', () => {
     await type('#import-name', 'Dave');
     await type('#import-password', PASSWORD);
     await page.click('#import-form button[type="submit"]');
-    await page.waitForSelector('#unlock-section:not([hidden])');
+    await page.waitForSelector(`#unlock-account option[value="${dave.address}"]`);
     const stored = await page.evaluate(() => localStorage.getItem('seoul-wallet/accounts'));
-    const [{ address, json }] = JSON.parse(stored);
-    assert.equal(address, dave.address);
+    const { json } = JSON.parse(stored).find((account) => account.address === dave.address);
     assert.deepEqual(json.encoding.type, ['scrypt', 'xsalsa20-poly1305'], 'kept encrypted');
     assert.ok(!stored.includes('//Dave'), 'the secret is not stored');
 
+    await page.select('#unlock-account', dave.address);
     await type('#unlock-password', 'not the password');
     await page.click('#unlock-form button[type="submit"]');
     await waitFor(async () => (await text('#error')) !== '', { what: 'the refusal' });
@@ -228,13 +265,7 @@ describe('the citizen wallet, over RPC', () => {
       const phone = await camera.newPage();
       await phone.goto(site.url);
       await phone.waitForSelector('body[data-ready]');
-      await phone.type('#import-secret', '//Dave');
-      await phone.type('#import-password', PASSWORD);
-      await phone.click('#import-form button[type="submit"]');
-      await phone.waitForSelector('#unlock-section:not([hidden])');
-      await phone.type('#unlock-password', PASSWORD);
-      await phone.click('#unlock-form button[type="submit"]');
-      await phone.waitForSelector('#wallet-section:not([hidden])');
+      await importAndUnlock(phone);
       await phone.click('#scan-camera');
       await phone.waitForSelector('#payment:not([hidden])', { timeout: 30_000 });
       assert.equal(await phone.$eval('#payment-order', (element) => element.textContent), 'CAMERA-0001');
@@ -275,6 +306,7 @@ describe('the citizen wallet, over RPC', () => {
     const second = await browser.newPage();
     await second.goto(`${site.url}#signin=${encodeURIComponent(linked)}`);
     await second.waitForSelector('body[data-ready]');
+    await second.select('#unlock-account', dave.address);
     await second.type('#unlock-password', PASSWORD);
     await second.click('#unlock-form button[type="submit"]');
     await second.waitForSelector('#signin:not([hidden])');
@@ -440,7 +472,7 @@ describe('the citizen wallet, through a light client', () => {
     // the light client, whose PeerId is new each time, may connect.
     const [started] = await Promise.all([
       startNode(['--dev', '--offchain-worker', 'never', '--node-key', bootnode.nodeKey], { name: 'wallet-light-chain', webSocketP2p: true }),
-      promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot }),
+      buildWallet(dist),
     ]);
     node = started;
     api = await connect(node);
@@ -473,13 +505,7 @@ describe('the citizen wallet, through a light client', () => {
     const page = await walletPage({ rpc: node.url, chainSpec: './chain-spec.json', lightClientTimeoutMs: 120_000 }, chainSpec);
     await waitFor(async () => /경량 클라이언트\) · 확정 블록 #\d+/.test(await textOf(page, '#connection')),
       { timeoutMs: 150_000, intervalMs: 1_000, what: 'the light client to follow the chain' });
-    await page.type('#import-secret', '//Dave');
-    await page.type('#import-password', PASSWORD);
-    await page.click('#import-form button[type="submit"]');
-    await page.waitForSelector('#unlock-section:not([hidden])');
-    await page.type('#unlock-password', PASSWORD);
-    await page.click('#unlock-form button[type="submit"]');
-    await page.waitForSelector('#wallet-section:not([hidden])');
+    await importAndUnlock(page);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     const [dave, eve] = ['//Dave', '//Eve'].map((uri) => keyring.addFromUri(uri).address);
     await waitFor(async () => (await textOf(page, '#member-did')) === `did:seoul:${dave}`, { timeoutMs: 60_000, what: 'the card' });

@@ -57,6 +57,12 @@ async function writeMember(account) {
   });
 }
 
+/** A date of the labour pallet (`{ year, month, day }`) as `YYYY-MM-DD`. */
+function isoDate(date) {
+  const pad = (value) => String(value.toNumber()).padStart(2, '0');
+  return `${date.year.toNumber()}-${pad(date.month)}-${pad(date.day)}`;
+}
+
 /** A row of `entity` changed by `change`, if the row exists (it may predate the indexed blocks). */
 async function update(entity, id, change) {
   const row = await store.get(entity, String(id));
@@ -260,6 +266,68 @@ const WRITERS = {
   'donations.WonDonationRetracted': ({ donation }) => update('Donation', donation, () => ({ state: 'retracted' })),
   'donations.Refunded': ({ donation, amount }) => update('Donation', donation,
     (row) => ({ refunded: BigInt(row.refunded) + amount.toBigInt() })),
+  'labor.ContractProposed': async ({ contract, employer, worker, document }, at) => {
+    await store.set('Contract', contract.toString(), {
+      id: contract.toString(),
+      employer: employer.toString(),
+      worker: worker.toString(),
+      status: 'proposed',
+      document: document.toHex(),
+      proposedAt: at.blockHeight,
+    });
+  },
+  'labor.ProposalWithdrawn': ({ contract }) => update('Contract', contract, () => ({ status: 'withdrawn' })),
+  'labor.ContractDeclined': ({ contract }) => update('Contract', contract, () => ({ status: 'declined' })),
+  'labor.ContractSigned': ({ contract, weeklyMinutes }, at) => update('Contract', contract,
+    () => ({ status: 'signed', weeklyMinutes: weeklyMinutes.toNumber(), signedAt: at.blockHeight })),
+  'labor.ContractAmended': ({ contract, document, weeklyMinutes }) => update('Contract', contract,
+    () => ({ document: document.toHex(), weeklyMinutes: weeklyMinutes.toNumber() })),
+  'labor.ContractEnded': ({ contract, lastDay }) => update('Contract', contract, () => ({ status: 'ended', lastDay: isoDate(lastDay) })),
+  'labor.PayStatementIssued': async ({ contract, from, to, gross, shortfall }, at) => {
+    const id = `${contract}/${isoDate(from)}`;
+    await store.set('PayStatement', id, {
+      id,
+      contract: contract.toNumber(),
+      from: isoDate(from),
+      to: isoDate(to),
+      gross: gross.toBigInt(),
+      shortfall: shortfall.toBigInt(),
+      status: 'issued',
+      issuedAt: at.blockHeight,
+      day: at.day,
+    });
+  },
+  'labor.PayStatementAcknowledged': ({ contract, from }) => update('PayStatement', `${contract}/${isoDate(from)}`, () => ({ status: 'acknowledged' })),
+  'labor.PayStatementDisputed': ({ contract, from }) => update('PayStatement', `${contract}/${isoDate(from)}`, () => ({ status: 'disputed' })),
+  'consents.ConsentGranted': async ({ patient, consent, grantee, custodian, category, purposeHash, expiresAt }, at) => {
+    const id = `${patient}/${consent}`;
+    await store.set('Consent', id, {
+      id,
+      patient: patient.toString(),
+      grantee: grantee.toString(),
+      custodian: custodian.toString(),
+      category: variant(category),
+      purposeHash: purposeHash.toHex(),
+      expiresAt: expiresAt.toBigInt(),
+      status: 'granted',
+      grantedAt: at.blockHeight,
+    });
+  },
+  'consents.ConsentRevoked': ({ patient, consent }) => update('Consent', `${patient}/${consent}`, () => ({ status: 'revoked' })),
+  'consents.AccessLogged': async ({ patient, access, provider, consent, recordHash }, at) => {
+    const id = `${patient}/${access}`;
+    await store.set('RecordAccess', id, {
+      id, patient: patient.toString(), provider: provider.toString(), consent: consent.toNumber(), emergency: false,
+      recordHash: recordHash.toHex(), blockHeight: at.blockHeight, day: at.day,
+    });
+  },
+  'consents.EmergencyAccessLogged': async ({ patient, access, provider, recordHash }, at) => {
+    const id = `${patient}/${access}`;
+    await store.set('RecordAccess', id, {
+      id, patient: patient.toString(), provider: provider.toString(), emergency: true,
+      recordHash: recordHash.toHex(), blockHeight: at.blockHeight, day: at.day,
+    });
+  },
 };
 
 /** The manifest's one handler: the event into `ChainEvent`, then into its typed table if it has one. */
