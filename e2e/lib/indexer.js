@@ -3,15 +3,14 @@
 // over GraphQL as an auditor does.
 
 import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort, waitFor } from './node.js';
+import { freePort, keepLogs, waitFor } from './node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const LOG_DIR = process.env.SEOUL_E2E_LOGS && path.resolve(process.env.SEOUL_E2E_LOGS);
 
 /**
  * Starts a PostgreSQL server on a free port of 127.0.0.1 with its data in a new temporary
@@ -45,18 +44,8 @@ export async function startIndexer(node, postgres, { schema = 'seoul', name = 'i
     path.join(repoRoot, 'indexer/bin/serve.js'), '--ws', node.url, '--db-port', String(postgres.port),
     '--db-schema', schema, '--graphql-port', String(graphqlPort), '--admin-port', String(adminPort),
   ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const logs = [];
-  const logFile = LOG_DIR && createWriteStream(path.join(LOG_DIR, `${name}-${process.pid}.log`), { flags: 'a' });
-  logFile?.on('error', (error) => console.warn(`${name}'s log: ${error.message}`));
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (chunk) => {
-      logFile?.write(chunk);
-      logs.push(...chunk.toString().split('\n').filter(Boolean));
-      if (logs.length > 200) logs.splice(0, logs.length - 200);
-    });
-  }
+  const logs = keepLogs(name, [child.stdout, child.stderr], 200);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  exited.then(() => logFile?.end());
   const url = `http://127.0.0.1:${graphqlPort}/`;
   async function query(text) {
     const response = await fetch(url, {

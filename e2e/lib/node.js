@@ -126,6 +126,31 @@ net.createServer((client) => {
 `;
 
 /**
+ * Keeps what process `name` writes to `streams`: its last `keep` lines in the array returned (a
+ * failure shows them), and, if SEOUL_E2E_LOGS is set, all of it in
+ * `<name>-<test process id>.log` there, appended to when the process is started again.
+ */
+export function keepLogs(name, streams, keep) {
+  const logs = [];
+  const logFile = LOG_DIR && createWriteStream(path.join(LOG_DIR, `${name}-${process.pid}.log`), { flags: 'a' });
+  // A log that cannot be written must not fail the test it was kept for.
+  logFile?.on('error', (error) => console.warn(`${name}'s log: ${error.message}`));
+  let open = streams.length;
+  for (const stream of streams) {
+    stream.on('data', (chunk) => {
+      logFile?.write(chunk);
+      logs.push(...chunk.toString().split('\n').filter(Boolean));
+      if (logs.length > keep) logs.splice(0, logs.length - keep);
+    });
+    stream.on('close', () => {
+      open -= 1;
+      if (open === 0) logFile?.end();
+    });
+  }
+  return logs;
+}
+
+/**
  * Starts `seoul-node` with `args` on free RPC, p2p and Prometheus ports and waits until its RPC
  * answers; `node.call(method, params)` calls its RPC. In the network namespace `namespace`
  * (`lib/netns.js`), the node takes the standard ports of its own namespace and its RPC is
@@ -160,16 +185,7 @@ export async function startNode(args, {
   const call = namespace
     ? (method, params) => rpcAt(socketPath, rpcPort, method, params)
     : (method, params) => rpc(rpcPort, method, params);
-  const logs = [];
-  const logFile = LOG_DIR && createWriteStream(path.join(LOG_DIR, `${name}-${process.pid}.log`), { flags: 'a' });
-  // A log that cannot be written must not fail the test it was kept for.
-  logFile?.on('error', (error) => console.warn(`${name}'s log: ${error.message}`));
-  child.stderr.on('data', (chunk) => {
-    logFile?.write(chunk);
-    logs.push(...chunk.toString().split('\n').filter(Boolean));
-    if (logs.length > 400) logs.splice(0, logs.length - 400);
-  });
-  child.stderr.on('close', () => logFile?.end());
+  const logs = keepLogs(name, [child.stderr], 400);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const node = {
     name, child, rpcPort, p2pPort, prometheusPort, basePath, logs, exited, call,

@@ -12,6 +12,7 @@ import { SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import { makePaymentRequest, payCall, parsePayload, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import { historyOf } from '../../wallet/src/history.js';
 import { startIndexer, startPostgres } from '../lib/indexer.js';
+import { contractTerms, iso, koreanDate } from '../lib/labor.js';
 import {
   connect, eventData, finalizedNumber, rpc, startNode, submit, submitAll, sudo, waitFor,
 } from '../lib/node.js';
@@ -281,27 +282,9 @@ describe('the auditors\' indexer', () => {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     // The dev chain's employer, and its healthcare providers: a hospital and a clinic.
     const [employer, hospital, clinic] = ['//Two', '//Eve//stash', '//Ferdie//stash'].map((uri) => keyring.addFromUri(uri));
-    const koreanDate = (ms, days) => {
-      const date = new Date(ms + 9 * 3_600_000 - days * 86_400_000);
-      return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-    };
-    const iso = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const now = (await api.query.timestamp.now()).toNumber();
     const [start, last] = [7, 1].map((days) => koreanDate(now, days));
-    const workday = { start: 600, end: 870, breakMinutes: 30 };
-    const { events } = await submit(api.tx.labor.proposeContract(dave.address, start, null, {
-      workplace: blake2AsHex('Café Mapo, 12 Example-ro'),
-      duties: blake2AsHex('barista'),
-      schedule: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, hours: workday })),
-      weeklyHoliday: 'Sunday',
-      hourlyWage: 10_320,
-      allowances: [],
-      payDay: 10,
-      payMethod: 'BankTransfer',
-      overtimePremiumPercent: 50,
-      fiveOrMoreEmployees: true,
-      document: blake2AsHex('the signed contract, kept by both sides'),
-    }), employer);
+    const { events } = await submit(api.tx.labor.proposeContract(dave.address, start, null, contractTerms(10_320)), employer);
     const contract = eventData(api, events, 'labor', 'ContractProposed').contract.toNumber();
     const expiresAt = now + 30 * 86_400_000;
     const [, granted] = await submitAll(api, [

@@ -17,6 +17,9 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { SS58_PREFIX, didOf } from 'seoul-chain-tools/lib/citizens.js';
 import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
+import {
+  contractTerms, iso, koreanDate, WORKDAY,
+} from '../lib/labor.js';
 import { connect, eventData as palletEventData, rpc, runTool, startNode, submit, sudo } from '../lib/node.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,34 +27,8 @@ const CAREER = path.join(repoRoot, 'tools/bin/career.js');
 const CREDENTIAL = path.join(repoRoot, 'tools/bin/credential.js');
 const CAREER_SCHEMA = path.join(repoRoot, 'docs/schemas/career-certificate.schema.json');
 
-/** Korea Standard Time's offset from UTC, in milliseconds. */
-const KST_MS = 9 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/** The date in Korea `days` days before `ms` (a Unix time in milliseconds), as the chain takes it. */
-function koreanDate(ms, days = 0) {
-  const date = new Date(ms + KST_MS - days * DAY_MS);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-/** `{ year, month, day }` written as the RPC writes dates. */
-const iso = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-
-/** Twenty hours a week, Monday to Friday 10:00–14:30 with a 30-minute break, Sunday paid. */
-const WORKDAY = { start: 600, end: 870, breakMinutes: 30 };
-const terms = (hourlyWage) => ({
-  workplace: blake2AsHex('Café Mapo, 12 Example-ro'),
-  duties: blake2AsHex('barista'),
-  schedule: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, hours: WORKDAY })),
-  weeklyHoliday: 'Sunday',
-  hourlyWage,
-  allowances: [{ kind: 'Meal', monthly: 100_000 }],
-  payDay: 10,
-  payMethod: 'BankTransfer',
-  overtimePremiumPercent: 50,
-  fiveOrMoreEmployees: true,
-  document: blake2AsHex('the signed contract, kept by both sides'),
-});
+/** The terms the employer offers: a meal allowance of 100,000 won a month. */
+const terms = (hourlyWage) => contractTerms(hourlyWage, [{ kind: 'Meal', monthly: 100_000 }]);
 
 describe('labor', () => {
   let node;

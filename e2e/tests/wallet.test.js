@@ -27,6 +27,7 @@ import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files
 import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
 import { launchBrowser, qrVideo, screenshot } from '../lib/browser.js';
+import { contractTerms, iso, koreanDate } from '../lib/labor.js';
 import { serveStatic } from '../lib/static.js';
 import {
   connect, LOCAL_VALIDATORS, NODE_BIN, rpc, startNode, submit, sudo, waitFor,
@@ -399,27 +400,9 @@ describe('the citizen wallet, over RPC', () => {
     assert.equal(await text('#contracts-empty'), '근로 계약이 없습니다.');
     // The dev chain's employer (an organisation holding the employer role at genesis).
     const employer = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX }).addFromUri('//Two');
-    const koreanDate = (ms, days) => {
-      const date = new Date(ms + 9 * 3_600_000 - days * 86_400_000);
-      return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-    };
-    const iso = ({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const now = (await api.query.timestamp.now()).toNumber();
     const [start, last] = [7, 1].map((days) => koreanDate(now, days));
-    const workday = { start: 600, end: 870, breakMinutes: 30 };
-    const { events } = await submit(api.tx.labor.proposeContract(dave.address, start, null, {
-      workplace: blake2AsHex('Café Mapo, 12 Example-ro'),
-      duties: blake2AsHex('barista'),
-      schedule: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, hours: workday })),
-      weeklyHoliday: 'Sunday',
-      hourlyWage: 10_320,
-      allowances: [],
-      payDay: 10,
-      payMethod: 'BankTransfer',
-      overtimePremiumPercent: 50,
-      fiveOrMoreEmployees: true,
-      document: blake2AsHex('the signed contract, kept by both sides'),
-    }), employer);
+    const { events } = await submit(api.tx.labor.proposeContract(dave.address, start, null, contractTerms(10_320)), employer);
     const contract = events.find((event) => api.events.labor.ContractProposed.is(event)).data.contract.toNumber();
     const button = `#contracts button[data-contract="${contract}"]`;
     await page.waitForSelector(button, { timeout: 60_000 });

@@ -128,17 +128,21 @@ function renderConnection() {
   });
 }
 
-/** What the catalogue list shows, so that it is drawn again only when it changes. */
-let shownCatalogue = '';
-
 /**
- * Lists the catalogue's items, each with its redeem button; drawn again only when they change,
- * so that a keyboard user's focus stays where it is from block to block.
+ * Whether `list` must be drawn again to show `shown` (what it shows, as JSON): lists are drawn
+ * again only when that changes, so that a keyboard user's focus stays where it is from block to
+ * block. The language switch forgets every list's record, so that all are drawn again.
  */
+function needsRedraw(list, shown) {
+  const text = JSON.stringify(shown, (_, value) => (typeof value === 'bigint' ? value.toString() : value));
+  if (list.dataset.shown === text) return false;
+  list.dataset.shown = text;
+  return true;
+}
+
+/** Lists the catalogue's items, each with its redeem button. */
 function renderCatalogue(items) {
-  const shown = JSON.stringify([currentLanguage(), items], (_, value) => (typeof value === 'bigint' ? value.toString() : value));
-  if (shown === shownCatalogue) return;
-  shownCatalogue = shown;
+  if (!needsRedraw($('catalogue'), items)) return;
   $('catalogue').replaceChildren(...items.map((item) => {
     const row = document.createElement('li');
     const button = document.createElement('button');
@@ -159,11 +163,10 @@ function renderCatalogue(items) {
   $('catalogue-empty').hidden = items.length > 0;
 }
 
-/** A list's items as text, drawn again only when they change. */
+/** A list's items as text. */
 function renderList(id, lines) {
   const list = $(id);
-  if (list.dataset.shown === JSON.stringify(lines)) return;
-  list.dataset.shown = JSON.stringify(lines);
+  if (!needsRedraw(list, lines)) return;
   list.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
 }
 
@@ -191,7 +194,7 @@ const won = (amount) => Number(amount).toLocaleString('ko-KR');
 
 /**
  * Lists the member's work contracts, each with its pay statements, and a button to sign a
- * proposal made to the member; drawn again only when they change.
+ * proposal made to the member.
  */
 async function renderContracts() {
   const contracts = await contractsOf(connection, pair.address);
@@ -218,8 +221,7 @@ async function renderContracts() {
   }));
   const list = $('contracts');
   $('contracts-empty').hidden = rows.length > 0;
-  if (list.dataset.shown === JSON.stringify(rows)) return;
-  list.dataset.shown = JSON.stringify(rows);
+  if (!needsRedraw(list, rows)) return;
   list.replaceChildren(...rows.map((row) => {
     const item = document.createElement('li');
     item.append(row.line);
@@ -280,7 +282,7 @@ const credentialType = (vc) => [].concat(vc.type).filter((type) => type !== 'Ver
 
 /**
  * Lists the credentials kept on this device with the chain's verdict on each, and a checkbox to
- * include it in a submission; drawn again only when a verdict or the language changes.
+ * include it in a submission.
  */
 async function renderCredentials() {
   const held = keystore.heldCredentials(pair.address).map((text) => parseJson(text));
@@ -291,8 +293,7 @@ async function renderCredentials() {
     line: t('credentialLine', { type: credentialType(held[index]), issuer: credential.issuer, verdict: t(`verdict.${credential.verdict}`) }),
   }));
   const list = $('credentials');
-  if (list.dataset.shown === JSON.stringify(rows)) return;
-  list.dataset.shown = JSON.stringify(rows);
+  if (!needsRedraw(list, rows)) return;
   list.replaceChildren(...rows.map((row) => {
     const item = document.createElement('li');
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: `credential-${row.hash}`, checked: chosenCredentials.has(row.hash) });
