@@ -2,6 +2,7 @@
 // tests; screenshots go to SEOUL_E2E_SCREENSHOTS (default e2e/screenshots), kept as artefacts.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -13,14 +14,29 @@ export const SCREENSHOTS = path.resolve(process.env.SEOUL_E2E_SCREENSHOTS ?? pat
 /** The browser: Debian's Chromium unless CHROMIUM names another. */
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Starts a headless Chromium in Korean; `args` are added to its command line. */
-export function launchBrowser(args = []) {
+/**
+ * Starts a headless Chromium in Korean; `args` are added to its command line and `extensions`
+ * (folders of unpacked extensions) are loaded.
+ */
+export function launchBrowser(args = [], { extensions = [] } = {}) {
   return puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Chromium loads unpacked extensions only over a pipe (CDP's Extensions.loadUnpacked).
+    ...(extensions.length > 0 && { pipe: true, enableExtensions: extensions }),
     // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=ko-KR', ...args],
   });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The serious and critical accessibility findings of axe-core on `page`, as `rule: elements`. */
+export async function seriousViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => (await window.axe.run(document)).violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`));
 }
 
 /** Saves the whole page as `<name>.png` among the screenshots. */

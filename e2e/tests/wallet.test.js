@@ -11,7 +11,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -26,7 +25,9 @@ import {
 import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files.js';
 import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
-import { launchBrowser, qrVideo, screenshot } from '../lib/browser.js';
+import {
+  launchBrowser, qrVideo, screenshot, seriousViolations,
+} from '../lib/browser.js';
 import { contractTerms, iso, koreanDate } from '../lib/labor.js';
 import { serveStatic } from '../lib/static.js';
 import {
@@ -35,7 +36,6 @@ import {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'seoul-wallet-test-1';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CREDENTIALS = path.join(repoRoot, 'e2e/fixtures/credentials');
 
 /** Builds the wallet (Vite) into `dist`. */
@@ -100,13 +100,6 @@ describe('the citizen wallet, over RPC', () => {
   async function type(selector, value) {
     await page.$eval(selector, (element) => { element.value = ''; });
     await page.type(selector, value);
-  }
-  async function noSeriousViolations() {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
-      .filter((violation) => ['serious', 'critical'].includes(violation.impact))
-      .map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-    assert.deepEqual(violations, []);
   }
 
   test('a new account is created from twelve words shown once, under a confirmed password', async () => {
@@ -425,12 +418,12 @@ describe('the citizen wallet, over RPC', () => {
   });
 
   test('in English too, and neither language has a serious accessibility fault', async () => {
-    await noSeriousViolations();
+    assert.deepEqual(await seriousViolations(page), []);
     await page.click('#language');
     assert.equal(await page.$eval('html', (html) => html.lang), 'en');
     assert.equal(await text('h1'), 'Seoul citizen wallet');
     await waitFor(async () => (await text('#member-status')) === 'Active', { what: 'the card in English' });
-    await noSeriousViolations();
+    assert.deepEqual(await seriousViolations(page), []);
     await screenshot(page, 'wallet-en-member');
   });
 });

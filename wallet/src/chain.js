@@ -6,7 +6,6 @@
 
 import { checkAddress } from '@polkadot/util-crypto';
 import { Binary, createClient } from 'polkadot-api';
-import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
 import { parseChallenge, REFUSAL, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
 import { compareWithChain, describeCredential } from 'seoul-chain-tools/lib/credentials.js';
@@ -156,6 +155,7 @@ const REFUSALS = Object.fromEntries(Object.entries(REFUSAL).map(([name, code]) =
 
 /** A refusal or failure as a ChainError the wallet can explain. */
 function explain(error) {
+  if (error instanceof ChainError) return error;
   const invalid = error?.error ?? error;
   if (invalid?.type === 'Invalid' && invalid.value?.type === 'Custom') {
     return new ChainError('refused', REFUSALS[invalid.value.value] ?? String(invalid.value.value));
@@ -177,14 +177,14 @@ function dispatchErrorName(dispatchError) {
 }
 
 /**
- * Signs `tx` with the unlocked `pair` and submits it; `onStatus` sees `signed`, `broadcasted`,
+ * Signs `tx` with `signer` (a PolkadotSigner: signers.js) and submits it; `onStatus` sees `signed`, `broadcasted`,
  * `inBlock` and `finalized`. Resolves with the finalised block's number, hash and the
  * transaction's events (`{ type: pallet, value: { type: name, value: fields } }`) once a
  * finalised block includes it; rejects with a ChainError: `refused` (the pool's reason), or
- * `callFailed` (the chain's error, e.g. `Balances.InsufficientBalance`).
+ * `callFailed` (the chain's error, e.g. `Balances.InsufficientBalance`), or the signer's own
+ * (`notSigned` when the member refused in an extension).
  */
-export function signAndSend(tx, pair, onStatus = () => {}) {
-  const signer = getPolkadotSigner(pair.publicKey, 'Sr25519', (message) => pair.sign(message));
+export function signAndSend(tx, signer, onStatus = () => {}) {
   return new Promise((resolve, reject) => {
     const subscription = tx.signSubmitAndWatch(signer).subscribe({
       next(event) {

@@ -3,7 +3,7 @@
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 import QRCode from 'qrcode';
-import { CHALLENGE_DOMAIN, signChallenge } from 'seoul-chain-tools/lib/citizens.js';
+import { CHALLENGE_DOMAIN } from 'seoul-chain-tools/lib/citizens.js';
 import { describeCredential, parseJson } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn, scnToPlanck } from 'seoul-chain-tools/lib/scoin.js';
 import {
@@ -15,13 +15,21 @@ import { historyOf } from './history.js';
 import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 import * as keystore from './keystore.js';
 import { readQr, scanCamera } from './qr.js';
+import {
+  connectExtension, extensionAccount, injectedExtensions, keystoreAccount,
+} from './signers.js';
 
 const RPC_KEY = 'seoul-wallet/rpc';
+/** How long after the start the wallet looks for wallet extensions in the page. */
+const EXTENSION_WAIT_MS = 5_000;
 const $ = (id) => document.getElementById(id);
 
 let connection;
 let stopFollowing = () => {};
-let pair;
+/** The account in use (signers.js): a key unlocked from this browser, or an extension's. */
+let account;
+/** The wallet extension the member connected, whose shared accounts are offered. */
+let extension;
 let pendingTransfer;
 let mnemonic;
 /** The payment request or sign-in challenge shown, waiting for the member's decision. */
@@ -84,7 +92,7 @@ function renderAccounts() {
     option.textContent = name ? `${name} (${address})` : address;
     return option;
   }));
-  $('unlock-section').hidden = list.length === 0 || Boolean(pair);
+  $('unlock-section').hidden = list.length === 0 || Boolean(account);
 }
 
 function newMnemonic() {
@@ -109,10 +117,10 @@ async function useConnection(open, connectingText) {
   stopFollowing = followFinalised(connection, (block) => {
     connection.finalised = block;
     renderConnection();
-    if (pair) refresh({ ifIdle: true }).catch(showError);
+    if (account) refresh({ ifIdle: true }).catch(showError);
   });
   renderConnection();
-  if (pair) await refresh();
+  if (account) await refresh();
 }
 
 /** Connects to the node at `url` (the member's choice, kept for the next visit). */
@@ -172,13 +180,13 @@ function renderList(id, lines) {
 
 async function renderEarnings() {
   knownProgrammes.push(...await programmes(connection, knownProgrammes.length));
-  const earned = await earnings(connection, pair.address, knownProgrammes);
+  const earned = await earnings(connection, account.address, knownProgrammes);
   renderList('earnings', earned.map((programme) => t('earning', {
     name: programme.name, earned: planckToScn(programme.earned), capLeft: planckToScn(programme.capLeft),
   })));
   $('earnings-empty').hidden = earned.length > 0;
   if (!indexerUrl) return;
-  const history = await historyOf(indexerUrl, pair.address);
+  const history = await historyOf(indexerUrl, account.address);
   const nameOf = (id) => knownProgrammes.find((programme) => programme.id === id)?.name ?? `#${id}`;
   renderList('history-rewards', history.rewards.map((reward) => t('historyReward', {
     name: nameOf(reward.programme), total: planckToScn(reward.total), count: reward.count,
@@ -197,7 +205,7 @@ const won = (amount) => Number(amount).toLocaleString('ko-KR');
  * proposal made to the member.
  */
 async function renderContracts() {
-  const contracts = await contractsOf(connection, pair.address);
+  const contracts = await contractsOf(connection, account.address);
   const rows = contracts.map((contract) => ({
     id: contract.id,
     sign: contract.standing === 'proposed' && contract.party === 'worker',
@@ -245,7 +253,7 @@ async function acceptContract(id, button) {
   clearMessages();
   button.disabled = true;
   try {
-    const { block } = await signAndSend(acceptContractCall(connection, id), pair, (state, inBlock) => {
+    const { block } = await signAndSend(acceptContractCall(connection, id), account.signer, (state, inBlock) => {
       if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
     });
     $('status').textContent = t('accepted', { id, block });
@@ -264,7 +272,7 @@ function donationAmount(kind, planck) {
 
 /** Lists the member's donations and where each went. */
 async function renderDonations() {
-  const donations = await donationsOf(connection, pair.address);
+  const donations = await donationsOf(connection, account.address);
   renderList('donations', donations.map((donation) => t('donationLine', {
     campaign: donation.campaign,
     date: new Date(donation.givenAt).toLocaleDateString(currentLanguage() === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }),
@@ -285,7 +293,7 @@ const credentialType = (vc) => [].concat(vc.type).filter((type) => type !== 'Ver
  * include it in a submission.
  */
 async function renderCredentials() {
-  const held = keystore.heldCredentials(pair.address).map((text) => parseJson(text));
+  const held = keystore.heldCredentials(account.address).map((text) => parseJson(text));
   const checked = await Promise.all(held.map((vc) => checkCredential(connection, vc)));
   const rows = checked.map((credential, index) => ({
     hash: credential.hash,
@@ -324,14 +332,14 @@ async function refresh({ ifIdle = false } = {}) {
 }
 
 async function readAll() {
-  if (!connection || !pair) return;
+  if (!connection || !account) return;
   const [card, free, items] = await Promise.all([
-    member(connection, pair.address), balance(connection, pair.address), catalogue(connection), renderEarnings(),
+    member(connection, account.address), balance(connection, account.address), catalogue(connection), renderEarnings(),
     renderCredentials(), renderDonations(), renderContracts(),
   ]);
   renderCatalogue(items);
   $('not-member').hidden = Boolean(card);
-  $('member-did').textContent = card?.did ?? `did:seoul:${pair.address}`;
+  $('member-did').textContent = card?.did ?? `did:seoul:${account.address}`;
   $('member-kind').textContent = card ? label('kind', card.kind) : '—';
   $('member-status').textContent = card ? label('status', card.status) : '—';
   $('member-quota').textContent = card ? t('quotaValue', card.quota) : '—';
@@ -339,10 +347,62 @@ async function readAll() {
 }
 
 function showWallet() {
-  $('wallet-section').hidden = !pair;
+  $('wallet-section').hidden = !account;
   // Adding keys is for a locked wallet: an unlocked one shows the member's own screens only.
-  $('add-section').hidden = Boolean(pair);
+  $('add-section').hidden = Boolean(account);
+  // A backup file exists only of the keys this browser keeps.
+  $('export').hidden = account?.source !== 'keystore';
+  if (account) {
+    $('signed-by').textContent = account.source === 'keystore' ? t('signedByKeystore') : t('signedByExtension', { extension: account.source });
+  }
   renderAccounts();
+  renderExtensions();
+}
+
+/**
+ * Offers the wallet extensions present in the page: a button to connect each, then the
+ * accounts the member shared with the wallet, kept current as the member changes them.
+ */
+function renderExtensions() {
+  const names = injectedExtensions();
+  $('extension-section').hidden = names.length === 0 || Boolean(account);
+  $('extension-connect').replaceChildren(...names.map((name) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: t('connectExtension', { extension: name }) });
+    button.addEventListener('click', async () => {
+      clearMessages();
+      button.disabled = true;
+      try {
+        extension?.disconnect();
+        extension = await connectExtension(name);
+        extension.subscribe(() => renderExtensions());
+        renderExtensions();
+      } catch (error) {
+        showError(error);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return button;
+  }));
+  const shared = extension?.getAccounts() ?? [];
+  $('extension-form').hidden = shared.length === 0;
+  $('extension-none').hidden = !extension || shared.length > 0;
+  $('extension-account').replaceChildren(...shared.map((injected) => {
+    const { name, address } = extensionAccount(injected, extension.name);
+    return Object.assign(document.createElement('option'), { value: injected.address, textContent: name ? `${name} (${address})` : address });
+  }));
+}
+
+/**
+ * Extensions inject themselves after the page loads, when they are ready: the wallet looks for
+ * them for a few seconds after it starts.
+ */
+function watchForExtensions() {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    renderExtensions();
+    if (injectedExtensions().length > 0 || Date.now() - started > EXTENSION_WAIT_MS) clearInterval(timer);
+  }, 250);
 }
 
 function parseAmount(text) {
@@ -379,8 +439,22 @@ action($('import-json-form'), async (form) => {
 });
 
 action($('unlock-form'), async (form) => {
-  pair = keystore.unlock(form.get('account'), form.get('password'));
+  const address = form.get('account');
+  const { name } = keystore.accounts().find((stored) => stored.address === address) ?? {};
+  const pair = keystore.unlock(address, form.get('password'));
   $('unlock-form').reset();
+  await enter(keystoreAccount(pair, name));
+});
+
+action($('extension-form'), async (form) => {
+  const injected = extension.getAccounts().find((shared) => shared.address === form.get('account'));
+  if (!injected) throw new ChainError('unknownAccount');
+  await enter(extensionAccount(injected, extension.name));
+});
+
+/** Shows the wallet of `chosen`, and the sign-in a link brought, if any. */
+async function enter(chosen) {
+  account = chosen;
   showWallet();
   await refresh();
   if (linkedChallenge) {
@@ -388,7 +462,7 @@ action($('unlock-form'), async (form) => {
     linkedChallenge = undefined;
     await handleScanned(text);
   }
-});
+}
 
 action($('transfer-form'), async (form) => {
   const to = form.get('to').trim();
@@ -415,7 +489,7 @@ $('confirm-send').addEventListener('click', async () => {
     const status = {
       signed: () => t('statusSigned'), broadcasted: () => t('statusBroadcasted'), inBlock: (block) => t('statusInBlock', { block }),
     };
-    const { block } = await signAndSend(transferCall(connection, to, planck), pair, (state, block) => {
+    const { block } = await signAndSend(transferCall(connection, to, planck), account.signer, (state, block) => {
       if (status[state]) $('status').textContent = status[state](block);
     });
     $('status').textContent = t('sent', { block });
@@ -453,7 +527,7 @@ async function showPayment(checked) {
 }
 
 async function showChallenge(text) {
-  const challenge = await checkChallenge(connection, text, pair.address);
+  const challenge = await checkChallenge(connection, text, account.address);
   pendingChallenge = text;
   $('signin-audience').textContent = challenge.audience;
   $('signin-expires').textContent = new Date(challenge.expiresAt).toLocaleString(currentLanguage() === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
@@ -505,7 +579,7 @@ $('pay').addEventListener('click', async () => {
   clearMessages();
   $('pay').disabled = true;
   try {
-    const { block } = await signAndSend(payCall(connection, checked), pair, (state, inBlock) => {
+    const { block } = await signAndSend(payCall(connection, checked), account.signer, (state, inBlock) => {
       if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
     });
     $('payment').hidden = true;
@@ -526,7 +600,7 @@ action($('credential-add-form'), async (form) => {
   } catch (error) {
     throw new ChainError('badCredential', error.message);
   }
-  keystore.keepCredential(pair.address, text);
+  keystore.keepCredential(account.address, text);
   $('credential-add-form').reset();
   await refresh();
 });
@@ -536,7 +610,7 @@ action($('credential-submit-form'), async (form) => {
   if (!isChainAddress(verifier)) throw new ChainError('badAddress');
   if (chosenCredentials.size === 0) throw new ChainError('noCredentialSelected');
   const purposeHash = blake2AsHex(form.get('purpose').trim());
-  const { block, events } = await signAndSend(submitCall(connection, verifier, [...chosenCredentials], purposeHash), pair,
+  const { block, events } = await signAndSend(submitCall(connection, verifier, [...chosenCredentials], purposeHash), account.signer,
     (state, inBlock) => {
       if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
     });
@@ -551,7 +625,7 @@ $('redeem-confirm').addEventListener('click', async () => {
   $('redeem').hidden = true;
   clearMessages();
   try {
-    const { block, events } = await signAndSend(redeemCall(connection, item.id), pair, (state, inBlock) => {
+    const { block, events } = await signAndSend(redeemCall(connection, item.id), account.signer, (state, inBlock) => {
       if (state === 'inBlock') $('status').textContent = t('statusInBlock', { block: inBlock });
     });
     $('status').textContent = t('redeemed', { block, voucher: voucherOf(events) });
@@ -574,9 +648,16 @@ $('pay-cancel').addEventListener('click', () => {
 
 $('signin-sign').addEventListener('click', async () => {
   if (!pendingChallenge) return;
-  const signature = signChallenge(pair, pendingChallenge);
-  pendingChallenge = undefined;
   $('signin-sign').disabled = true;
+  let signature;
+  try {
+    signature = await account.signChallenge(pendingChallenge);
+  } catch (error) {
+    $('signin-sign').disabled = false;
+    showError(error);
+    return;
+  }
+  pendingChallenge = undefined;
   $('signin-signature').textContent = signature;
   $('signin-qr').src = await QRCode.toDataURL(signature, { errorCorrectionLevel: 'M' });
   $('signin-qr').alt = signature;
@@ -591,8 +672,8 @@ $('signin-cancel').addEventListener('click', () => {
 $('lock').addEventListener('click', () => {
   chosenCredentials.clear();
   delete $('credentials').dataset.shown;
-  pair?.lock();
-  pair = undefined;
+  account?.lock();
+  account = undefined;
   pendingPayment = undefined;
   pendingChallenge = undefined;
   pendingRedemption = undefined;
@@ -603,10 +684,10 @@ $('lock').addEventListener('click', () => {
 });
 
 $('export').addEventListener('click', () => {
-  const json = keystore.exportJson(pair.address);
+  const json = keystore.exportJson(account.address);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([JSON.stringify(json)], { type: 'application/json' }));
-  link.download = `${pair.address}.json`;
+  link.download = `${account.address}.json`;
   link.click();
   URL.revokeObjectURL(link.href);
 });
@@ -625,6 +706,7 @@ async function start() {
   await keystore.ready();
   newMnemonic();
   renderAccounts();
+  watchForExtensions();
   const config = await fetch('./config.json').then((response) => response.json()).catch(() => ({}));
   indexerUrl = config.indexer;
   const chosen = localStorage.getItem(RPC_KEY);

@@ -1,0 +1,67 @@
+// Who signs for the member: a key of this browser's keystore (keystore.js), unlocked by the
+// member's password, or an account of a wallet extension (the polkadot.js extension, or another
+// that injects the same `window.injectedWeb3` interface), which keeps its keys itself and asks the
+// member to approve each signature in its own window. The screens use either through one shape:
+// `{ address, name, source, signer, signChallenge(text), lock() }`.
+
+import { u8aToHex } from '@polkadot/util';
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { connectInjectedExtension, getInjectedExtensions } from 'polkadot-api/pjs-signer';
+import { getPolkadotSigner } from 'polkadot-api/signer';
+import { signChallenge, SS58_PREFIX } from 'seoul-chain-tools/lib/citizens.js';
+import { ChainError } from './chain.js';
+
+/** The name the wallet gives itself when it asks an extension for access. */
+const APP_NAME = 'Seoul citizen wallet';
+
+/** A signer whose refusals (the member cancelled, the extension locked) read as `notSigned`. */
+function refusalsExplained(signer) {
+  const explained = (sign) => (...args) => sign(...args).catch((error) => {
+    throw new ChainError('notSigned', error?.message ?? String(error));
+  });
+  return { ...signer, signTx: explained(signer.signTx), signBytes: explained(signer.signBytes) };
+}
+
+/** The member's key `pair`, unlocked from this browser's keystore. */
+export function keystoreAccount(pair, name) {
+  return {
+    address: pair.address,
+    name,
+    source: 'keystore',
+    signer: getPolkadotSigner(pair.publicKey, 'Sr25519', (message) => pair.sign(message)),
+    signChallenge: async (challenge) => signChallenge(pair, challenge),
+    lock: () => pair.lock(),
+  };
+}
+
+/**
+ * The account `injected` of the extension `extension`: its address shown with the chain's prefix
+ * (extensions often keep the generic one); every signature is approved in the extension.
+ */
+export function extensionAccount(injected, extension) {
+  const signer = refusalsExplained(injected.polkadotSigner);
+  return {
+    address: encodeAddress(decodeAddress(injected.address), SS58_PREFIX),
+    name: injected.name,
+    source: extension,
+    signer,
+    // Extensions sign text wrapped in <Bytes>…</Bytes>, which citizens_authenticate accepts too.
+    signChallenge: async (challenge) => u8aToHex(await signer.signBytes(new TextEncoder().encode(challenge))),
+    lock: () => {},
+  };
+}
+
+/** The names of the wallet extensions that have injected themselves into this page. */
+export const injectedExtensions = () => getInjectedExtensions();
+
+/**
+ * Asks the extension `name` for access (it shows its own prompt); resolves to the connection,
+ * whose `getAccounts()` lists the accounts the member shared, or fails with `extensionRefused`.
+ */
+export async function connectExtension(name) {
+  try {
+    return await connectInjectedExtension(name, APP_NAME);
+  } catch (error) {
+    throw new ChainError('extensionRefused', error?.message ?? String(error));
+  }
+}
