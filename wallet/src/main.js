@@ -384,7 +384,8 @@ function renderExtensions() {
     });
     return button;
   }));
-  const shared = extension?.getAccounts() ?? [];
+  // The chain's accounts are sr25519, ed25519 or ecdsa keys; an extension's Ethereum accounts cannot sign for them.
+  const shared = (extension?.getAccounts() ?? []).filter(({ type }) => type !== 'ethereum');
   $('extension-form').hidden = shared.length === 0;
   $('extension-none').hidden = !extension || shared.length > 0;
   $('extension-account').replaceChildren(...shared.map((injected) => {
@@ -447,7 +448,7 @@ action($('unlock-form'), async (form) => {
 });
 
 action($('extension-form'), async (form) => {
-  const injected = extension.getAccounts().find((shared) => shared.address === form.get('account'));
+  const injected = extension?.getAccounts().find((shared) => shared.address === form.get('account'));
   if (!injected) throw new ChainError('unknownAccount');
   await enter(extensionAccount(injected, extension.name));
 });
