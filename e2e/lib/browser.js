@@ -1,18 +1,30 @@
 // A real headless Chromium (Debian's `chromium`) driven by puppeteer-core, for the wallet's
 // tests; screenshots go to SEOUL_E2E_SCREENSHOTS (default e2e/screenshots), kept as artefacts.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import QRCode from 'qrcode';
 
 const e2eRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the screenshots of the browser tests are kept. */
 export const SCREENSHOTS = path.resolve(process.env.SEOUL_E2E_SCREENSHOTS ?? path.join(e2eRoot, 'screenshots'));
+const repoRoot = path.resolve(e2eRoot, '..');
 /** The browser: Debian's Chromium unless CHROMIUM names another. */
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Builds the citizen wallet (Vite) into a new temporary folder and returns its path. */
+export async function buildWallet() {
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
+  await promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'),
+    ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot });
+  return dist;
+}
 
 /**
  * Starts a headless Chromium in Korean; `args` are added to its command line and `extensions`

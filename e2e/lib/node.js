@@ -158,7 +158,23 @@ export function keepLogs(name, streams, keep) {
  * path. `readyTimeoutMs` bounds the wait for its RPC (a large genesis takes minutes to build).
  * `webSocketP2p` makes its p2p port a WebSocket one on 127.0.0.1, for light clients.
  */
-export async function startNode(args, {
+export async function startNode(args, options = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startNodeOnce(args, options);
+    } catch (error) {
+      // A port found free can be taken, by any process's outgoing connection, before the node
+      // binds it (a genesis takes seconds to build): the node is started again on new ports.
+      const portTaken = !options.namespace && /Address already in use/.test(error.message);
+      if (!portTaken || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** How many times startNode tries new ports when one it chose was taken meanwhile. */
+const PORT_ATTEMPTS = 3;
+
+async function startNodeOnce(args, {
   basePath, p2pPort, name = 'node', namespace, readyTimeoutMs = 120_000, webSocketP2p = false,
 } = {}) {
   const rpcPort = namespace ? 9944 : await freePort();

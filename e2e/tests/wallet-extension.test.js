@@ -7,25 +7,21 @@
 // (wrapped in <Bytes>) and citizens_authenticate accepts it.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import {
   didOf, makeChallenge, SS58_PREFIX,
 } from 'seoul-chain-tools/lib/citizens.js';
-import { launchBrowser, screenshot, seriousViolations } from '../lib/browser.js';
+import {
+  buildWallet, launchBrowser, screenshot, seriousViolations,
+} from '../lib/browser.js';
 import { buildExtension } from '../lib/extension.js';
 import { serveStatic } from '../lib/static.js';
 import {
   connect, rpc, startNode, waitFor,
 } from '../lib/node.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXTENSION_PASSWORD = 'extension-password-1';
 
 /** The extension refuses a site's second request within this time (its rate limit, 3 s). */
@@ -33,10 +29,6 @@ const EXTENSION_RATE_LIMIT_MS = 3_000;
 
 /** Waits out the extension's rate limit between two requests of the wallet. */
 const afterRateLimit = () => new Promise((resolve) => { setTimeout(resolve, EXTENSION_RATE_LIMIT_MS + 500); });
-
-/** Builds the wallet (Vite) into `dist`. */
-const buildWallet = (dist) => promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'),
-  ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot });
 
 describe('the citizen wallet with the polkadot.js extension', () => {
   let node;
@@ -51,14 +43,9 @@ describe('the citizen wallet with the polkadot.js extension', () => {
   let eve;
 
   before(async () => {
-    dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
-    const [started, , built] = await Promise.all([
-      startNode(['--dev'], { name: 'wallet-extension-chain' }),
-      buildWallet(dist),
-      buildExtension(),
+    [node, dist, extensionDir] = await Promise.all([
+      startNode(['--dev'], { name: 'wallet-extension-chain' }), buildWallet(), buildExtension(),
     ]);
-    node = started;
-    extensionDir = built;
     api = await connect(node);
     site = await serveStatic(dist, { '/config.json': JSON.stringify({ rpc: node.url }) });
     browser = await launchBrowser([], { extensions: [extensionDir] });

@@ -10,8 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +25,7 @@ import { readCredential, readJson } from 'seoul-chain-tools/lib/credential-files
 import { schemaHash } from 'seoul-chain-tools/lib/credentials.js';
 import { planckToScn } from 'seoul-chain-tools/lib/scoin.js';
 import {
-  launchBrowser, qrVideo, screenshot, seriousViolations,
+  buildWallet, launchBrowser, qrVideo, screenshot, seriousViolations,
 } from '../lib/browser.js';
 import { contractTerms, iso, koreanDate } from '../lib/labor.js';
 import { serveStatic } from '../lib/static.js';
@@ -37,10 +36,6 @@ import {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'seoul-wallet-test-1';
 const CREDENTIALS = path.join(repoRoot, 'e2e/fixtures/credentials');
-
-/** Builds the wallet (Vite) into `dist`. */
-const buildWallet = (dist) => promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/vite'),
-  ['build', 'wallet', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot });
 
 /** Imports //Dave's key into the wallet on `page` under PASSWORD and unlocks it. */
 async function importAndUnlock(page) {
@@ -67,12 +62,7 @@ describe('the citizen wallet, over RPC', () => {
   let merchant;
 
   before(async () => {
-    dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
-    const [started] = await Promise.all([
-      startNode(['--dev'], { name: 'wallet-chain' }),
-      buildWallet(dist),
-    ]);
-    node = started;
+    [node, dist] = await Promise.all([startNode(['--dev'], { name: 'wallet-chain' }), buildWallet()]);
     api = await connect(node);
     site = await serveStatic(dist, { '/config.json': JSON.stringify({ rpc: node.url }) });
     browser = await launchBrowser();
@@ -443,14 +433,12 @@ describe('the citizen wallet, through a light client', () => {
   const sites = [];
 
   before(async () => {
-    dist = mkdtempSync(path.join(os.tmpdir(), 'seoul-wallet-'));
     // On a dev chain the node list is enforced only where the offchain worker runs: without it
     // the light client, whose PeerId is new each time, may connect.
-    const [started] = await Promise.all([
+    [node, dist] = await Promise.all([
       startNode(['--dev', '--offchain-worker', 'never', '--node-key', bootnode.nodeKey], { name: 'wallet-light-chain', webSocketP2p: true }),
-      buildWallet(dist),
+      buildWallet(),
     ]);
-    node = started;
     api = await connect(node);
     browser = await launchBrowser();
   });
