@@ -696,6 +696,7 @@ $('export').addEventListener('click', () => {
 $('language').addEventListener('click', () => {
   setLanguage(currentLanguage() === 'ko' ? 'en' : 'ko');
   for (const list of document.querySelectorAll('[data-shown]')) delete list.dataset.shown;
+  showWallet();
   renderConnection();
   refresh().catch(showError);
 });
