@@ -28,7 +28,11 @@ async function handle({ id, message, request }, port) {
     const response = await (fromExtension ? extension.handle(id, message, request, port) : tabs.handle(id, message, request, url, port));
     port.postMessage({ id, response });
   } catch (error) {
-    port.postMessage({ error: error.message, id });
+    try {
+      port.postMessage({ error: error.message, id });
+    } catch {
+      // The page has gone meanwhile: nobody is left to tell.
+    }
   }
 }
 

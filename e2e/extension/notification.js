@@ -1,7 +1,7 @@
 // The approval page: the extension's own popup (@polkadot/extension-ui) is not published on npm,
 // so this page stands in for it, speaking the same messages to the published background: it
 // lists the sites asking to connect and the signing requests, approves them (a signature needs
-// the account's password) or refuses them, and imports an account.
+// the account's password) or refuses them, and imports and forgets accounts.
 
 import { PORT_EXTENSION } from '@polkadot/extension-base/defaults';
 
@@ -35,7 +35,14 @@ const button = (text, onClick) => {
 };
 
 let accounts = [];
-send('pri(accounts.subscribe)', {}, (list) => { accounts = list; });
+send('pri(accounts.subscribe)', {}, (list) => {
+  accounts = list;
+  $('accounts').replaceChildren(...list.map(({ address, name }) => {
+    const item = Object.assign(document.createElement('li'), { textContent: `${name} ${address} ` });
+    item.append(button('Forget', () => send('pri(accounts.forget)', { address })));
+    return item;
+  }));
+});
 
 send('pri(authorize.requests)', {}, (requests) => {
   $('auth-requests').replaceChildren(...requests.map(({ id, request, url }) => {

@@ -4,7 +4,8 @@
 // access, which the member allows in the extension's window, and uses the shared account. A
 // transfer is approved in the extension with its password and shown final; one cancelled in the
 // extension is refused with nothing sent; a sign-in link's challenge is signed by the extension
-// (wrapped in <Bytes>) and citizens_authenticate accepts it.
+// (wrapped in <Bytes>) and citizens_authenticate accepts it; locking disconnects the extension,
+// and an account the member stops sharing is dropped at once, with the transfer prepared for it.
 
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -23,6 +24,8 @@ import {
 } from '../lib/node.js';
 
 const EXTENSION_PASSWORD = 'extension-password-1';
+/** What the wallet says while the extension asks the member. */
+const ASKING = 'polkadot-js 확장 프로그램 창에서 확인하고 승인하세요.';
 
 /** The extension refuses a site's second request within this time (its rate limit, 3 s). */
 const EXTENSION_RATE_LIMIT_MS = 3_000;
@@ -149,11 +152,15 @@ describe('the citizen wallet with the polkadot.js extension', () => {
     await afterRateLimit();
     await page.click('#confirm-send');
     let popup = await extensionWindow('#sign-requests li');
+    assert.equal(await text('#status'), ASKING);
     assert.match(await popup.$eval('#sign-requests li', (item) => item.textContent), new RegExp(`nonce 0x0*${nonce.toString(16)}\\b`));
-    // A wrong password signs nothing; the request stays for the right one.
+    // A wrong password signs nothing; the request stays for the right one and the wallet waits.
     await popup.type('#sign-requests li .password', 'not-the-password');
     await popup.click('#sign-requests li button');
     await popup.waitForFunction(() => document.getElementById('status').textContent !== '');
+    assert.match(await popup.$eval('#status', (status) => status.textContent), /decode|password/i);
+    assert.equal((await popup.$$('#sign-requests li')).length, 1, 'the request still waits');
+    assert.equal(await text('#status'), ASKING);
     assert.equal(await nonceOf(dave.address), nonce);
     await popup.$eval('#sign-requests li .password', (input) => { input.value = ''; });
     await popup.type('#sign-requests li .password', EXTENSION_PASSWORD);
@@ -171,9 +178,42 @@ describe('the citizen wallet with the polkadot.js extension', () => {
     popup = await extensionWindow('#sign-requests li');
     await popup.click('#sign-requests li button:last-of-type');
     await waitFor(async () => (await text('#error')) !== '', { what: 'the refusal' });
-    assert.equal(await text('#error'), '서명하지 않았습니다 (Cancelled). 아무것도 보내지 않았습니다. 다시 하려면 확장 프로그램 창에서 승인하세요.');
+    assert.equal(await text('#error'), '서명하지 않았습니다 (Cancelled). 아무것도 보내지 않았습니다. 다시 하려면 한 번 더 보내고 확장 프로그램 창에서 승인하세요.');
     assert.equal(await nonceOf(dave.address), nonce + 1, 'nothing sent');
     assert.equal(await spendable(eve.address) - eveBefore, 2_000_000n);
     await screenshot(page, 'wallet-extension-cancelled');
+  });
+  test('locking disconnects the extension; an account the extension stops sharing is dropped with what was prepared for it', async () => {
+    await page.click('#lock');
+    await page.waitForSelector('#extension-section:not([hidden])');
+    assert.equal(await page.$eval('#wallet-section', (section) => section.hidden), true);
+    assert.equal(await page.$eval('#extension-form', (form) => form.checkVisibility()), false, 'the extension is asked again');
+    await page.click('#language');
+    assert.equal(await text('#extension-connect button'), 'Connect polkadot-js');
+    assert.equal(await text('#extension-title'), 'Accounts of a browser extension');
+    await page.click('#language');
+    assert.equal(await text('#extension-connect button'), 'polkadot-js 연결');
+
+    // The site is allowed already: the extension shares the account again without asking.
+    await page.click('#extension-connect button');
+    await page.waitForSelector('#extension-form:not([hidden])');
+    await page.click('#extension-form button[type="submit"]');
+    await page.waitForSelector('#wallet-section:not([hidden])');
+    await page.type('#transfer-to', eve.address);
+    await page.type('#transfer-amount', '4');
+    await page.click('#transfer-form button[type="submit"]');
+    await page.waitForSelector('#confirm:not([hidden])');
+
+    const settings = await browser.newPage();
+    await settings.goto(extensionUrl);
+    await settings.waitForSelector('#accounts li button');
+    await settings.click('#accounts li button');
+    await settings.waitForFunction(() => document.querySelectorAll('#accounts li').length === 0);
+    await settings.close();
+    await page.waitForSelector('#wallet-section[hidden]');
+    assert.equal(await text('#error'), '확장 프로그램이 이 계정을 더 이상 공유하지 않아 지갑을 잠갔습니다. 다시 쓰려면 확장 프로그램에서 계정을 허용하세요.');
+    assert.equal(await page.$eval('#confirm', (confirm) => confirm.hidden), true, 'the prepared transfer is gone');
+    assert.equal(await page.$eval('#transfer-to', (input) => input.value), '');
+    await screenshot(page, 'wallet-extension-withdrawn');
   });
 });

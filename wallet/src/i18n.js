@@ -25,7 +25,8 @@ const TEXT = {
     connectExtension: '{extension} 연결',
     extensionNone: '확장 프로그램이 이 지갑에 공유한 계정이 없습니다. 확장 프로그램에서 이 사이트에 계정을 허용하세요.',
     useAccount: '이 계정 사용',
-    signedBy: '서명',
+    approveInExtension: '{extension} 확장 프로그램 창에서 확인하고 승인하세요.',
+    signedBy: '서명 주체',
     signedByKeystore: '이 브라우저에 보관한 키 (비밀번호로 잠금 해제)',
     signedByExtension: '확장 프로그램 {extension}: 서명할 때마다 확장 프로그램 창에서 승인하세요',
     forget: '이 기기에서 삭제',
@@ -163,7 +164,8 @@ const TEXT = {
     'error.failed': '문제가 생겼습니다: {detail}',
     'error.lightClientFailed': '경량 클라이언트로 연결하지 못했습니다.',
     'error.extensionRefused': '확장 프로그램이 연결을 허용하지 않았습니다 ({detail}). 확장 프로그램에서 이 사이트를 허용하고 다시 연결하세요.',
-    'error.notSigned': '서명하지 않았습니다 ({detail}). 아무것도 보내지 않았습니다. 다시 하려면 확장 프로그램 창에서 승인하세요.',
+    'error.notSigned': '서명하지 않았습니다 ({detail}). 아무것도 보내지 않았습니다. 다시 하려면 한 번 더 보내고 확장 프로그램 창에서 승인하세요.',
+    'error.accountWithdrawn': '확장 프로그램이 이 계정을 더 이상 공유하지 않아 지갑을 잠갔습니다. 다시 쓰려면 확장 프로그램에서 계정을 허용하세요.',
   },
   en: {
     title: 'Seoul citizen wallet',
@@ -188,6 +190,7 @@ const TEXT = {
     connectExtension: 'Connect {extension}',
     extensionNone: 'The extension shares no account with this wallet. Allow an account for this site in the extension.',
     useAccount: 'Use this account',
+    approveInExtension: 'Check and approve the request in the {extension} extension\'s window.',
     signedBy: 'Signed by',
     signedByKeystore: 'a key kept in this browser (unlocked by your password)',
     signedByExtension: 'the extension {extension}: approve each signature in its window',
@@ -326,7 +329,8 @@ const TEXT = {
     'error.failed': 'Something went wrong: {detail}',
     'error.lightClientFailed': 'The light client could not connect.',
     'error.extensionRefused': 'The extension did not allow the connection ({detail}). Allow this site in the extension and connect again.',
-    'error.notSigned': 'Not signed ({detail}); nothing was sent. To try again, approve the request in the extension\'s window.',
+    'error.notSigned': 'Not signed ({detail}); nothing was sent. To try again, send it again and approve it in the extension\'s window.',
+    'error.accountWithdrawn': 'The extension no longer shares this account, so the wallet was locked. Allow the account in the extension to use it again.',
   },
 };
 

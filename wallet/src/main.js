@@ -16,12 +16,14 @@ import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 import * as keystore from './keystore.js';
 import { readQr, scanCamera } from './qr.js';
 import {
-  connectExtension, extensionAccount, injectedExtensions, keystoreAccount,
+  connectExtension, extensionAccount, injectedExtensions, keystoreAccount, sameAccount,
 } from './signers.js';
 
 const RPC_KEY = 'seoul-wallet/rpc';
 /** How long after the start the wallet looks for wallet extensions in the page. */
 const EXTENSION_WAIT_MS = 5_000;
+/** The kinds of extension account that can sign for this chain's accounts and sign in. */
+const SIGNING_TYPES = ['sr25519', 'ed25519'];
 const $ = (id) => document.getElementById(id);
 
 let connection;
@@ -30,6 +32,8 @@ let stopFollowing = () => {};
 let account;
 /** The wallet extension the member connected, whose shared accounts are offered. */
 let extension;
+/** The name of the extension being asked for access, until it answers. */
+let connectingExtension;
 let pendingTransfer;
 let mnemonic;
 /** The payment request or sign-in challenge shown, waiting for the member's decision. */
@@ -366,43 +370,73 @@ function showWallet() {
 function renderExtensions() {
   const names = injectedExtensions();
   $('extension-section').hidden = names.length === 0 || Boolean(account);
-  $('extension-connect').replaceChildren(...names.map((name) => {
-    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: t('connectExtension', { extension: name }) });
-    button.addEventListener('click', async () => {
-      clearMessages();
-      button.disabled = true;
-      try {
-        extension?.disconnect();
-        extension = await connectExtension(name);
-        extension.subscribe(() => renderExtensions());
-        renderExtensions();
-      } catch (error) {
-        showError(error);
-      } finally {
-        button.disabled = false;
-      }
-    });
-    return button;
-  }));
-  // The chain's accounts are sr25519, ed25519 or ecdsa keys; an extension's Ethereum accounts cannot sign for them.
-  const shared = (extension?.getAccounts() ?? []).filter(({ type }) => type !== 'ethereum');
+  const drawn = `${currentLanguage()} ${names.join(' ')}`;
+  // Redrawn only when something changed, so that the keyboard's focus stays where it was.
+  if ($('extension-connect').dataset.drawn !== drawn) {
+    $('extension-connect').dataset.drawn = drawn;
+    $('extension-connect').replaceChildren(...names.map((name) => Object.assign(document.createElement('button'), {
+      type: 'button', textContent: t('connectExtension', { extension: name }), onclick: () => useExtension(name),
+    })));
+  }
+  for (const button of $('extension-connect').children) button.disabled = Boolean(connectingExtension);
+  const shared = sharedAccounts();
   $('extension-form').hidden = shared.length === 0;
   $('extension-none').hidden = !extension || shared.length > 0;
-  $('extension-account').replaceChildren(...shared.map((injected) => {
+  const offered = shared.map((injected) => {
     const { name, address } = extensionAccount(injected, extension.name);
-    return Object.assign(document.createElement('option'), { value: injected.address, textContent: name ? `${name} (${address})` : address });
-  }));
+    return { value: injected.address, textContent: name ? `${name} (${address})` : address };
+  });
+  // Likewise the list, so that the member's choice in it stays.
+  if ($('extension-account').dataset.drawn !== JSON.stringify(offered)) {
+    $('extension-account').dataset.drawn = JSON.stringify(offered);
+    $('extension-account').replaceChildren(...offered.map((option) => Object.assign(document.createElement('option'), option)));
+  }
+}
+
+/**
+ * The accounts the connected extension shares that can sign for this chain: sr25519 and ed25519
+ * keys (a sign-in signature is one of those; ecdsa and Ethereum accounts are left out).
+ */
+const sharedAccounts = () => (extension?.getAccounts() ?? []).filter(({ type }) => SIGNING_TYPES.includes(type));
+
+/** Asks the extension `name` for access (it asks the member), then offers what it shares. */
+async function useExtension(name) {
+  if (connectingExtension) return;
+  clearMessages();
+  extension?.disconnect();
+  extension = undefined;
+  connectingExtension = name;
+  $('status').textContent = t('approveInExtension', { extension: name });
+  renderExtensions();
+  try {
+    extension = await connectExtension(name);
+    extension.subscribe(() => {
+      // The member stopped sharing the account in use: the wallet stops using it.
+      if (account && account.source === extension?.name && !sharedAccounts().some((shared) => sameAccount(shared.address, account.address))) {
+        lock();
+        $('error').textContent = t('error.accountWithdrawn');
+      }
+      renderExtensions();
+    });
+    $('status').textContent = '';
+  } catch (error) {
+    $('status').textContent = '';
+    showError(error);
+  } finally {
+    connectingExtension = undefined;
+    renderExtensions();
+  }
 }
 
 /**
  * Extensions inject themselves after the page loads, when they are ready: the wallet looks for
- * them for a few seconds after it starts.
+ * them during its first seconds.
  */
 function watchForExtensions() {
   const started = Date.now();
   const timer = setInterval(() => {
     renderExtensions();
-    if (injectedExtensions().length > 0 || Date.now() - started > EXTENSION_WAIT_MS) clearInterval(timer);
+    if (Date.now() - started > EXTENSION_WAIT_MS) clearInterval(timer);
   }, 250);
 }
 
@@ -448,9 +482,11 @@ action($('unlock-form'), async (form) => {
 });
 
 action($('extension-form'), async (form) => {
-  const injected = extension?.getAccounts().find((shared) => shared.address === form.get('account'));
+  const injected = sharedAccounts().find((shared) => shared.address === form.get('account'));
   if (!injected) throw new ChainError('unknownAccount');
-  await enter(extensionAccount(injected, extension.name));
+  await enter(extensionAccount(injected, extension.name, {
+    onAsk: () => { $('status').textContent = t('approveInExtension', { extension: extension?.name ?? '' }); },
+  }));
 });
 
 /** Shows the wallet of `chosen`, and the sign-in a link brought, if any. */
@@ -649,16 +685,21 @@ $('pay-cancel').addEventListener('click', () => {
 
 $('signin-sign').addEventListener('click', async () => {
   if (!pendingChallenge) return;
+  const [challenge, signer] = [pendingChallenge, account];
   $('signin-sign').disabled = true;
   let signature;
   try {
-    signature = await account.signChallenge(pendingChallenge);
+    signature = await signer.signChallenge(challenge);
   } catch (error) {
-    $('signin-sign').disabled = false;
+    if (pendingChallenge === challenge) $('signin-sign').disabled = false;
     showError(error);
     return;
   }
+  // An extension's approval takes a while: another challenge, or another account, may have
+  // come meanwhile, and this signature must not be shown under its name.
+  if (pendingChallenge !== challenge || account !== signer) return;
   pendingChallenge = undefined;
+  $('status').textContent = '';
   $('signin-signature').textContent = signature;
   $('signin-qr').src = await QRCode.toDataURL(signature, { errorCorrectionLevel: 'M' });
   $('signin-qr').alt = signature;
@@ -670,19 +711,30 @@ $('signin-cancel').addEventListener('click', () => {
   $('signin').hidden = true;
 });
 
-$('lock').addEventListener('click', () => {
+$('lock').addEventListener('click', () => lock());
+
+/**
+ * Leaves the account: a keystore key is locked again, an extension is disconnected (choosing
+ * its account again asks the extension again), and nothing prepared for it stays to be sent.
+ */
+function lock() {
   chosenCredentials.clear();
   delete $('credentials').dataset.shown;
   account?.lock();
   account = undefined;
+  extension?.disconnect();
+  extension = undefined;
+  pendingTransfer = undefined;
   pendingPayment = undefined;
   pendingChallenge = undefined;
   pendingRedemption = undefined;
+  $('transfer-form').reset();
+  $('confirm').hidden = true;
   $('payment').hidden = true;
   $('signin').hidden = true;
   $('redeem').hidden = true;
   showWallet();
-});
+}
 
 $('export').addEventListener('click', () => {
   const json = keystore.exportJson(account.address);

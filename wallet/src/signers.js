@@ -4,7 +4,7 @@
 // member to approve each signature in its own window. The screens use either through one shape:
 // `{ address, name, source, signer, signChallenge(text), lock() }`.
 
-import { u8aToHex } from '@polkadot/util';
+import { u8aEq, u8aToHex } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { connectInjectedExtension, getInjectedExtensions } from 'polkadot-api/pjs-signer';
 import { getPolkadotSigner } from 'polkadot-api/signer';
@@ -14,13 +14,22 @@ import { ChainError } from './chain.js';
 /** The name the wallet gives itself when it asks an extension for access. */
 const APP_NAME = 'Seoul citizen wallet';
 
-/** A signer whose refusals (the member cancelled, the extension locked) read as `notSigned`. */
-function refusalsExplained(signer) {
-  const explained = (sign) => (...args) => sign(...args).catch((error) => {
-    throw new ChainError('notSigned', error?.message ?? String(error));
-  });
-  return { ...signer, signTx: explained(signer.signTx), signBytes: explained(signer.signBytes) };
+/**
+ * An extension's signer that calls `onAsk` as the extension asks the member, and whose refusals
+ * (cancelled, a wrong password, the extension's rate limit) read as `notSigned`.
+ */
+function askingSigner(signer, onAsk) {
+  const asking = (sign) => (...args) => {
+    onAsk();
+    return sign(...args).catch((error) => {
+      throw new ChainError('notSigned', error?.message ?? String(error));
+    });
+  };
+  return { ...signer, signTx: asking(signer.signTx), signBytes: asking(signer.signBytes) };
 }
+
+/** Whether the addresses `a` and `b` (of any SS58 prefix) name the same account. */
+export const sameAccount = (a, b) => u8aEq(decodeAddress(a), decodeAddress(b));
 
 /** The member's key `pair`, unlocked from this browser's keystore. */
 export function keystoreAccount(pair, name) {
@@ -36,10 +45,11 @@ export function keystoreAccount(pair, name) {
 
 /**
  * The account `injected` of the extension `extension`: its address shown with the chain's prefix
- * (extensions often keep the generic one); every signature is approved in the extension.
+ * (extensions often keep the generic one); every signature is approved in the extension, and
+ * `onAsk` is called when it asks the member.
  */
-export function extensionAccount(injected, extension) {
-  const signer = refusalsExplained(injected.polkadotSigner);
+export function extensionAccount(injected, extension, { onAsk = () => {} } = {}) {
+  const signer = askingSigner(injected.polkadotSigner, onAsk);
   return {
     address: encodeAddress(decodeAddress(injected.address), SS58_PREFIX),
     name: injected.name,
