@@ -73,6 +73,14 @@ describe('the citizen wallet with the polkadot.js extension', () => {
     return data.free.toBigInt() - data.frozen.toBigInt();
   };
 
+  /** Fills in a transfer of `amount` SCN to `to` and waits for the wallet's confirmation. */
+  async function prepareTransfer(to, amount) {
+    await page.type('#transfer-to', to);
+    await page.type('#transfer-amount', amount);
+    await page.click('#transfer-form button[type="submit"]');
+    await page.waitForSelector('#confirm:not([hidden])');
+  }
+
   /** The window the extension opened for a request waiting for the member: the one showing `selector`. */
   function extensionWindow(selector) {
     return waitFor(async () => {
@@ -145,10 +153,7 @@ describe('the citizen wallet with the polkadot.js extension', () => {
   test('a transfer approved in the extension is shown final; one cancelled there sends nothing', async () => {
     const nonce = await nonceOf(dave.address);
     const eveBefore = await spendable(eve.address);
-    await page.type('#transfer-to', eve.address);
-    await page.type('#transfer-amount', '2');
-    await page.click('#transfer-form button[type="submit"]');
-    await page.waitForSelector('#confirm:not([hidden])');
+    await prepareTransfer(eve.address, '2');
     await afterRateLimit();
     await page.click('#confirm-send');
     let popup = await extensionWindow('#sign-requests li');
@@ -169,10 +174,7 @@ describe('the citizen wallet with the polkadot.js extension', () => {
     assert.equal(await nonceOf(dave.address), nonce + 1);
     assert.equal(await spendable(eve.address) - eveBefore, 2_000_000n);
 
-    await page.type('#transfer-to', eve.address);
-    await page.type('#transfer-amount', '3');
-    await page.click('#transfer-form button[type="submit"]');
-    await page.waitForSelector('#confirm:not([hidden])');
+    await prepareTransfer(eve.address, '3');
     await afterRateLimit();
     await page.click('#confirm-send');
     popup = await extensionWindow('#sign-requests li');
@@ -199,10 +201,7 @@ describe('the citizen wallet with the polkadot.js extension', () => {
     await page.waitForSelector('#extension-form:not([hidden])');
     await page.click('#extension-form button[type="submit"]');
     await page.waitForSelector('#wallet-section:not([hidden])');
-    await page.type('#transfer-to', eve.address);
-    await page.type('#transfer-amount', '4');
-    await page.click('#transfer-form button[type="submit"]');
-    await page.waitForSelector('#confirm:not([hidden])');
+    await prepareTransfer(eve.address, '4');
 
     const settings = await browser.newPage();
     await settings.goto(extensionUrl);

@@ -16,7 +16,7 @@ import { applyLanguage, currentLanguage, setLanguage, t } from './i18n.js';
 import * as keystore from './keystore.js';
 import { readQr, scanCamera } from './qr.js';
 import {
-  connectExtension, extensionAccount, injectedExtensions, keystoreAccount, sameAccount,
+  chainAddress, connectExtension, extensionAccount, injectedExtensions, keystoreAccount, sameAccount,
 } from './signers.js';
 
 const RPC_KEY = 'seoul-wallet/rpc';
@@ -370,10 +370,7 @@ function showWallet() {
 function renderExtensions() {
   const names = injectedExtensions();
   $('extension-section').hidden = names.length === 0 || Boolean(account);
-  const drawn = `${currentLanguage()} ${names.join(' ')}`;
-  // Redrawn only when something changed, so that the keyboard's focus stays where it was.
-  if ($('extension-connect').dataset.drawn !== drawn) {
-    $('extension-connect').dataset.drawn = drawn;
+  if (needsRedraw($('extension-connect'), names)) {
     $('extension-connect').replaceChildren(...names.map((name) => Object.assign(document.createElement('button'), {
       type: 'button', textContent: t('connectExtension', { extension: name }), onclick: () => useExtension(name),
     })));
@@ -382,13 +379,10 @@ function renderExtensions() {
   const shared = sharedAccounts();
   $('extension-form').hidden = shared.length === 0;
   $('extension-none').hidden = !extension || shared.length > 0;
-  const offered = shared.map((injected) => {
-    const { name, address } = extensionAccount(injected, extension.name);
-    return { value: injected.address, textContent: name ? `${name} (${address})` : address };
-  });
-  // Likewise the list, so that the member's choice in it stays.
-  if ($('extension-account').dataset.drawn !== JSON.stringify(offered)) {
-    $('extension-account').dataset.drawn = JSON.stringify(offered);
+  const offered = shared.map(({ address, name }) => ({
+    value: address, textContent: name ? `${name} (${chainAddress(address)})` : chainAddress(address),
+  }));
+  if (needsRedraw($('extension-account'), offered)) {
     $('extension-account').replaceChildren(...offered.map((option) => Object.assign(document.createElement('option'), option)));
   }
 }
@@ -406,7 +400,7 @@ async function useExtension(name) {
   extension?.disconnect();
   extension = undefined;
   connectingExtension = name;
-  $('status').textContent = t('approveInExtension', { extension: name });
+  askInExtension(name);
   renderExtensions();
   try {
     extension = await connectExtension(name);
@@ -426,6 +420,11 @@ async function useExtension(name) {
     connectingExtension = undefined;
     renderExtensions();
   }
+}
+
+/** Tells the member that the extension `name` is asking them, in its own window. */
+function askInExtension(name) {
+  $('status').textContent = t('approveInExtension', { extension: name });
 }
 
 /**
@@ -484,9 +483,8 @@ action($('unlock-form'), async (form) => {
 action($('extension-form'), async (form) => {
   const injected = sharedAccounts().find((shared) => shared.address === form.get('account'));
   if (!injected) throw new ChainError('unknownAccount');
-  await enter(extensionAccount(injected, extension.name, {
-    onAsk: () => { $('status').textContent = t('approveInExtension', { extension: extension?.name ?? '' }); },
-  }));
+  const { name } = extension;
+  await enter(extensionAccount(injected, name, { onAsk: () => askInExtension(name) }));
 });
 
 /** Shows the wallet of `chosen`, and the sign-in a link brought, if any. */

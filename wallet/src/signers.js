@@ -28,6 +28,9 @@ function askingSigner(signer, onAsk) {
   return { ...signer, signTx: asking(signer.signTx), signBytes: asking(signer.signBytes) };
 }
 
+/** `address` (of any SS58 prefix: extensions often keep the generic 42) with the chain's prefix. */
+export const chainAddress = (address) => encodeAddress(decodeAddress(address), SS58_PREFIX);
+
 /** Whether the addresses `a` and `b` (of any SS58 prefix) name the same account. */
 export const sameAccount = (a, b) => u8aEq(decodeAddress(a), decodeAddress(b));
 
@@ -44,14 +47,13 @@ export function keystoreAccount(pair, name) {
 }
 
 /**
- * The account `injected` of the extension `extension`: its address shown with the chain's prefix
- * (extensions often keep the generic one); every signature is approved in the extension, and
- * `onAsk` is called when it asks the member.
+ * The account `injected` of the extension `extension`, its address with the chain's prefix;
+ * every signature is approved in the extension, and `onAsk` is called when it asks the member.
  */
 export function extensionAccount(injected, extension, { onAsk = () => {} } = {}) {
   const signer = askingSigner(injected.polkadotSigner, onAsk);
   return {
-    address: encodeAddress(decodeAddress(injected.address), SS58_PREFIX),
+    address: chainAddress(injected.address),
     name: injected.name,
     source: extension,
     signer,
