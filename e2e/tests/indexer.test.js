@@ -277,7 +277,7 @@ describe('the auditors\' indexer', () => {
     assert.equal((await rpc(node.rpcPort, 'donations_campaign', [campaign])).held, byState.given);
   });
 
-  test('labour contracts, pay statements, consents and record reads are in their tables', async () => {
+  test('labour contracts, pay statements, consents and record reads (under consent and in an emergency) are in their tables', async () => {
     const { dave } = keys;
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
     // The dev chain's employer, and its healthcare providers: a hospital and a clinic.
@@ -298,13 +298,16 @@ describe('the auditors\' indexer', () => {
         blake2AsHex('pay slip')), employer),
       submit(api.tx.consents.logAccess(dave.address, consent, blake2AsHex('the CT scan of 2026-11-02')), hospital),
     ]);
+    // A read without consent, in an emergency: the same table, with no consent and the flag set.
+    await submit(api.tx.consents.logEmergencyAccess(dave.address, clinic.address, 'Allergies',
+      blake2AsHex('the allergy list'), blake2AsHex('unconscious in the emergency room')), hospital);
 
     await indexedThrough(await bestNumber());
     const data = await indexer.query(`{
       contracts { nodes { id employer worker status weeklyMinutes } }
       payStatements { nodes { contract from to gross shortfall status } }
       consents { nodes { patient grantee custodian category status expiresAt } }
-      recordAccesses { nodes { patient provider consent emergency } }
+      recordAccesses(orderBy: BLOCK_HEIGHT_ASC) { nodes { patient provider consent emergency } }
     }`);
     assert.deepEqual(data.contracts.nodes, [{
       id: String(contract), employer: employer.address, worker: dave.address, status: 'signed', weeklyMinutes: 1_200,
@@ -315,7 +318,10 @@ describe('the auditors\' indexer', () => {
     assert.deepEqual(data.consents.nodes, [{
       patient: dave.address, grantee: hospital.address, custodian: clinic.address, category: 'imaging', status: 'granted', expiresAt: String(expiresAt),
     }]);
-    assert.deepEqual(data.recordAccesses.nodes, [{ patient: dave.address, provider: hospital.address, consent, emergency: false }]);
+    assert.deepEqual(data.recordAccesses.nodes, [
+      { patient: dave.address, provider: hospital.address, consent, emergency: false },
+      { patient: dave.address, provider: hospital.address, consent: null, emergency: true },
+    ]);
   });
 
   test('blocks not yet final are not counted; a crashed indexer resumes, every event once', async () => {

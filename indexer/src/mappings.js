@@ -63,6 +63,18 @@ function isoDate(date) {
   return `${date.year.toNumber()}-${pad(date.month)}-${pad(date.day)}`;
 }
 
+/**
+ * A read of a patient's records, from `consents.AccessLogged` (under the consent it names) or
+ * `consents.EmergencyAccessLogged` (which names none).
+ */
+async function writeRecordAccess({ patient, access, provider, consent, recordHash }, at) {
+  const id = `${patient}/${access}`;
+  await store.set('RecordAccess', id, {
+    id, patient: patient.toString(), provider: provider.toString(), consent: consent?.toNumber(), emergency: !consent,
+    recordHash: recordHash.toHex(), blockHeight: at.blockHeight, day: at.day,
+  });
+}
+
 /** A row of `entity` changed by `change`, if the row exists (it may predate the indexed blocks). */
 async function update(entity, id, change) {
   const row = await store.get(entity, String(id));
@@ -314,20 +326,8 @@ const WRITERS = {
     });
   },
   'consents.ConsentRevoked': ({ patient, consent }) => update('Consent', `${patient}/${consent}`, () => ({ status: 'revoked' })),
-  'consents.AccessLogged': async ({ patient, access, provider, consent, recordHash }, at) => {
-    const id = `${patient}/${access}`;
-    await store.set('RecordAccess', id, {
-      id, patient: patient.toString(), provider: provider.toString(), consent: consent.toNumber(), emergency: false,
-      recordHash: recordHash.toHex(), blockHeight: at.blockHeight, day: at.day,
-    });
-  },
-  'consents.EmergencyAccessLogged': async ({ patient, access, provider, recordHash }, at) => {
-    const id = `${patient}/${access}`;
-    await store.set('RecordAccess', id, {
-      id, patient: patient.toString(), provider: provider.toString(), emergency: true,
-      recordHash: recordHash.toHex(), blockHeight: at.blockHeight, day: at.day,
-    });
-  },
+  'consents.AccessLogged': writeRecordAccess,
+  'consents.EmergencyAccessLogged': writeRecordAccess,
 };
 
 /** The manifest's one handler: the event into `ChainEvent`, then into its typed table if it has one. */
